@@ -1,0 +1,91 @@
+// Command examock serves the in-memory Websets API mock, for the quickstart,
+// local development and users' own CI.
+//
+//	examock -addr 127.0.0.1:0 -url-file /tmp/exa-url -lifecycle reads:2
+//
+// Point the provider at it with base_url (or EXA_BASE_URL) and the key it
+// prints. GET /_mock/requests lists what it received.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+func main() {
+	addr := flag.String("addr", "127.0.0.1:8787", "address to listen on; port 0 picks a free one")
+	key := flag.String("api-key", envOr("EXA_API_KEY", examock.DefaultAPIKey), "the only x-api-key accepted")
+	lifecycle := flag.String("lifecycle", "reads:2", "how searches finish: running (never), immediate, reads:N (on the N-th read), or after:DURATION")
+	pageSize := flag.Int("page-size", 20, "default page size of the items endpoint")
+	latency := flag.Duration("latency", 0, "delay added to every answer")
+	urlFile := flag.String("url-file", "", "write the base URL to this file once listening")
+	flag.Parse()
+
+	lc, err := parseLifecycle(*lifecycle)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := examock.New(examock.Options{APIKey: *key, Lifecycle: lc, ItemsPageSize: *pageSize, Latency: *latency})
+
+	l, err := net.Listen("tcp", *addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	url := "http://" + l.Addr().String()
+	if *urlFile != "" {
+		if err := os.WriteFile(*urlFile, []byte(url+"\n"), 0o600); err != nil {
+			log.Fatal(err)
+		}
+	}
+	fmt.Printf("examock: serving the Websets API at %s (x-api-key %q)\n", url, *key)
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		_ = l.Close()
+	}()
+	if err := srv.Listen(l); err != nil && ctx.Err() == nil {
+		log.Fatal(err)
+	}
+}
+
+func parseLifecycle(v string) (examock.Lifecycle, error) {
+	switch {
+	case v == "running":
+		return examock.Lifecycle{}, nil
+	case v == "immediate":
+		return examock.Lifecycle{Immediate: true}, nil
+	case strings.HasPrefix(v, "reads:"):
+		n, err := strconv.Atoi(strings.TrimPrefix(v, "reads:"))
+		if err != nil || n < 1 {
+			return examock.Lifecycle{}, fmt.Errorf("-lifecycle %q: want reads:N with N ≥ 1", v)
+		}
+		return examock.Lifecycle{CompleteAfterReads: n}, nil
+	case strings.HasPrefix(v, "after:"):
+		d, err := time.ParseDuration(strings.TrimPrefix(v, "after:"))
+		if err != nil || d <= 0 {
+			return examock.Lifecycle{}, fmt.Errorf("-lifecycle %q: want after:DURATION, such as after:30s", v)
+		}
+		return examock.Lifecycle{CompleteAfter: d}, nil
+	}
+	return examock.Lifecycle{}, fmt.Errorf("-lifecycle %q: want running, immediate, reads:N or after:DURATION", v)
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,203 @@
+package exa
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Search statuses, as the spec lists them. Exa may add others: callers treat
+// an unknown status as still running.
+const (
+	SearchCreated   = "created"
+	SearchPending   = "pending"
+	SearchRunning   = "running"
+	SearchCompleted = "completed"
+	SearchCanceled  = "canceled"
+)
+
+// SearchFinished reports whether a search with this status can no longer
+// change: it completed or was canceled.
+func SearchFinished(status string) bool {
+	return status == SearchCompleted || status == SearchCanceled
+}
+
+// Entity is the kind of result a search looks for. Description is set only
+// for the custom type.
+type Entity struct {
+	Type        string  `json:"type"`
+	Description *string `json:"description,omitempty"`
+}
+
+// CreateCriterion is one criterion in a create request.
+type CreateCriterion struct {
+	Description string `json:"description"`
+}
+
+// Criterion is one criterion as Exa reports it.
+type Criterion struct {
+	Description string   `json:"description"`
+	SuccessRate *float64 `json:"successRate"`
+}
+
+// SourceRef names an import or a webset (exclude).
+type SourceRef struct {
+	Source string `json:"source"`
+	ID     string `json:"id"`
+}
+
+// Relationship turns a scope into a hop search.
+type Relationship struct {
+	Definition string  `json:"definition"`
+	Limit      float64 `json:"limit"`
+}
+
+// Scope limits a search to a source, optionally hopping to related entities.
+type Scope struct {
+	Source       string        `json:"source"`
+	ID           string        `json:"id"`
+	Relationship *Relationship `json:"relationship,omitempty"`
+}
+
+// CreateSearchRequest is the body of POST /v0/websets/{webset}/searches.
+type CreateSearchRequest struct {
+	Query    string            `json:"query"`
+	Count    int64             `json:"count"`
+	Entity   *Entity           `json:"entity,omitempty"`
+	Criteria []CreateCriterion `json:"criteria,omitempty"`
+	Exclude  []SourceRef       `json:"exclude,omitempty"`
+	Scope    []Scope           `json:"scope,omitempty"`
+	Recall   *bool             `json:"recall,omitempty"`
+	Behavior string            `json:"behavior,omitempty"`
+	Metadata map[string]string `json:"metadata,omitempty"`
+}
+
+// Progress is how far a search has got. Numbers are float64 so that Exa may
+// write 10 or 10.0; TimeLeft is null when unknown.
+type Progress struct {
+	Found      float64  `json:"found"`
+	Analyzed   float64  `json:"analyzed"`
+	Completion float64  `json:"completion"`
+	TimeLeft   *float64 `json:"timeLeft"`
+}
+
+// RecallBounds is the range of the recall estimate.
+type RecallBounds struct {
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
+}
+
+// RecallExpected is Exa's estimate of how many matches exist.
+type RecallExpected struct {
+	Total      float64      `json:"total"`
+	Confidence string       `json:"confidence"`
+	Bounds     RecallBounds `json:"bounds"`
+}
+
+// Recall is the recall estimate, present once Exa computed it.
+type Recall struct {
+	Expected  RecallExpected `json:"expected"`
+	Reasoning string         `json:"reasoning"`
+}
+
+// Search is a WebsetSearch as Exa returns it.
+type Search struct {
+	ID             string            `json:"id"`
+	Object         string            `json:"object"`
+	Status         string            `json:"status"`
+	WebsetID       string            `json:"websetId"`
+	Query          string            `json:"query"`
+	Entity         *Entity           `json:"entity"`
+	Criteria       []Criterion       `json:"criteria"`
+	Count          float64           `json:"count"`
+	Behavior       string            `json:"behavior"`
+	Exclude        []SourceRef       `json:"exclude"`
+	Scope          []Scope           `json:"scope"`
+	Progress       *Progress         `json:"progress"`
+	Recall         *Recall           `json:"recall"`
+	Metadata       map[string]string `json:"metadata"`
+	CanceledAt     *string           `json:"canceledAt"`
+	CanceledReason *string           `json:"canceledReason"`
+	// Timestamps stay strings (RFC 3339): the provider shows them as Exa
+	// wrote them, and a format it does not expect is no reason to fail.
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
+}
+
+func searchesPath(websetID string) string {
+	return fmt.Sprintf("/v0/websets/%s/searches", escape(websetID))
+}
+
+func searchPath(websetID, searchID string) string {
+	return searchesPath(websetID) + "/" + escape(searchID)
+}
+
+// CreateSearch starts a search. The call is not repeated once it may have
+// reached Exa: such a failure is an *AmbiguousError, and the caller must look
+// for the search (FindSearch) before it tries again.
+func (c *Client) CreateSearch(ctx context.Context, websetID string, in *CreateSearchRequest) (*Search, error) {
+	var out Search
+	if err := c.do(ctx, create, "POST", searchesPath(websetID), in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetSearch reads a search.
+func (c *Client) GetSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
+	var out Search
+	if err := c.do(ctx, idempotent, "GET", searchPath(websetID, searchID), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CancelSearch cancels a search. Cancelling is idempotent at Exa, so the call
+// is retried like a read.
+func (c *Client) CancelSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
+	var out Search
+	if err := c.do(ctx, idempotent, "POST", searchPath(websetID, searchID)+"/cancel", nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// FindSearch looks in the webset for a search that a create request with
+// these parameters, sent at or after since, would have made. It is how a
+// create whose outcome is unknown is reconciled: the search is adopted when
+// it exists, and nil means it was not made. Of several matches, the newest
+// wins.
+func (c *Client) FindSearch(ctx context.Context, websetID string, in *CreateSearchRequest, since time.Time) (*Search, error) {
+	ws, err := c.GetWebset(ctx, websetID)
+	if err != nil {
+		return nil, err
+	}
+	// Allow for clock skew between this machine and Exa.
+	since = since.Add(-2 * time.Minute)
+	var found *Search
+	var foundAt time.Time
+	for i := range ws.Searches {
+		s := &ws.Searches[i]
+		at, err := time.Parse(time.RFC3339Nano, s.CreatedAt)
+		if err != nil || at.Before(since) || s.Query != in.Query || int64(s.Count) != in.Count || !sameStrings(s.Metadata, in.Metadata) {
+			continue
+		}
+		if found == nil || at.After(foundAt) {
+			found, foundAt = s, at
+		}
+	}
+	return found, nil
+}
+
+// sameStrings compares two string maps, treating nil and empty as equal.
+func sameStrings(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}

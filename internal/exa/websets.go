@@ -1,0 +1,73 @@
+package exa
+
+import (
+	"context"
+	"encoding/json"
+)
+
+// CreateWebsetRequest is the body of POST /v0/websets. The provider declares
+// searches as their own resources, so it sends no inline search.
+type CreateWebsetRequest struct {
+	ExternalID *string           `json:"externalId,omitempty"`
+	Exclude    []SourceRef       `json:"exclude,omitempty"`
+	Metadata   map[string]string `json:"metadata,omitempty"`
+}
+
+// UpdateWebsetRequest is the body of POST /v0/websets/{id}. A null metadata
+// clears it.
+type UpdateWebsetRequest struct {
+	Metadata map[string]string `json:"metadata"`
+}
+
+// Webset is a Webset as Exa returns it. Imports, enrichments and monitors are
+// kept raw: the provider does not read them yet.
+type Webset struct {
+	ID          string            `json:"id"`
+	Object      string            `json:"object"`
+	Status      string            `json:"status"`
+	ExternalID  *string           `json:"externalId"`
+	Title       *string           `json:"title"`
+	Searches    []Search          `json:"searches"`
+	Imports     []json.RawMessage `json:"imports"`
+	Enrichments []json.RawMessage `json:"enrichments"`
+	Monitors    []json.RawMessage `json:"monitors"`
+	Excludes    []SourceRef       `json:"excludes"`
+	Metadata    map[string]string `json:"metadata"`
+	CreatedAt   string            `json:"createdAt"`
+	UpdatedAt   string            `json:"updatedAt"`
+}
+
+func websetPath(idOrExternalID string) string { return "/v0/websets/" + escape(idOrExternalID) }
+
+// CreateWebset creates a webset. Like CreateSearch, a failure after the
+// request may have reached Exa is an *AmbiguousError.
+func (c *Client) CreateWebset(ctx context.Context, in *CreateWebsetRequest) (*Webset, error) {
+	var out Webset
+	if err := c.do(ctx, create, "POST", "/v0/websets", in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetWebset reads a webset by its id or its externalId.
+func (c *Client) GetWebset(ctx context.Context, idOrExternalID string) (*Webset, error) {
+	var out Webset
+	if err := c.do(ctx, idempotent, "GET", websetPath(idOrExternalID), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateWebset replaces a webset's metadata.
+func (c *Client) UpdateWebset(ctx context.Context, id string, in *UpdateWebsetRequest) (*Webset, error) {
+	var out Webset
+	if err := c.do(ctx, idempotent, "POST", websetPath(id), in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteWebset deletes a webset with its items.
+func (c *Client) DeleteWebset(ctx context.Context, id string) error {
+	return c.do(ctx, idempotent, "DELETE", websetPath(id), nil, nil)
+}

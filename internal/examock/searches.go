@@ -1,0 +1,383 @@
+package examock
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Lifecycle says how a search moves from running to completed. The zero
+// value keeps searches running until they are cancelled.
+type Lifecycle struct {
+	// Immediate makes searches complete at once: the create answer already
+	// says completed.
+	Immediate bool
+	// CompleteAfterReads, when above zero, completes a search on its N-th
+	// GET.
+	CompleteAfterReads int
+	// CompleteAfter, when above zero, completes a search this long after it
+	// was created; until then progress reports the time left.
+	CompleteAfter time.Duration
+}
+
+// The wire shapes below are the mock's own, written from the spec and kept
+// apart from the client's on purpose: a misspelt field on either side then
+// fails the tests instead of agreeing with itself.
+
+type entityJSON struct {
+	Type        string  `json:"type"`
+	Description *string `json:"description,omitempty"`
+}
+
+type criterionJSON struct {
+	Description string  `json:"description"`
+	SuccessRate float64 `json:"successRate"`
+}
+
+type sourceJSON struct {
+	Source string `json:"source"`
+	ID     string `json:"id"`
+}
+
+type relationshipJSON struct {
+	Definition string  `json:"definition"`
+	Limit      float64 `json:"limit"`
+}
+
+type scopeJSON struct {
+	Source       string            `json:"source"`
+	ID           string            `json:"id"`
+	Relationship *relationshipJSON `json:"relationship,omitempty"`
+}
+
+type progressJSON struct {
+	Found      float64  `json:"found"`
+	Analyzed   float64  `json:"analyzed"`
+	Completion float64  `json:"completion"`
+	TimeLeft   *float64 `json:"timeLeft"`
+}
+
+type recallJSON struct {
+	Expected struct {
+		Total      float64 `json:"total"`
+		Confidence string  `json:"confidence"`
+		Bounds     struct {
+			Min float64 `json:"min"`
+			Max float64 `json:"max"`
+		} `json:"bounds"`
+	} `json:"expected"`
+	Reasoning string `json:"reasoning"`
+}
+
+// searchJSON is a WebsetSearch: every required field, nulls included.
+type searchJSON struct {
+	ID             string            `json:"id"`
+	Object         string            `json:"object"`
+	Status         string            `json:"status"`
+	WebsetID       string            `json:"websetId"`
+	Query          string            `json:"query"`
+	Entity         *entityJSON       `json:"entity"`
+	Criteria       []criterionJSON   `json:"criteria"`
+	Count          float64           `json:"count"`
+	Behavior       string            `json:"behavior"`
+	Exclude        []sourceJSON      `json:"exclude"`
+	Scope          []scopeJSON       `json:"scope"`
+	Progress       progressJSON      `json:"progress"`
+	Recall         *recallJSON       `json:"recall"`
+	Metadata       map[string]string `json:"metadata"`
+	CanceledAt     *time.Time        `json:"canceledAt"`
+	CanceledReason *string           `json:"canceledReason"`
+	CreatedAt      time.Time         `json:"createdAt"`
+	UpdatedAt      time.Time         `json:"updatedAt"`
+}
+
+type search struct {
+	searchJSON
+	recallRequested bool
+	lifecycle       Lifecycle
+	reads           int
+	gone            bool // deleted out of band: answers 404
+}
+
+// createSearchBody is CreateWebsetSearchParameters. Pointers tell a missing
+// field from a zero one.
+type createSearchBody struct {
+	Count    *float64          `json:"count"`
+	Query    *string           `json:"query"`
+	Entity   *entityJSON       `json:"entity"`
+	Criteria []struct {
+		Description string `json:"description"`
+	} `json:"criteria"`
+	Exclude  []sourceJSON      `json:"exclude"`
+	Scope    []scopeJSON       `json:"scope"`
+	Recall   *bool             `json:"recall"`
+	Behavior *string           `json:"behavior"`
+	Metadata map[string]string `json:"metadata"`
+}
+
+func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
+	var in createSearchBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := validateCreateSearch(&in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.lookupWebset(r.PathValue("webset"))
+	if ws == nil {
+		writeError(w, http.StatusNotFound, "webset not found")
+		return
+	}
+	now := s.now()
+	sr := &search{searchJSON: searchJSON{
+		ID:        s.nextID("search"),
+		Object:    "webset_search",
+		Status:    "created",
+		WebsetID:  ws.ID,
+		Query:     *in.Query,
+		Count:     math.Trunc(*in.Count),
+		Behavior:  "override",
+		Exclude:   append([]sourceJSON{}, in.Exclude...),
+		Scope:     append([]scopeJSON{}, in.Scope...),
+		Metadata:  map[string]string{},
+		CreatedAt: now,
+		UpdatedAt: now,
+	}, lifecycle: s.opts.Lifecycle}
+	if in.Behavior != nil {
+		sr.Behavior = *in.Behavior
+	}
+	for k, v := range in.Metadata {
+		sr.Metadata[k] = v
+	}
+	sr.recallRequested = in.Recall != nil && *in.Recall
+	// Exa picks an entity and writes criteria when the request has none.
+	sr.Entity = in.Entity
+	if sr.Entity == nil {
+		sr.Entity = &entityJSON{Type: guessEntity(sr.Query)}
+	}
+	if len(in.Criteria) == 0 {
+		sr.Criteria = []criterionJSON{
+			{Description: "Matches the query: " + truncate(sr.Query, 200)},
+			{Description: "Has a verifiable presence on the web"},
+		}
+	}
+	for _, c := range in.Criteria {
+		sr.Criteria = append(sr.Criteria, criterionJSON{Description: c.Description})
+	}
+	if sr.lifecycle.Immediate {
+		s.complete(sr)
+	}
+	s.searches[sr.ID] = sr
+	ws.searchIDs = append(ws.searchIDs, sr.ID)
+	ws.UpdatedAt = now
+	writeJSON(w, http.StatusOK, sr.searchJSON)
+}
+
+func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sr := s.lookupSearch(r.PathValue("webset"), r.PathValue("id"))
+	if sr == nil {
+		writeError(w, http.StatusNotFound, "search not found")
+		return
+	}
+	sr.reads++
+	s.advance(sr)
+	writeJSON(w, http.StatusOK, sr.searchJSON)
+}
+
+// cancelSearch cancels a search that is still going. The spec does not say
+// what cancelling a finished search does; the mock answers 200 with the
+// search unchanged, so clients must read the status rather than assume.
+func (s *Server) cancelSearch(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sr := s.lookupSearch(r.PathValue("webset"), r.PathValue("id"))
+	if sr == nil {
+		writeError(w, http.StatusNotFound, "search not found")
+		return
+	}
+	s.advance(sr)
+	s.cancel(sr, nil)
+	writeJSON(w, http.StatusOK, sr.searchJSON)
+}
+
+func (s *Server) lookupSearch(websetID, id string) *search {
+	ws := s.lookupWebset(websetID)
+	sr := s.searches[id]
+	if ws == nil || sr == nil || sr.gone || sr.WebsetID != ws.ID {
+		return nil
+	}
+	return sr
+}
+
+// advance moves a running search along its lifecycle. The caller holds mu.
+func (s *Server) advance(sr *search) {
+	if sr.Status == "completed" || sr.Status == "canceled" {
+		return
+	}
+	now := s.now()
+	lc := sr.lifecycle
+	switch {
+	case lc.CompleteAfterReads > 0 && sr.reads >= lc.CompleteAfterReads,
+		lc.CompleteAfter > 0 && now.Sub(sr.CreatedAt) >= lc.CompleteAfter:
+		s.complete(sr)
+		return
+	}
+	sr.Status = "running"
+	sr.UpdatedAt = now
+	p := &sr.Progress
+	switch {
+	case lc.CompleteAfter > 0:
+		frac := float64(now.Sub(sr.CreatedAt)) / float64(lc.CompleteAfter)
+		p.Completion = math.Floor(frac * 100)
+		left := (lc.CompleteAfter - now.Sub(sr.CreatedAt)).Seconds()
+		p.TimeLeft = &left
+	case lc.CompleteAfterReads > 0:
+		p.Completion = math.Floor(100 * float64(sr.reads) / float64(lc.CompleteAfterReads))
+	default:
+		p.Completion = math.Min(90, float64(10*sr.reads))
+	}
+	p.Found = math.Min(sr.Count, math.Floor(sr.Count*p.Completion/100))
+	p.Analyzed = p.Found * 2
+}
+
+// complete finishes a search: full progress, success rates, recall when it
+// was asked for, and the items it found. The caller holds mu.
+func (s *Server) complete(sr *search) {
+	now := s.now()
+	sr.Status = "completed"
+	sr.UpdatedAt = now
+	zero := 0.0
+	sr.Progress = progressJSON{Found: sr.Count, Analyzed: sr.Count * 2, Completion: 100, TimeLeft: &zero}
+	for i := range sr.Criteria {
+		sr.Criteria[i].SuccessRate = float64(100 - 15*i)
+	}
+	if sr.recallRequested {
+		rc := &recallJSON{Reasoning: "Estimated from the share of analyzed candidates that matched every criterion."}
+		rc.Expected.Total = sr.Count * 4
+		rc.Expected.Confidence = "medium"
+		rc.Expected.Bounds.Min = sr.Count * 2
+		rc.Expected.Bounds.Max = sr.Count * 8
+		sr.Recall = rc
+	}
+	s.addItems(sr)
+}
+
+// cancel stops a search that is still going; a finished one is left as it
+// is. The caller holds mu.
+func (s *Server) cancel(sr *search, reason *string) {
+	if sr.Status == "completed" || sr.Status == "canceled" {
+		return
+	}
+	now := s.now()
+	sr.Status = "canceled"
+	sr.CanceledAt = &now
+	sr.CanceledReason = reason
+	sr.UpdatedAt = now
+	sr.Progress.TimeLeft = nil
+}
+
+// CancelSearch cancels a search out of band, as a user could in Exa's
+// dashboard.
+func (s *Server) CancelSearch(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sr := s.searches[id]
+	if sr == nil {
+		return fmt.Errorf("no search %q", id)
+	}
+	s.cancel(sr, nil)
+	return nil
+}
+
+// CompleteSearch completes a search out of band.
+func (s *Server) CompleteSearch(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sr := s.searches[id]
+	if sr == nil {
+		return fmt.Errorf("no search %q", id)
+	}
+	if sr.Status != "completed" && sr.Status != "canceled" {
+		s.complete(sr)
+	}
+	return nil
+}
+
+// DeleteSearch makes a search answer 404 from now on.
+func (s *Server) DeleteSearch(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sr := s.searches[id]
+	if sr == nil {
+		return fmt.Errorf("no search %q", id)
+	}
+	sr.gone = true
+	return nil
+}
+
+// SearchStatus returns a search's status, or "" when there is none.
+func (s *Server) SearchStatus(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if sr := s.searches[id]; sr != nil && !sr.gone {
+		return sr.Status
+	}
+	return ""
+}
+
+// SearchIDs lists every search the mock holds (deleted ones aside), in
+// creation order.
+func (s *Server) SearchIDs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for _, wid := range s.websetIDs {
+		for _, id := range s.websets[wid].searchIDs {
+			if !s.searches[id].gone {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+func guessEntity(query string) string {
+	q := strings.ToLower(query)
+	for _, word := range []string{"people", "person", "engineers", "founders", "ceos", "researchers"} {
+		if strings.Contains(q, word) {
+			return "person"
+		}
+	}
+	return "company"
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}
+
+// decodeStrict decodes a JSON body and refuses unknown fields, so a
+// misspelt field name fails loudly instead of being ignored.
+func decodeStrict(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		return fmt.Errorf("Content-Type must be application/json, not %q", ct)
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("invalid request body: %v", err)
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+// Package examock is an in-memory Websets API server for tests, the
+// quickstart and users' own CI.
+//
+// It serves the spec's paths below /websets/v0/, with its status codes,
+// camelCase fields and nulls; checks the x-api-key header; validates request
+// bodies against the spec's limits; runs searches through the state machine
+// created → running → completed (or canceled); injects faults; and records
+// every request it saw.
+//
+// Where the spec is silent, the mock makes a choice and says so in a comment:
+// the error body shape, and what cancelling a finished search does.
+package examock
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// DefaultAPIKey is the key the mock accepts when none is configured.
+const DefaultAPIKey = "mock-api-key"
+
+// Options configure a Server.
+type Options struct {
+	// APIKey is the only x-api-key accepted. Empty means DefaultAPIKey.
+	APIKey string
+	// Lifecycle is how new searches progress.
+	Lifecycle Lifecycle
+	// ItemsPageSize is the default page size of the items endpoint.
+	ItemsPageSize int
+	// Latency delays every answer.
+	Latency time.Duration
+}
+
+// Server is the mock. Its zero value is not usable: call New.
+type Server struct {
+	apiKey string
+	mux    *http.ServeMux
+
+	mu        sync.Mutex
+	opts      Options
+	websets   map[string]*webset
+	websetIDs []string // creation order
+	searches  map[string]*search
+	items     map[string][]*item // by webset id, in creation order
+	faults    []*Fault
+	chaos     *chaos
+	log       []Request
+	seq       int
+	now       func() time.Time
+
+	conns atomic.Int64
+}
+
+// New makes a Server.
+func New(opts Options) *Server {
+	if opts.APIKey == "" {
+		opts.APIKey = DefaultAPIKey
+	}
+	if opts.ItemsPageSize <= 0 {
+		opts.ItemsPageSize = 20
+	}
+	s := &Server{
+		apiKey:   opts.APIKey,
+		opts:     opts,
+		websets:  map[string]*webset{},
+		searches: map[string]*search{},
+		items:    map[string][]*item{},
+		now:      func() time.Time { return time.Now().UTC() },
+	}
+	s.routes()
+	return s
+}
+
+// Start serves on a free loopback port and returns the base URL to give the
+// provider (base_url). Close the returned server when done.
+func (s *Server) Start() *httptest.Server {
+	ts := httptest.NewUnstartedServer(s)
+	ts.Config.ConnState = s.countConn
+	ts.Start()
+	return ts
+}
+
+// Listen serves on addr until the listener fails; it is what the examock
+// command runs.
+func (s *Server) Listen(l net.Listener) error {
+	srv := &http.Server{Handler: s, ConnState: s.countConn, ReadHeaderTimeout: 10 * time.Second}
+	return srv.Serve(l)
+}
+
+func (s *Server) countConn(_ net.Conn, state http.ConnState) {
+	if state == http.StateNew {
+		s.conns.Add(1)
+	}
+}
+
+// Connections is the number of TCP connections accepted so far.
+func (s *Server) Connections() int64 { return s.conns.Load() }
+
+// SetLifecycle changes how searches created from now on progress.
+func (s *Server) SetLifecycle(l Lifecycle) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Lifecycle = l
+}
+
+// SetItemsPageSize changes the default page size of the items endpoint.
+func (s *Server) SetItemsPageSize(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.ItemsPageSize = n
+}
+
+// SetLatency delays every answer from now on.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.opts.Latency = d
+}
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	const p = "/websets/v0"
+	m.HandleFunc("POST "+p+"/websets", s.createWebset)
+	m.HandleFunc("GET "+p+"/websets", s.listWebsets)
+	m.HandleFunc("GET "+p+"/websets/{id}", s.getWebset)
+	m.HandleFunc("POST "+p+"/websets/{id}", s.updateWebset)
+	m.HandleFunc("DELETE "+p+"/websets/{id}", s.deleteWebset)
+	m.HandleFunc("POST "+p+"/websets/{webset}/searches", s.createSearch)
+	m.HandleFunc("GET "+p+"/websets/{webset}/searches/{id}", s.getSearch)
+	m.HandleFunc("POST "+p+"/websets/{webset}/searches/{id}/cancel", s.cancelSearch)
+	m.HandleFunc("GET "+p+"/websets/{webset}/items", s.listItems)
+	m.HandleFunc("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
+	m.HandleFunc("GET /_mock/requests", s.serveLog)
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
+	})
+	s.mux = m
+}
+
+// ServeHTTP records the request, checks the API key, applies faults and
+// latency, then routes it.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(strings.NewReader(string(body)))
+
+	s.mu.Lock()
+	s.seq++
+	reqID := fmt.Sprintf("req_mock%06d", s.seq)
+	latency := s.opts.Latency
+	isAPI := strings.HasPrefix(r.URL.Path, "/websets/")
+	var fault *Fault
+	if isAPI {
+		fault = s.takeFault(r.Method, r.URL.Path)
+	}
+	idx := len(s.log)
+	s.log = append(s.log, Request{
+		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body),
+		Header: r.Header.Clone(), Time: s.now(), RequestID: reqID,
+	})
+	s.mu.Unlock()
+
+	rec := &statusRecorder{ResponseWriter: w}
+	rec.Header().Set("X-Request-Id", reqID)
+	defer func() {
+		s.mu.Lock()
+		if idx < len(s.log) && s.log[idx].RequestID == reqID {
+			s.log[idx].Status = rec.status
+		}
+		s.mu.Unlock()
+	}()
+
+	if latency > 0 {
+		select {
+		case <-time.After(latency):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if !isAPI {
+		s.mux.ServeHTTP(rec, r)
+		return
+	}
+	if key := r.Header.Get("x-api-key"); key != s.apiKey {
+		// Echo the key back, as some APIs do: the provider must mask it
+		// in its logs even then.
+		writeError(rec, http.StatusUnauthorized, fmt.Sprintf("invalid API key %q", key))
+		return
+	}
+	if fault != nil {
+		fault.apply(rec, r, s.mux)
+		return
+	}
+	s.mux.ServeHTTP(rec, r)
+}
+
+// statusRecorder remembers the status written, for the request log.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection (to drop it).
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// errorBody is the mock's error shape. The spec gives none; this is the
+// shape of Exa's answers seen in its SDKs' error handling: a status code, a
+// short error name and a human message.
+type errorBody struct {
+	StatusCode int    `json:"statusCode"`
+	Error      string `json:"error"`
+	Message    string `json:"message"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, errorBody{StatusCode: status, Error: http.StatusText(status), Message: msg})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func (s *Server) nextID(prefix string) string {
+	s.seq++
+	return fmt.Sprintf("%s_mock%06d", prefix, s.seq)
+}

@@ -1,0 +1,203 @@
+// Package provider is the Terraform provider for Exa's Websets API.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var _ provider.Provider = (*exaProvider)(nil)
+
+// Option adjusts the provider beyond its schema. Tests use options to make
+// retries and polling fast; users never see them.
+type Option func(*exaProvider)
+
+// WithClientConfig edits the API client's configuration after the
+// provider's own settings are applied.
+func WithClientConfig(edit func(*exa.Config)) Option {
+	return func(p *exaProvider) { p.editClient = edit }
+}
+
+// WithPolling sets the bounds between two polls of a search that is being
+// waited for (defaults: 2 s and 60 s).
+func WithPolling(minWait, maxWait time.Duration) Option {
+	return func(p *exaProvider) { p.poll.min, p.poll.max = minWait, maxWait }
+}
+
+// New returns a constructor of the provider, as providerserver expects.
+func New(version string, opts ...Option) func() provider.Provider {
+	return func() provider.Provider {
+		p := &exaProvider{version: version, poll: defaultPolling()}
+		for _, opt := range opts {
+			opt(p)
+		}
+		return p
+	}
+}
+
+type exaProvider struct {
+	version    string
+	editClient func(*exa.Config)
+	poll       polling
+}
+
+// exaProviderModel is the provider block.
+type exaProviderModel struct {
+	APIKey            types.String  `tfsdk:"api_key"`
+	BaseURL           types.String  `tfsdk:"base_url"`
+	MaxRetries        types.Int64   `tfsdk:"max_retries"`
+	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+}
+
+// providerData is what resources and data sources get from Configure.
+type providerData struct {
+	client *exa.Client
+	poll   polling
+}
+
+func (p *exaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "exa"
+	resp.Version = p.version
+}
+
+func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manage [Exa Websets](https://docs.exa.ai/websets) (websets and the searches that fill them) as code.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "Exa API key, sent as the `x-api-key` header. Falls back to the `EXA_API_KEY` environment variable. It is sensitive: never logged, never stored in state.",
+				Optional:            true,
+				Sensitive:           true,
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "API root. Falls back to `EXA_BASE_URL`, then `" + exa.DefaultBaseURL + "`. Websets calls go to `<base_url>/websets/v0/...`. It must use `https`, except for a loopback host such as the bundled mock server.",
+				Optional:            true,
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honours `Retry-After`. Defaults to %d.", exa.DefaultMaxRetries),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: fmt.Sprintf("Client-side rate limit shared by every resource of this provider: a token bucket of this rate and burst. Defaults to %d; `0` means unlimited.", exa.DefaultRequestsPerSecond),
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.AtLeast(0)},
+			},
+		},
+	}
+}
+
+func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg exaProviderModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings := []struct {
+		name  string
+		value interface{ IsUnknown() bool }
+	}{
+		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"max_retries", cfg.MaxRetries}, {"requests_per_second", cfg.RequestsPerSecond},
+	}
+	for _, s := range settings {
+		if s.value.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(s.name), "Unknown provider setting",
+				"The provider needs "+s.name+" to be known when it is configured. Set it from a variable or the environment, not from another resource's result.")
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	c := exa.Config{
+		APIKey:    stringOr(cfg.APIKey, os.Getenv("EXA_API_KEY")),
+		BaseURL:   stringOr(cfg.BaseURL, os.Getenv("EXA_BASE_URL")),
+		UserAgent: p.userAgent(req.TerraformVersion),
+	}
+	c.MaxRetries = exa.DefaultMaxRetries
+	if !cfg.MaxRetries.IsNull() {
+		c.MaxRetries = int(cfg.MaxRetries.ValueInt64())
+		if c.MaxRetries == 0 {
+			c.MaxRetries = -1 // exa.Config: negative means none
+		}
+	}
+	if !cfg.RequestsPerSecond.IsNull() {
+		c.RequestsPerSecond = cfg.RequestsPerSecond.ValueFloat64()
+		if c.RequestsPerSecond == 0 {
+			c.RequestsPerSecond = -1 // exa.Config: negative means unlimited
+		}
+	}
+	if c.APIKey == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Exa API key",
+			"Set api_key in the provider block, or the EXA_API_KEY environment variable. Keys are at https://dashboard.exa.ai/api-keys.")
+		return
+	}
+	if p.editClient != nil {
+		p.editClient(&c)
+	}
+	client, err := exa.NewClient(c)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid provider configuration", err.Error())
+		return
+	}
+	ctx = tflog.MaskLogStrings(ctx, c.APIKey)
+	tflog.Debug(ctx, "configured the Exa client", map[string]any{"base_url": c.BaseURL, "max_retries": c.MaxRetries})
+
+	data := &providerData{client: client, poll: p.poll}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}
+
+func (p *exaProvider) userAgent(terraformVersion string) string {
+	ua := "terraform-provider-exa/" + p.version
+	if terraformVersion != "" {
+		ua += " Terraform/" + terraformVersion
+	}
+	return ua + " (+https://registry.terraform.io/providers/exa-community/exa)"
+}
+
+func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewWebsetSearchResource,
+	}
+}
+
+func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return nil
+}
+
+func stringOr(v types.String, fallback string) string {
+	if s := v.ValueString(); s != "" {
+		return s
+	}
+	return fallback
+}
+
+// configuredData turns ProviderData into *providerData for a resource's or a
+// data source's Configure. Before the provider is configured it is nil,
+// which is not an error.
+func configuredData(in any) (*providerData, error) {
+	if in == nil {
+		return nil, nil
+	}
+	data, ok := in.(*providerData)
+	if !ok {
+		return nil, fmt.Errorf("unexpected provider data %T: this is a bug in the provider", in)
+	}
+	return data, nil
+}

@@ -1,0 +1,192 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+const testAPIKey = "exa-test-key-7f3a9c1e5b"
+
+// testEnv is one acceptance test's world: its own mock server, and a
+// provider configured against it with fast retries and polling.
+type testEnv struct {
+	t    *testing.T
+	mock *examock.Server
+	url  string
+}
+
+func newTestEnv(t *testing.T, opts examock.Options) *testEnv {
+	t.Helper()
+	if opts.APIKey == "" {
+		opts.APIKey = testAPIKey
+	}
+	m := examock.New(opts)
+	ts := m.Start()
+	t.Cleanup(ts.Close)
+	return &testEnv{t: t, mock: m, url: ts.URL}
+}
+
+// fastOptions make retries and polls take milliseconds.
+func fastOptions() []Option {
+	return []Option{
+		WithClientConfig(func(c *exa.Config) {
+			c.RetryWaitMin = 5 * time.Millisecond
+			c.RetryWaitMax = 20 * time.Millisecond
+			if c.RequestsPerSecond == 0 {
+				c.RequestsPerSecond = -1
+			}
+		}),
+		WithPolling(5*time.Millisecond, 20*time.Millisecond),
+	}
+}
+
+func (e *testEnv) factories(opts ...Option) map[string]func() (tfprotov6.ProviderServer, error) {
+	all := append(fastOptions(), opts...)
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"exa": providerserver.NewProtocol6WithError(New("test", all...)()),
+	}
+}
+
+// providerBlock configures the provider against the mock.
+func (e *testEnv) providerBlock() string {
+	return fmt.Sprintf(`
+provider "exa" {
+  api_key  = %q
+  base_url = %q
+}
+`, testAPIKey, e.url)
+}
+
+// config is the provider block followed by HCL.
+func (e *testEnv) config(hcl string, args ...any) string {
+	return e.providerBlock() + fmt.Sprintf(hcl, args...)
+}
+
+// test runs an acceptance test with the env's provider.
+func (e *testEnv) test(tc resource.TestCase) {
+	e.t.Helper()
+	if tc.ProtoV6ProviderFactories == nil {
+		tc.ProtoV6ProviderFactories = e.factories()
+	}
+	resource.ParallelTest(e.t, tc)
+}
+
+// countSince is a Check that asserts how many requests matching method and
+// pattern the mock saw after the mark.
+func (e *testEnv) expectCalls(mark *int, method, pattern string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := 0
+		for _, r := range e.mock.Requests()[*mark:] {
+			if (method == "" || r.Method == method) && examock.MatchPath(pattern, r.Path) {
+				got++
+			}
+		}
+		if got != want {
+			return fmt.Errorf("%s %s: want %d calls, got %d; log:\n%s", method, pattern, want, got, e.logText(*mark))
+		}
+		return nil
+	}
+}
+
+// logText prints the request log from mark on, for failure messages.
+func (e *testEnv) logText(mark int) string {
+	var b strings.Builder
+	for _, r := range e.mock.Requests()[mark:] {
+		fmt.Fprintf(&b, "  %s %s -> %d %s\n", r.Method, r.Path, r.Status, r.Body)
+	}
+	return b.String()
+}
+
+// markLog is a plan check that records the length of the request log: put
+// it last in a step (PostApplyPostRefresh) to count what destroy sends.
+type markLog struct {
+	env  *testEnv
+	mark *int
+}
+
+func (m markLog) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	*m.mark = len(m.env.mock.Requests())
+}
+
+func (e *testEnv) mark(p *int) plancheck.PlanCheck { return markLog{env: e, mark: p} }
+
+func TestProvider_schemaIsValid(t *testing.T) {
+	// Building the server validates every schema and its defaults.
+	srv, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := srv.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range resp.Diagnostics {
+		t.Errorf("schema diagnostic: %s: %s", d.Summary, d.Detail)
+	}
+	if _, ok := resp.ResourceSchemas["exa_webset_search"]; !ok {
+		t.Error("exa_webset_search is not registered")
+	}
+}
+
+func TestAccProvider_missingAPIKey(t *testing.T) {
+	t.Setenv("EXA_API_KEY", "")
+	env := newTestEnv(t, examock.Options{})
+	wsID := env.mock.CreateWebset("")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "exa" {
+  base_url = %q
+}
+resource "exa_webset_search" "s" {
+  webset_id    = %q
+  query        = "anything"
+  target_count = 1
+}`, env.url, wsID),
+			ExpectError: regexp.MustCompile(`(?s)Missing Exa API key.*EXA_API_KEY`),
+		}},
+	})
+	if n := env.mock.APICount(); n != 0 {
+		t.Errorf("want no API calls, got %d", n)
+	}
+}
+
+func TestAccProvider_plainHTTPRefused(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: `
+provider "exa" {
+  api_key  = "k"
+  base_url = "http://api.example.com"
+}
+resource "exa_webset_search" "s" {
+  webset_id    = "webset_x"
+  query        = "anything"
+  target_count = 1
+}`,
+			ExpectError: regexp.MustCompile(`plain http`),
+		}},
+	})
+}
+
+func TestMain(m *testing.M) {
+	// Acceptance tests must never reach a real Exa key by accident.
+	os.Unsetenv("EXA_BASE_URL")
+	os.Exit(m.Run())
+}

@@ -1,0 +1,320 @@
+package provider
+
+import (
+	"context"
+	"math"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// This file maps exa_webset_search between Terraform and the API:
+// expandSearch builds the create request from the plan, and flattenSearch
+// turns Exa's answer into state.
+
+// Attribute types of the nested attributes, as in the schema.
+var (
+	entityAttrTypes       = map[string]attr.Type{"type": types.StringType, "description": types.StringType}
+	criterionAttrTypes    = map[string]attr.Type{"description": types.StringType, "success_rate": types.Float64Type}
+	sourceAttrTypes       = map[string]attr.Type{"source": types.StringType, "id": types.StringType}
+	relationshipAttrTypes = map[string]attr.Type{"definition": types.StringType, "limit": types.Int64Type}
+	scopeAttrTypes        = map[string]attr.Type{"source": types.StringType, "id": types.StringType, "relationship": types.ObjectType{AttrTypes: relationshipAttrTypes}}
+	progressAttrTypes     = map[string]attr.Type{"found": types.Int64Type, "analyzed": types.Int64Type, "completion": types.Float64Type, "time_left": types.Float64Type}
+	boundsAttrTypes       = map[string]attr.Type{"min": types.Int64Type, "max": types.Int64Type}
+	expectedAttrTypes     = map[string]attr.Type{"total": types.Int64Type, "confidence": types.StringType, "bounds": types.ObjectType{AttrTypes: boundsAttrTypes}}
+	recallResultAttrTypes = map[string]attr.Type{"expected": types.ObjectType{AttrTypes: expectedAttrTypes}, "reasoning": types.StringType}
+)
+
+type entityModel struct {
+	Type        types.String `tfsdk:"type"`
+	Description types.String `tfsdk:"description"`
+}
+
+type criterionModel struct {
+	Description types.String  `tfsdk:"description"`
+	SuccessRate types.Float64 `tfsdk:"success_rate"`
+}
+
+type sourceModel struct {
+	Source types.String `tfsdk:"source"`
+	ID     types.String `tfsdk:"id"`
+}
+
+type relationshipModel struct {
+	Definition types.String `tfsdk:"definition"`
+	Limit      types.Int64  `tfsdk:"limit"`
+}
+
+type scopeModel struct {
+	Source       types.String       `tfsdk:"source"`
+	ID           types.String       `tfsdk:"id"`
+	Relationship *relationshipModel `tfsdk:"relationship"`
+}
+
+// expandSearch builds the body of the create request. Null and unknown
+// optional inputs are left out, so that Exa applies its own choices.
+func expandSearch(ctx context.Context, m websetSearchModel) (*exa.CreateSearchRequest, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	out := &exa.CreateSearchRequest{
+		Query:    m.Query.ValueString(),
+		Count:    m.TargetCount.ValueInt64(),
+		Behavior: m.Behavior.ValueString(),
+	}
+	if isKnown(m.Entity) {
+		var e entityModel
+		diags.Append(m.Entity.As(ctx, &e, basetypes.ObjectAsOptions{})...)
+		out.Entity = &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
+	}
+	if isKnown(m.Criteria) {
+		var list []criterionModel
+		diags.Append(m.Criteria.ElementsAs(ctx, &list, false)...)
+		for _, c := range list {
+			out.Criteria = append(out.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
+		}
+	}
+	out.Exclude, diags = expandSources(ctx, m.Exclude, diags)
+	if isKnown(m.Scope) {
+		var list []scopeModel
+		diags.Append(m.Scope.ElementsAs(ctx, &list, false)...)
+		for _, sc := range list {
+			s := exa.Scope{Source: sc.Source.ValueString(), ID: sc.ID.ValueString()}
+			if rel := sc.Relationship; rel != nil {
+				s.Relationship = &exa.Relationship{Definition: rel.Definition.ValueString(), Limit: float64(rel.Limit.ValueInt64())}
+			}
+			out.Scope = append(out.Scope, s)
+		}
+	}
+	if isKnown(m.Recall) {
+		out.Recall = m.Recall.ValueBoolPointer()
+	}
+	out.Metadata, diags = expandStringMap(ctx, m.Metadata, diags)
+	return out, diags
+}
+
+func expandSources(ctx context.Context, list types.List, diags diag.Diagnostics) ([]exa.SourceRef, diag.Diagnostics) {
+	if !isKnown(list) {
+		return nil, diags
+	}
+	var models []sourceModel
+	diags.Append(list.ElementsAs(ctx, &models, false)...)
+	out := make([]exa.SourceRef, 0, len(models))
+	for _, s := range models {
+		out = append(out, exa.SourceRef{Source: s.Source.ValueString(), ID: s.ID.ValueString()})
+	}
+	return out, diags
+}
+
+func expandStringMap(ctx context.Context, m types.Map, diags diag.Diagnostics) (map[string]string, diag.Diagnostics) {
+	if !isKnown(m) {
+		return nil, diags
+	}
+	out := map[string]string{}
+	diags.Append(m.ElementsAs(ctx, &out, false)...)
+	return out, diags
+}
+
+// flattenSearch turns Exa's view of a search into state. prior is the plan
+// (at create) or the previous state: it supplies what Exa never echoes
+// (recall, wait_for_completion, timeouts) and decides whether an empty list
+// or map from Exa is written as null (the config said nothing) or as empty.
+func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := prior
+	m.ID = types.StringValue(s.ID)
+	if !isKnown(prior.WebsetID) {
+		m.WebsetID = types.StringValue(s.WebsetID)
+	}
+	m.Query = types.StringValue(s.Query)
+	m.TargetCount = types.Int64Value(roundInt(s.Count))
+	if s.Behavior != "" {
+		m.Behavior = types.StringValue(s.Behavior)
+	} else if !isKnown(prior.Behavior) {
+		m.Behavior = types.StringValue("override")
+	}
+	m.Status = types.StringValue(s.Status)
+	m.CreatedAt = stringOrNull(&s.CreatedAt)
+	m.UpdatedAt = stringOrNull(&s.UpdatedAt)
+	m.CanceledAt = stringOrNull(s.CanceledAt)
+	m.CanceledReason = stringOrNull(s.CanceledReason)
+
+	// canceled mirrors Exa. A completed search that was asked to cancel
+	// keeps true: there was nothing left to stop, and flipping back would
+	// show a diff that no apply can settle.
+	m.Canceled = types.BoolValue(s.Status == exa.SearchCanceled ||
+		(s.Status == exa.SearchCompleted && prior.Canceled.ValueBool()))
+	if !isKnown(prior.WaitForCompletion) {
+		m.WaitForCompletion = types.BoolValue(false)
+	}
+	// recall is never echoed. After an import there is no prior value: a
+	// recall estimate in the answer shows it was asked for.
+	if !isKnown(prior.Recall) && s.Recall != nil {
+		m.Recall = types.BoolValue(true)
+	}
+
+	var d diag.Diagnostics
+	m.Entity, d = flattenEntity(s.Entity)
+	diags.Append(d...)
+	m.Criteria, d = flattenCriteria(s.Criteria)
+	diags.Append(d...)
+	m.Exclude, d = flattenSources(s.Exclude)
+	diags.Append(d...)
+	m.Scope, d = flattenScope(s.Scope)
+	diags.Append(d...)
+	m.Progress, d = flattenProgress(s.Progress)
+	diags.Append(d...)
+	m.RecallResult, d = flattenRecall(s.Recall)
+	diags.Append(d...)
+	m.Metadata, d = flattenStringMap(s.Metadata, prior.Metadata)
+	diags.Append(d...)
+	return m, diags
+}
+
+func flattenEntity(e *exa.Entity) (types.Object, diag.Diagnostics) {
+	if e == nil || e.Type == "" {
+		return types.ObjectNull(entityAttrTypes), nil
+	}
+	desc := types.StringNull()
+	if e.Type == "custom" {
+		desc = stringOrNull(e.Description)
+	}
+	return types.ObjectValue(entityAttrTypes, map[string]attr.Value{"type": types.StringValue(e.Type), "description": desc})
+}
+
+func flattenCriteria(list []exa.Criterion) (types.List, diag.Diagnostics) {
+	elemType := types.ObjectType{AttrTypes: criterionAttrTypes}
+	if len(list) == 0 {
+		return types.ListNull(elemType), nil
+	}
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(list))
+	for _, c := range list {
+		rate := types.Float64Null()
+		if c.SuccessRate != nil {
+			rate = types.Float64Value(*c.SuccessRate)
+		}
+		obj, d := types.ObjectValue(criterionAttrTypes, map[string]attr.Value{"description": types.StringValue(c.Description), "success_rate": rate})
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(elemType, elems)
+	diags.Append(d...)
+	return out, diags
+}
+
+func flattenSources(list []exa.SourceRef) (types.List, diag.Diagnostics) {
+	elemType := types.ObjectType{AttrTypes: sourceAttrTypes}
+	if len(list) == 0 {
+		return types.ListNull(elemType), nil
+	}
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(list))
+	for _, s := range list {
+		obj, d := types.ObjectValue(sourceAttrTypes, map[string]attr.Value{"source": types.StringValue(s.Source), "id": types.StringValue(s.ID)})
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(elemType, elems)
+	diags.Append(d...)
+	return out, diags
+}
+
+func flattenScope(list []exa.Scope) (types.List, diag.Diagnostics) {
+	elemType := types.ObjectType{AttrTypes: scopeAttrTypes}
+	if len(list) == 0 {
+		return types.ListNull(elemType), nil
+	}
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(list))
+	for _, s := range list {
+		rel := types.ObjectNull(relationshipAttrTypes)
+		if r := s.Relationship; r != nil {
+			var d diag.Diagnostics
+			rel, d = types.ObjectValue(relationshipAttrTypes, map[string]attr.Value{"definition": types.StringValue(r.Definition), "limit": types.Int64Value(roundInt(r.Limit))})
+			diags.Append(d...)
+		}
+		obj, d := types.ObjectValue(scopeAttrTypes, map[string]attr.Value{"source": types.StringValue(s.Source), "id": types.StringValue(s.ID), "relationship": rel})
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(elemType, elems)
+	diags.Append(d...)
+	return out, diags
+}
+
+func flattenProgress(p *exa.Progress) (types.Object, diag.Diagnostics) {
+	if p == nil {
+		return types.ObjectNull(progressAttrTypes), nil
+	}
+	left := types.Float64Null()
+	if p.TimeLeft != nil {
+		left = types.Float64Value(*p.TimeLeft)
+	}
+	return types.ObjectValue(progressAttrTypes, map[string]attr.Value{
+		"found":      types.Int64Value(roundInt(p.Found)),
+		"analyzed":   types.Int64Value(roundInt(p.Analyzed)),
+		"completion": types.Float64Value(p.Completion),
+		"time_left":  left,
+	})
+}
+
+func flattenRecall(r *exa.Recall) (types.Object, diag.Diagnostics) {
+	if r == nil {
+		return types.ObjectNull(recallResultAttrTypes), nil
+	}
+	var diags diag.Diagnostics
+	bounds, d := types.ObjectValue(boundsAttrTypes, map[string]attr.Value{
+		"min": types.Int64Value(roundInt(r.Expected.Bounds.Min)),
+		"max": types.Int64Value(roundInt(r.Expected.Bounds.Max)),
+	})
+	diags.Append(d...)
+	expected, d := types.ObjectValue(expectedAttrTypes, map[string]attr.Value{
+		"total":      types.Int64Value(roundInt(r.Expected.Total)),
+		"confidence": types.StringValue(r.Expected.Confidence),
+		"bounds":     bounds,
+	})
+	diags.Append(d...)
+	out, d := types.ObjectValue(recallResultAttrTypes, map[string]attr.Value{"expected": expected, "reasoning": types.StringValue(r.Reasoning)})
+	diags.Append(d...)
+	return out, diags
+}
+
+// flattenStringMap keeps null in state when Exa answers {} for a map the
+// configuration left out.
+func flattenStringMap(m map[string]string, prior types.Map) (types.Map, diag.Diagnostics) {
+	if len(m) == 0 {
+		if prior.IsNull() || prior.IsUnknown() {
+			return types.MapNull(types.StringType), nil
+		}
+		return types.MapValueMust(types.StringType, map[string]attr.Value{}), nil
+	}
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValue(types.StringType, elems)
+}
+
+func stringOrNull(s *string) types.String {
+	if s == nil || *s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(*s)
+}
+
+// roundInt reads a JSON number that should be whole (10 or 10.0) as int64,
+// clamping what does not fit.
+func roundInt(f float64) int64 {
+	switch {
+	case math.IsNaN(f):
+		return 0
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(math.Round(f))
+}

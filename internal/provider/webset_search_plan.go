@@ -1,0 +1,133 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// ModifyPlan decides, in one place, when a change to exa_webset_search
+// replaces the search, and keeps the plan of an in-place change free of
+// needless "known after apply" values.
+//
+// Replacement is decided on the configured parts only: a criterion's
+// success_rate, or an entity Exa chose, never forces a new search, which a
+// RequiresReplace on the whole attribute would do.
+func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return // create or destroy
+	}
+	var config, plan, state websetSearchModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if replace := searchReplaceReasons(config, plan, state); len(replace) > 0 {
+		names := make([]string, 0, len(replace))
+		for _, name := range replace {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
+			names = append(names, name)
+		}
+		if status := state.Status.ValueString(); status != exa.SearchCanceled {
+			resp.Diagnostics.AddWarning("A new Exa search will start, and Exa bills for its results",
+				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started.",
+					state.ID.ValueString(), status, strings.Join(names, ", ")))
+		}
+		return
+	}
+
+	// An in-place update: the search stays, so carry over what Exa said of
+	// it. Only a cancel changes its status and progress.
+	plan.ID = state.ID
+	plan.CreatedAt = state.CreatedAt
+	plan.Entity = state.Entity
+	cancelling := plan.Canceled.ValueBool() && !state.Canceled.ValueBool() && !exa.SearchFinished(state.Status.ValueString())
+	if !cancelling {
+		plan.Criteria = state.Criteria
+		plan.Status = state.Status
+		plan.Progress = state.Progress
+		plan.RecallResult = state.RecallResult
+		plan.CanceledAt = state.CanceledAt
+		plan.CanceledReason = state.CanceledReason
+		plan.UpdatedAt = state.UpdatedAt
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// searchReplaceReasons lists the attributes whose change needs a new
+// search, in schema order.
+func searchReplaceReasons(config, plan, state websetSearchModel) []string {
+	var out []string
+	add := func(name string, changed bool) {
+		if changed {
+			out = append(out, name)
+		}
+	}
+	add("webset_id", !plan.WebsetID.Equal(state.WebsetID))
+	add("query", !plan.Query.Equal(state.Query))
+	add("target_count", !plan.TargetCount.Equal(state.TargetCount))
+	add("entity", !config.Entity.IsNull() && !plan.Entity.Equal(state.Entity))
+	add("criteria", !config.Criteria.IsNull() && !sameCriteria(plan.Criteria, state.Criteria))
+	add("exclude", !plan.Exclude.Equal(state.Exclude))
+	add("scope", !plan.Scope.Equal(state.Scope))
+	// recall is not echoed by Exa: after an import it may be unknown to
+	// state, and then setting it in the configuration is no change.
+	add("recall", plan.Recall.IsUnknown() || (!state.Recall.IsNull() && plan.Recall.ValueBool() != state.Recall.ValueBool()))
+	add("behavior", !plan.Behavior.Equal(state.Behavior))
+	add("metadata", !sameStringMap(plan.Metadata, state.Metadata))
+	// Un-cancelling cannot resume a search: it takes a new one. This also
+	// covers a search canceled outside Terraform while the config says
+	// false.
+	add("canceled", state.Canceled.ValueBool() && !plan.Canceled.ValueBool())
+	return out
+}
+
+// sameCriteria compares two criteria lists by their descriptions only.
+func sameCriteria(a, b types.List) bool {
+	if a.IsUnknown() || b.IsUnknown() {
+		return false
+	}
+	ea, eb := a.Elements(), b.Elements()
+	if len(ea) != len(eb) {
+		return false
+	}
+	for i := range ea {
+		if !criterionDescription(ea[i]).Equal(criterionDescription(eb[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+func criterionDescription(v attr.Value) attr.Value {
+	obj, ok := v.(types.Object)
+	if !ok {
+		return types.StringUnknown()
+	}
+	if d, ok := obj.Attributes()["description"]; ok {
+		return d
+	}
+	return types.StringUnknown()
+}
+
+// sameStringMap treats a null map and an empty one as the same: Exa answers
+// {} for both.
+func sameStringMap(a, b types.Map) bool {
+	if a.IsUnknown() || b.IsUnknown() {
+		return false
+	}
+	if len(a.Elements()) == 0 && len(b.Elements()) == 0 {
+		return true
+	}
+	return a.Equal(b)
+}

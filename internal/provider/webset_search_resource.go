@@ -1,0 +1,472 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ resource.Resource                = (*websetSearchResource)(nil)
+	_ resource.ResourceWithConfigure   = (*websetSearchResource)(nil)
+	_ resource.ResourceWithImportState = (*websetSearchResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*websetSearchResource)(nil)
+)
+
+// NewWebsetSearchResource is the exa_webset_search resource.
+func NewWebsetSearchResource() resource.Resource { return &websetSearchResource{} }
+
+type websetSearchResource struct {
+	data *providerData
+}
+
+// websetSearchModel is the resource's state. The API↔model mapping lives in
+// webset_search_mapping.go (expandSearch, flattenSearch).
+type websetSearchModel struct {
+	ID                types.String   `tfsdk:"id"`
+	WebsetID          types.String   `tfsdk:"webset_id"`
+	Query             types.String   `tfsdk:"query"`
+	TargetCount       types.Int64    `tfsdk:"target_count"`
+	Entity            types.Object   `tfsdk:"entity"`
+	Criteria          types.List     `tfsdk:"criteria"`
+	Exclude           types.List     `tfsdk:"exclude"`
+	Scope             types.List     `tfsdk:"scope"`
+	Recall            types.Bool     `tfsdk:"recall"`
+	RecallResult      types.Object   `tfsdk:"recall_result"`
+	Behavior          types.String   `tfsdk:"behavior"`
+	Metadata          types.Map      `tfsdk:"metadata"`
+	Canceled          types.Bool     `tfsdk:"canceled"`
+	WaitForCompletion types.Bool     `tfsdk:"wait_for_completion"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	Status            types.String   `tfsdk:"status"`
+	Progress          types.Object   `tfsdk:"progress"`
+	CanceledAt        types.String   `tfsdk:"canceled_at"`
+	CanceledReason    types.String   `tfsdk:"canceled_reason"`
+	CreatedAt         types.String   `tfsdk:"created_at"`
+	UpdatedAt         types.String   `tfsdk:"updated_at"`
+}
+
+const (
+	defaultCreateTimeout = 30 * time.Minute
+	defaultDeleteTimeout = 5 * time.Minute
+)
+
+func (r *websetSearchResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webset_search"
+}
+
+func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	sourceAttrs := func(what string) map[string]schema.Attribute {
+		return map[string]schema.Attribute{
+			"source": schema.StringAttribute{
+				MarkdownDescription: "Kind of source: `import` or `webset`.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf("import", "webset")},
+			},
+			"id": schema.StringAttribute{
+				MarkdownDescription: "ID of the import or webset " + what + ".",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 0)},
+			},
+		}
+	}
+	scopeAttrs := sourceAttrs("to search within")
+	scopeAttrs["relationship"] = schema.SingleNestedAttribute{
+		MarkdownDescription: "Turns the scope into a hop search: find entities related to each entity of the source, such as `investors of`.",
+		Optional:            true,
+		Attributes: map[string]schema.Attribute{
+			"definition": schema.StringAttribute{
+				MarkdownDescription: "How the entities to find relate to the source's entities, for example `investors of` or `current employer`.",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 0)},
+			},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: "How many related entities to find per source entity, 1 to 10.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 10)},
+			},
+		},
+	}
+
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A search that fills an Exa webset with results. Creating the resource starts the search; " +
+			"refresh shows its status and progress; destroying it (or setting `canceled = true`) cancels it if it is still going. " +
+			"Exa has no way to change a search, so changing any input other than `canceled`, `wait_for_completion` and `timeouts` replaces it with a new search, which Exa bills.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The search's ID.",
+				Computed:            true,
+			},
+			"webset_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the webset the search adds its results to. Changing it replaces the search.",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 0)},
+			},
+			"query": schema.StringAttribute{
+				MarkdownDescription: "What to look for, in natural language (1 to 5000 characters). URLs in it are crawled for context. Changing it replaces the search.",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 5000)},
+			},
+			"target_count": schema.Int64Attribute{
+				MarkdownDescription: "How many results the search tries to find, at least 1 (the API's `count`). Exa may find fewer. Changing it replaces the search.",
+				Required:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"entity": schema.SingleNestedAttribute{
+				MarkdownDescription: "The kind of result to find. When omitted, Exa picks one from the query, and state records its choice. Changing it replaces the search.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.Object{entityDescription{}},
+				Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						MarkdownDescription: "One of `company`, `person`, `article`, `research_paper` or `custom`.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf("company", "person", "article", "research_paper", "custom")},
+					},
+					"description": schema.StringAttribute{
+						MarkdownDescription: "What a `custom` entity is, 2 to 200 characters. Required for `custom`, and not allowed for the other types.",
+						Optional:            true,
+						Validators:          []validator.String{lengthBetween(2, 200)},
+					},
+				},
+			},
+			"criteria": schema.ListNestedAttribute{
+				MarkdownDescription: "1 to 5 criteria every result is checked against. When omitted, Exa writes criteria from the query, and state records them. Changing a description replaces the search; `success_rate` changes without a diff.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.List{listvalidator.SizeBetween(1, 5)},
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"description": schema.StringAttribute{
+						MarkdownDescription: "The criterion, 1 to 1000 characters.",
+						Required:            true,
+						Validators:          []validator.String{lengthBetween(1, 1000)},
+					},
+					"success_rate": schema.Float64Attribute{
+						MarkdownDescription: "Share of results that meet the criterion, 0 to 100, as Exa last reported it.",
+						Computed:            true,
+					},
+				}},
+			},
+			"exclude": schema.ListNestedAttribute{
+				MarkdownDescription: "Imports or websets whose entities must not be found again. Changing it replaces the search.",
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject:        schema.NestedAttributeObject{Attributes: sourceAttrs("to exclude")},
+			},
+			"scope": schema.ListNestedAttribute{
+				MarkdownDescription: "Limit the search to the entities of these imports or websets, instead of the whole web. Changing it replaces the search.",
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				NestedObject:        schema.NestedAttributeObject{Attributes: scopeAttrs},
+			},
+			"recall": schema.BoolAttribute{
+				MarkdownDescription: "Ask Exa to estimate how many matching results exist in all; the estimate appears in `recall_result`. Changing it replaces the search.",
+				Optional:            true,
+			},
+			"recall_result": schema.SingleNestedAttribute{
+				MarkdownDescription: "Exa's recall estimate, null until Exa has computed it (and always null when `recall` is not set).",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"expected": schema.SingleNestedAttribute{
+						MarkdownDescription: "The estimate.",
+						Computed:            true,
+						Attributes: map[string]schema.Attribute{
+							"total":      schema.Int64Attribute{MarkdownDescription: "Estimated number of matches.", Computed: true},
+							"confidence": schema.StringAttribute{MarkdownDescription: "`high`, `medium` or `low`.", Computed: true},
+							"bounds": schema.SingleNestedAttribute{
+								MarkdownDescription: "Range of the estimate.",
+								Computed:            true,
+								Attributes: map[string]schema.Attribute{
+									"min": schema.Int64Attribute{MarkdownDescription: "Lower bound.", Computed: true},
+									"max": schema.Int64Attribute{MarkdownDescription: "Upper bound.", Computed: true},
+								},
+							},
+						},
+					},
+					"reasoning": schema.StringAttribute{MarkdownDescription: "How Exa reached the estimate.", Computed: true},
+				},
+			},
+			"behavior": schema.StringAttribute{
+				MarkdownDescription: "How the results join the webset: `override` (the default) replaces its items and re-evaluates them against these criteria; `append` adds to them. Changing it replaces the search.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("override"),
+				Validators:          []validator.String{stringvalidator.OneOf("override", "append")},
+			},
+			"metadata": schema.MapAttribute{
+				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changing it replaces the search.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+			},
+			"canceled": schema.BoolAttribute{
+				MarkdownDescription: "Set to `true` to cancel the search in place (one cancel call, no new search). " +
+					"In state it follows Exa: it becomes `true` when the search is canceled, also outside Terraform. " +
+					"Going from `true` back to `false` replaces the search with a new one.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"wait_for_completion": schema.BoolAttribute{
+				MarkdownDescription: "Make create wait until the search has completed (or was canceled), within `timeouts.create`. " +
+					"If the time runs out, the search is kept in state and marked tainted. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{
+				Create:            true,
+				Delete:            true,
+				CreateDescription: "How long create may take, waiting included (a duration such as `30m`). Defaults to 30 minutes.",
+				DeleteDescription: "How long the cancel at destroy may take. Defaults to 5 minutes.",
+			}),
+			"status": schema.StringAttribute{
+				MarkdownDescription: "Exa's status of the search: `created`, `pending`, `running`, `completed` or `canceled`.",
+				Computed:            true,
+			},
+			"progress": schema.SingleNestedAttribute{
+				MarkdownDescription: "How far the search has got, as of the last refresh.",
+				Computed:            true,
+				Attributes: map[string]schema.Attribute{
+					"found":      schema.Int64Attribute{MarkdownDescription: "Results found so far.", Computed: true},
+					"analyzed":   schema.Int64Attribute{MarkdownDescription: "Candidates analyzed so far.", Computed: true},
+					"completion": schema.Float64Attribute{MarkdownDescription: "Completion, 0 to 100.", Computed: true},
+					"time_left":  schema.Float64Attribute{MarkdownDescription: "Estimated seconds left; null when Exa does not know.", Computed: true},
+				},
+			},
+			"canceled_at":     schema.StringAttribute{MarkdownDescription: "When the search was canceled (RFC 3339); null unless canceled.", Computed: true},
+			"canceled_reason": schema.StringAttribute{MarkdownDescription: "Why Exa canceled the search, such as `webset_deleted`; null unless canceled by Exa.", Computed: true},
+			"created_at":      schema.StringAttribute{MarkdownDescription: "When the search was created (RFC 3339).", Computed: true},
+			"updated_at":      schema.StringAttribute{MarkdownDescription: "When the search last changed (RFC 3339).", Computed: true},
+		},
+	}
+}
+
+func (r *websetSearchResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	r.data = data
+}
+
+func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan websetSearchModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	body, diags := expandSearch(ctx, plan)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	client := r.data.client
+	websetID := plan.WebsetID.ValueString()
+	search, err := createSearchOnce(ctx, client, websetID, body)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not create the Exa search", err.Error())
+		return
+	}
+	// The search exists from here on: put it in state before anything else
+	// can fail, so that it is never orphaned.
+	state, diags := flattenSearch(search, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if plan.Canceled.ValueBool() && !exa.SearchFinished(search.Status) {
+		if search, err = client.CancelSearch(ctx, websetID, search.ID); err != nil {
+			resp.Diagnostics.AddError("Created the Exa search, but could not cancel it", err.Error())
+			return
+		}
+	} else if plan.WaitForCompletion.ValueBool() {
+		var waitErr error
+		search, waitErr = waitForSearch(ctx, client, r.data.poll, websetID, search)
+		if waitErr != nil {
+			// Record what the last poll saw; the error taints the resource.
+			if latest, d := flattenSearch(search, plan); !d.HasError() {
+				resp.Diagnostics.Append(resp.State.Set(ctx, latest)...)
+			}
+			resp.Diagnostics.AddError("Exa search did not complete in time",
+				fmt.Sprintf("%s\n\nThe search %s is kept in state and marked tainted: the next apply replaces it, and destroy cancels it. Raise timeouts.create to wait longer.", waitErr, search.ID))
+			return
+		}
+	}
+	state, diags = flattenSearch(search, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// createSearchOnce sends the create request, and makes sure a create whose
+// outcome is unknown (the request reached Exa, then the answer was lost) is
+// neither repeated blindly nor lost: it looks for the search in the webset,
+// adopts it when found, and creates it only when it is not there.
+func createSearchOnce(ctx context.Context, client *exa.Client, websetID string, body *exa.CreateSearchRequest) (*exa.Search, error) {
+	started := time.Now()
+	search, err := client.CreateSearch(ctx, websetID, body)
+	if err == nil || !exa.IsAmbiguous(err) {
+		return search, err
+	}
+	tflog.Warn(ctx, "the outcome of the create is unknown; looking for the search before trying again", map[string]any{"error": err.Error()})
+	// The create's own context may be what ended; give the look-up a short
+	// deadline of its own, so that a search that was made is still found.
+	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	found, findErr := client.FindSearch(lookCtx, websetID, body, started)
+	switch {
+	case findErr != nil:
+		return nil, fmt.Errorf("%w\n\nThe provider could not check whether Exa made the search (%v). Look at the webset's searches before you apply again", err, findErr)
+	case found != nil:
+		tflog.Info(ctx, "adopted the search that the ambiguous create made", map[string]any{"search_id": found.ID})
+		return found, nil
+	case ctx.Err() != nil:
+		return nil, err
+	}
+	return client.CreateSearch(ctx, websetID, body)
+}
+
+func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state websetSearchModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	search, err := r.data.client.GetSearch(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
+	if exa.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Exa search not found",
+			fmt.Sprintf("The search %s (webset %s) no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString(), state.WebsetID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa search", err.Error())
+		return
+	}
+	newState, diags := flattenSearch(search, state)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+// Update changes no search at Exa: only canceled, wait_for_completion and
+// timeouts can change in place, and of those only a canceled that goes from
+// false to true calls Exa.
+func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state websetSearchModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	next := state
+	next.WaitForCompletion = plan.WaitForCompletion
+	next.Timeouts = plan.Timeouts
+	next.Canceled = plan.Canceled
+
+	if plan.Canceled.ValueBool() && !state.Canceled.ValueBool() {
+		if exa.SearchFinished(state.Status.ValueString()) {
+			resp.Diagnostics.AddWarning("Exa search already finished",
+				fmt.Sprintf("The search %s is %s, so there is nothing to cancel; canceled = true is recorded.", state.ID.ValueString(), state.Status.ValueString()))
+		} else {
+			search, err := r.data.client.CancelSearch(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
+			if err != nil {
+				resp.Diagnostics.AddError("Could not cancel the Exa search", err.Error())
+				return
+			}
+			var diags diag.Diagnostics
+			next, diags = flattenSearch(search, next)
+			resp.Diagnostics.Append(diags...)
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+}
+
+// Delete cancels the search when it is still going. Exa has no endpoint to
+// delete a search: a finished one stays in the webset's history, and is
+// simply forgotten here, with no API call at all.
+func (r *websetSearchResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state websetSearchModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if exa.SearchFinished(state.Status.ValueString()) {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	resp.Diagnostics.Append(cancelSearch(ctx, r.data.client, state.WebsetID.ValueString(), state.ID.ValueString())...)
+}
+
+// cancelSearch cancels a search for destroy, and counts it as done when the
+// search is gone (404) or already finished. The spec does not say what
+// cancelling a finished search answers, so a refusal (4xx) is checked with
+// one read before it is reported.
+func cancelSearch(ctx context.Context, client *exa.Client, websetID, id string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	_, err := client.CancelSearch(ctx, websetID, id)
+	if err == nil || exa.IsNotFound(err) {
+		return diags
+	}
+	if status := exa.StatusOf(err); status/100 == 4 && status != http.StatusTooManyRequests {
+		s, getErr := client.GetSearch(ctx, websetID, id)
+		if exa.IsNotFound(getErr) || (getErr == nil && exa.SearchFinished(s.Status)) {
+			return diags
+		}
+	}
+	diags.AddError("Could not cancel the Exa search", err.Error())
+	return diags
+}
+
+// ImportState takes "<webset_id>/<search_id>", split on the last slash.
+func (r *websetSearchResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	websetID, searchID, err := parseSearchImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("webset_id"), websetID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), searchID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
+}
+
+// parseSearchImportID splits an import ID on its last slash.
+func parseSearchImportID(id string) (websetID, searchID string, err error) {
+	i := strings.LastIndex(id, "/")
+	if i <= 0 || i == len(id)-1 || strings.TrimSpace(id) != id {
+		return "", "", fmt.Errorf("expected an import ID of the form <webset_id>/<search_id>, such as webset_01abc/search_01xyz; got %q", id)
+	}
+	return id[:i], id[i+1:], nil
+}
