@@ -215,7 +215,10 @@ func (c *Client) do(ctx context.Context, kind callKind, method, path string, in,
 				return &AmbiguousError{Err: callErr}
 			}
 		} else {
-			apiErr := &APIError{StatusCode: res.status, Message: errorMessage(res.body), RequestID: res.requestID, Method: method, Path: path}
+			// An error body may echo the key back: never let it into a
+			// diagnostic.
+			msg := strings.ReplaceAll(errorMessage(res.body), c.apiKey, "***")
+			apiErr := &APIError{StatusCode: res.status, Message: msg, RequestID: res.requestID, Method: method, Path: path}
 			callErr = apiErr
 			switch {
 			case res.status == http.StatusTooManyRequests:

@@ -105,9 +105,9 @@ type search struct {
 // createSearchBody is CreateWebsetSearchParameters. Pointers tell a missing
 // field from a zero one.
 type createSearchBody struct {
-	Count    *float64          `json:"count"`
-	Query    *string           `json:"query"`
-	Entity   *entityJSON       `json:"entity"`
+	Count    *float64    `json:"count"`
+	Query    *string     `json:"query"`
+	Entity   *entityJSON `json:"entity"`
 	Criteria []struct {
 		Description string `json:"description"`
 	} `json:"criteria"`

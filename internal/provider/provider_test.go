@@ -190,3 +190,61 @@ func TestMain(m *testing.M) {
 	os.Unsetenv("EXA_BASE_URL")
 	os.Exit(m.Run())
 }
+
+// The API key never reaches a log line, even at TRACE and even when Exa
+// echoes it back in an error body. The key comes from EXA_API_KEY, as users
+// should set it, because the test harness logs the configuration it writes.
+// Not parallel: it sets the environment of the whole test process.
+func TestAccProvider_apiKeyNeverLogged(t *testing.T) {
+	logFile := t.TempDir() + "/trace.log"
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	t.Setenv("EXA_API_KEY", testAPIKey)
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	const wrongKey = "exa-wrong-key-d41d8cd98f"
+	cfg := func(query string) string {
+		return fmt.Sprintf(`
+provider "exa" {
+  base_url = %q
+}
+resource "exa_webset_search" "s" {
+  webset_id    = %q
+  query        = %q
+  target_count = 1
+}`, env.url, ws, query)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		Steps: []resource.TestStep{
+			{Config: cfg("anything")},
+			{
+				// A wrong key: the mock's 401 body echoes it.
+				PreConfig:   func() { t.Setenv("EXA_API_KEY", wrongKey) },
+				Config:      cfg("anything else"),
+				ExpectError: regexp.MustCompile(`(?s)HTTP\s+401.*invalid API key "\*\*\*".*X-Request-Id: req_mock`),
+			},
+			{
+				// The right key again, so that destroy can cancel.
+				PreConfig: func() { t.Setenv("EXA_API_KEY", testAPIKey) },
+				Config:    cfg("anything"),
+			},
+		},
+	})
+	data, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := string(data)
+	if !strings.Contains(log, "Exa API answer") || !strings.Contains(log, `invalid API key`) {
+		t.Fatalf("the trace log lacks the provider's request logs; the test proves nothing (%d bytes)", len(data))
+	}
+	for _, key := range []string{testAPIKey, wrongKey} {
+		if n := strings.Count(log, key); n > 0 {
+			t.Errorf("API key %q found %d times in the TRACE log", key, n)
+		}
+	}
+	if env.mock.Count("", "/v0/websets/*/searches/*") == 0 {
+		t.Errorf("the steps never reached the mock")
+	}
+}

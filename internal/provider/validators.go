@@ -35,8 +35,8 @@ func (v charLength) ValidateString(ctx context.Context, req validator.StringRequ
 	}
 	n := utf8.RuneCountInString(req.ConfigValue.ValueString())
 	if n < v.min || (v.max > 0 && n > v.max) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid length",
-			fmt.Sprintf("The value %s; it is %d characters long.", v.Description(ctx), n))
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid attribute value length",
+			fmt.Sprintf("Attribute %s %s, got: %d.", req.Path, v.Description(ctx), n))
 	}
 }
 

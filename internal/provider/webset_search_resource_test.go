@@ -3,9 +3,12 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -145,10 +148,497 @@ resource "exa_webset_search" "s" {
 	})
 }
 
+// createSearchOutOfBand makes a search as another tool would, straight
+// through the API, and returns its id.
+func (e *testEnv) createSearchOutOfBand(ws, body string) string {
+	e.t.Helper()
+	req, err := http.NewRequest("POST", e.url+"/websets/v0/websets/"+ws+"/searches", strings.NewReader(body))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("x-api-key", testAPIKey)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out struct{ ID string }
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || res.StatusCode != 200 {
+		e.t.Fatalf("out-of-band create: %d %v", res.StatusCode, err)
+	}
+	return out.ID
+}
+
 func importID(s *terraform.State) (string, error) {
 	rs, ok := s.RootModule().Resources[searchAddr]
 	if !ok {
 		return "", fmt.Errorf("%s not in state", searchAddr)
 	}
 	return rs.Primary.Attributes["webset_id"] + "/" + rs.Primary.ID, nil
+}
+
+// minimalSearch is a search with only the required inputs.
+func (e *testEnv) minimalSearch(ws, extra string) string {
+	return e.config(`
+resource "exa_webset_search" "s" {
+  webset_id    = %q
+  query        = "Seed-stage robotics startups in Europe"
+  target_count = 3
+%s
+}
+`, ws, extra)
+}
+
+func TestAccWebsetSearch_exaChoosesEntityAndCriteria(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	cfg := env.minimalSearch(ws, "")
+	var id string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCreateBody(`{"query": "Seed-stage robotics startups in Europe", "count": 3, "behavior": "override"}`),
+					resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("entity"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"type": knownvalue.StringExact("company"), "description": knownvalue.Null(),
+					})),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("criteria"), knownvalue.ListSizeExact(2)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("criteria").AtSliceIndex(0).AtMapKey("success_rate"), knownvalue.Float64Exact(0)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("behavior"), knownvalue.StringExact("override")),
+					// Exa answers {} and [] for what the config left out: state keeps null.
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("exclude"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("scope"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("recall"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("recall_result"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("wait_for_completion"), knownvalue.Bool(false)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				// The search completes at Exa: status, progress and the
+				// success rates change on refresh, with no diff.
+				PreConfig: func() {
+					if err := env.mock.CompleteSearch(id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("criteria").AtSliceIndex(0).AtMapKey("success_rate"), knownvalue.Float64Exact(100)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("progress").AtMapKey("found"), knownvalue.Int64Exact(3)),
+				},
+			},
+			{
+				// Writing Exa's own choices into the config is no change.
+				Config: env.minimalSearch(ws, `  entity = { type = "company" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+func TestAccWebsetSearch_cancelByFlip(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.minimalSearch(ws, `  canceled = false`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("created")),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+				},
+			},
+			{
+				Config: env.minimalSearch(ws, `  canceled = true`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(searchAddr, tfjsonpath.New("id"), knownvalue.NotNull()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCalls(&mark, "POST", "/v0/websets/*/searches/*/cancel", 1),
+					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 0),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("canceled")),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled_at"), knownvalue.NotNull()),
+				},
+			},
+			{
+				// Un-cancelling takes a new search.
+				Config: env.minimalSearch(ws, `  canceled = false`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
+				},
+				Check: func(*terraform.State) error {
+					if n := env.mock.Count("POST", "/v0/websets/*/searches"); n != 2 {
+						return fmt.Errorf("want 2 searches created in all, got %d", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccWebsetSearch_destroyRunningCancelsOnce(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	mark := 0
+	var id string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.minimalSearch(ws, ""),
+			Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+			},
+		}},
+		CheckDestroy: func(s *terraform.State) error {
+			reqs := env.mock.Requests()[mark:]
+			if len(reqs) != 1 || reqs[0].Method != "POST" || reqs[0].Path != fmt.Sprintf("/websets/v0/websets/%s/searches/%s/cancel", ws, id) {
+				return fmt.Errorf("destroy of a running search: want exactly one cancel, got:\n%s", env.logText(mark))
+			}
+			if st := env.mock.SearchStatus(id); st != "canceled" {
+				return fmt.Errorf("search is %q after destroy", st)
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccWebsetSearch_importThenEmptyPlan(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	body := `{"query":"Robotics investors","count":4,"entity":{"type":"company"},"criteria":[{"description":"invests in robotics"}],"recall":true,"behavior":"append","metadata":{"owner":"ops"}}`
+	id := env.createSearchOutOfBand(ws, body)
+	cfg := env.config(`
+resource "exa_webset_search" "s" {
+  webset_id    = %q
+  query        = "Robotics investors"
+  target_count = 4
+  entity       = { type = "company" }
+  criteria     = [{ description = "invests in robotics" }]
+  recall       = true
+  behavior     = "append"
+  metadata     = { owner = "ops" }
+}
+`, ws)
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:             cfg,
+				ResourceName:       searchAddr,
+				ImportState:        true,
+				ImportStateId:      ws + "/" + id,
+				ImportStatePersist: true,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 || states[0].ID != id || states[0].Attributes["webset_id"] != ws {
+						return fmt.Errorf("imported %+v", states)
+					}
+					return nil
+				},
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("recall"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("wait_for_completion"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
+				},
+			},
+		},
+	})
+	if n := env.mock.Count("POST", "/v0/websets/*/searches"); n != 1 {
+		t.Errorf("import must not create searches: %d creates", n)
+	}
+}
+
+func TestAccWebsetSearch_importMalformedID(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	for _, bad := range []string{"no-slash", "/search_x", ws + "/"} {
+		env.t.Run(bad, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.factories(),
+				Steps: []resource.TestStep{{
+					Config:        env.minimalSearch(ws, ""),
+					ResourceName:  searchAddr,
+					ImportState:   true,
+					ImportStateId: bad,
+					ExpectError:   regexp.MustCompile(`expected an import ID of the form\s+<webset_id>/<search_id>`),
+				}},
+			})
+		})
+	}
+	if n := env.mock.APICount(); n != 0 {
+		t.Errorf("a malformed import ID must make no API call, made %d", n)
+	}
+}
+
+func TestAccWebsetSearch_driftDeletedAtExaPlansCreate(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	var id string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.minimalSearch(ws, ""),
+				Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+			},
+			{
+				PreConfig: func() {
+					if err := env.mock.DeleteSearch(id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.minimalSearch(ws, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionCreate)},
+				},
+				Check: resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error {
+					if v == id {
+						return fmt.Errorf("the search was not created again")
+					}
+					return nil
+				}),
+			},
+		},
+	})
+}
+
+func TestAccWebsetSearch_driftCanceledAtExaPlansReplace(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	var id string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.minimalSearch(ws, ""),
+				Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+			},
+			{
+				PreConfig: func() {
+					if err := env.mock.CancelSearch(id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.minimalSearch(ws, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("created")),
+				},
+			},
+		},
+	})
+	// The canceled search needed no cancel when it was replaced.
+	if n := env.mock.Count("POST", "/v0/websets/*/searches/"+id+"/cancel"); n != 0 {
+		t.Errorf("replacing a canceled search sent %d cancels", n)
+	}
+}
+
+func TestAccWebsetSearch_inPlaceChangesCallNothing(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.minimalSearch(ws, ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+				},
+			},
+			{
+				Config: env.minimalSearch(ws, `  timeouts = { delete = "2m" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionUpdate),
+						// Nothing about the search changes, so nothing is "known after apply".
+						plancheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("running")),
+						plancheck.ExpectKnownValue(searchAddr, tfjsonpath.New("criteria").AtSliceIndex(0).AtMapKey("success_rate"), knownvalue.Float64Exact(0)),
+					},
+				},
+				// The plan's refresh reads the search once; the update itself calls nothing.
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCalls(&mark, "", "/v0/websets/*/searches/*", 1),
+					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 0),
+				),
+			},
+		},
+	})
+}
+
+func TestAccWebsetSearch_changedInputReplacesWithCostWarning(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: env.minimalSearch(ws, `  criteria = [{ description = "based in Europe" }]`)},
+			{
+				Config: env.minimalSearch(ws, `  criteria = [{ description = "based in Germany" }]`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+		},
+	})
+}
+
+func TestAccWebsetSearch_badInputRefusedBeforeAnyCall(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	long := func(n int) string { return strings.Repeat("é", n) }
+	cases := []struct {
+		name, attr, value, want string
+	}{
+		{"empty query", "query", `""`, `Attribute query must be 1 to 5000 characters long`},
+		{"long query", "query", fmt.Sprintf("%q", long(5001)), `Attribute query must be 1 to 5000 characters long`},
+		{"zero count", "target_count", "0", `Attribute target_count value must be at least 1`},
+		{"entity type", "entity", `{ type = "planet" }`, `Attribute entity.type value must be one of`},
+		{"custom without description", "entity", `{ type = "custom" }`, `(?s)Missing entity description.*custom`},
+		{"description on company", "entity", `{ type = "company", description = "big ones" }`, `Unexpected entity description`},
+		{"short custom description", "entity", `{ type = "custom", description = "x" }`, `Attribute entity.description must be 2 to 200`},
+		{"no criteria", "criteria", `[]`, `Attribute criteria list must contain at least 1 elements and at most 5`},
+		{"six criteria", "criteria", `[for i in range(6) : { description = "c${i}" }]`, `Attribute criteria list must contain at least 1 elements and at most 5`},
+		{"empty criterion", "criteria", `[{ description = "" }]`, `Attribute criteria\[0\].description must be 1 to 1000`},
+		{"long criterion", "criteria", fmt.Sprintf("[{ description = %q }]", long(1001)), `Attribute criteria\[0\].description must be 1 to 1000`},
+		{"exclude source", "exclude", `[{ source = "crm", id = "x" }]`, `Attribute exclude\[0\].source value must be one of`},
+		{"exclude empty id", "exclude", `[{ source = "import", id = "" }]`, `Attribute exclude\[0\].id must be at least 1`},
+		{"empty exclude", "exclude", `[]`, `Attribute exclude list must contain at least 1`},
+		{"scope limit", "scope", `[{ source = "webset", id = "w", relationship = { definition = "investors of", limit = 11 } }]`, `Attribute scope\[0\].relationship.limit value must be between 1 and 10`},
+		{"behavior", "behavior", `"merge"`, `Attribute behavior value must be one of`},
+		{"metadata value", "metadata", fmt.Sprintf("{ note = %q }", long(1001)), `Attribute metadata\["note"\] must be 0 to 1000`},
+		{"timeouts", "timeouts", `{ create = "soon" }`, `Invalid Attribute Value Time Duration`},
+	}
+	var steps []resource.TestStep
+	for _, c := range cases {
+		attrs := map[string]string{"webset_id": `"webset_x"`, "query": `"q"`, "target_count": "1"}
+		attrs[c.attr] = c.value
+		var hcl strings.Builder
+		for _, name := range []string{"webset_id", "query", "target_count", c.attr} {
+			if v, ok := attrs[name]; ok {
+				fmt.Fprintf(&hcl, "  %s = %s\n", name, v)
+				delete(attrs, name)
+			}
+		}
+		steps = append(steps, resource.TestStep{
+			Config:      env.config("resource \"exa_webset_search\" \"s\" {\n%s}\n", hcl.String()),
+			ExpectError: regexp.MustCompile(c.want),
+		})
+	}
+	env.test(resource.TestCase{Steps: steps})
+	if n := env.mock.APICount(); n != 0 {
+		t.Errorf("bad input must be refused before any API call; %d calls:\n%s", n, env.logText(0))
+	}
+}
+
+func TestAccWebsetSearch_waitForCompletion(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{CompleteAfterReads: 3}})
+	ws := env.mock.CreateWebset("")
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.minimalSearch(ws, `  wait_for_completion = true`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 1),
+				// Create, then three polls: the third read completes it.
+				env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 3),
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("progress").AtMapKey("completion"), knownvalue.Float64Exact(100)),
+			},
+		}},
+	})
+}
+
+func TestAccWebsetSearch_waitTimeoutKeepsSearchInState(t *testing.T) {
+	env := newTestEnv(t, examock.Options{}) // searches never finish
+	ws := env.mock.CreateWebset("")
+	cfg := env.minimalSearch(ws, `
+  wait_for_completion = true
+  timeouts            = { create = "300ms" }`)
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`(?s)did not complete in time.*kept in state and marked tainted`),
+			},
+			{
+				// The search is in state, tainted: the next plan replaces it.
+				Config:             cfg,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+		},
+		// Destroy knew the search: it canceled it, and nothing is left running.
+		CheckDestroy: func(*terraform.State) error {
+			ids := env.mock.SearchIDs()
+			if len(ids) != 1 {
+				return fmt.Errorf("want exactly one search at the mock, got %v", ids)
+			}
+			if st := env.mock.SearchStatus(ids[0]); st != "canceled" {
+				return fmt.Errorf("search %s is %s after destroy: orphaned", ids[0], st)
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccWebsetSearch_retriesAfter429(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets/*/searches", Status: http.StatusTooManyRequests, RetryAfter: "1"})
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.minimalSearch(ws, ""),
+			Check: func(*terraform.State) error {
+				posts := env.mock.Find("POST", "/v0/websets/*/searches")
+				if len(posts) != 2 || posts[0].Status != 429 || posts[1].Status != 200 {
+					return fmt.Errorf("want a 429 then a 200, got:\n%s", env.logText(0))
+				}
+				if gap := posts[1].Time.Sub(posts[0].Time); gap < time.Second {
+					return fmt.Errorf("retried %s after a Retry-After of 1s", gap)
+				}
+				if ids := env.mock.SearchIDs(); len(ids) != 1 {
+					return fmt.Errorf("want exactly one search, got %v", ids)
+				}
+				return nil
+			},
+		}},
+	})
 }
