@@ -15,10 +15,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"strconv"
-	"strings"
 	"syscall"
-	"time"
 
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
@@ -32,7 +29,7 @@ func main() {
 	urlFile := flag.String("url-file", "", "write the base URL to this file once listening")
 	flag.Parse()
 
-	lc, err := parseLifecycle(*lifecycle)
+	lc, err := examock.ParseLifecycle(*lifecycle)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -59,28 +56,6 @@ func main() {
 	if err := srv.Listen(l); err != nil && ctx.Err() == nil {
 		log.Fatal(err)
 	}
-}
-
-func parseLifecycle(v string) (examock.Lifecycle, error) {
-	switch {
-	case v == "running":
-		return examock.Lifecycle{}, nil
-	case v == "immediate":
-		return examock.Lifecycle{Immediate: true}, nil
-	case strings.HasPrefix(v, "reads:"):
-		n, err := strconv.Atoi(strings.TrimPrefix(v, "reads:"))
-		if err != nil || n < 1 {
-			return examock.Lifecycle{}, fmt.Errorf("-lifecycle %q: want reads:N with N ≥ 1", v)
-		}
-		return examock.Lifecycle{CompleteAfterReads: n}, nil
-	case strings.HasPrefix(v, "after:"):
-		d, err := time.ParseDuration(strings.TrimPrefix(v, "after:"))
-		if err != nil || d <= 0 {
-			return examock.Lifecycle{}, fmt.Errorf("-lifecycle %q: want after:DURATION, such as after:30s", v)
-		}
-		return examock.Lifecycle{CompleteAfter: d}, nil
-	}
-	return examock.Lifecycle{}, fmt.Errorf("-lifecycle %q: want running, immediate, reads:N or after:DURATION", v)
 }
 
 func envOr(name, def string) string {

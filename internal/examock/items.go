@@ -113,6 +113,9 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	// A server may send fewer items than asked for; the mock's page size
+	// caps every page, so that clients' pagination gets exercised.
+	limit = min(limit, def)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ws := s.lookupWebset(r.PathValue("webset"))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -21,6 +22,35 @@ type Lifecycle struct {
 	// CompleteAfter, when above zero, completes a search this long after it
 	// was created; until then progress reports the time left.
 	CompleteAfter time.Duration
+}
+
+// LifecycleMetadataKey, in a search's metadata, overrides the server's
+// lifecycle for that search, with a value ParseLifecycle reads. It lets one
+// configuration hold searches that finish at once next to ones that run on.
+const LifecycleMetadataKey = "examock.lifecycle"
+
+// ParseLifecycle reads "running" (never finishes), "immediate", "reads:N"
+// (completes on its N-th read) or "after:DURATION" (such as after:30s).
+func ParseLifecycle(v string) (Lifecycle, error) {
+	switch {
+	case v == "running":
+		return Lifecycle{}, nil
+	case v == "immediate":
+		return Lifecycle{Immediate: true}, nil
+	case strings.HasPrefix(v, "reads:"):
+		n, err := strconv.Atoi(strings.TrimPrefix(v, "reads:"))
+		if err != nil || n < 1 {
+			return Lifecycle{}, fmt.Errorf("lifecycle %q: want reads:N with N ≥ 1", v)
+		}
+		return Lifecycle{CompleteAfterReads: n}, nil
+	case strings.HasPrefix(v, "after:"):
+		d, err := time.ParseDuration(strings.TrimPrefix(v, "after:"))
+		if err != nil || d <= 0 {
+			return Lifecycle{}, fmt.Errorf("lifecycle %q: want after:DURATION, such as after:30s", v)
+		}
+		return Lifecycle{CompleteAfter: d}, nil
+	}
+	return Lifecycle{}, fmt.Errorf("lifecycle %q: want running, immediate, reads:N or after:DURATION", v)
 }
 
 // The wire shapes below are the mock's own, written from the spec and kept
@@ -128,6 +158,15 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	var lifecycle *Lifecycle
+	if v, ok := in.Metadata[LifecycleMetadataKey]; ok {
+		lc, err := ParseLifecycle(v)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, "metadata "+LifecycleMetadataKey+": "+err.Error())
+			return
+		}
+		lifecycle = &lc
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ws := s.lookupWebset(r.PathValue("webset"))
@@ -150,6 +189,9 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 		CreatedAt: now,
 		UpdatedAt: now,
 	}, lifecycle: s.opts.Lifecycle}
+	if lifecycle != nil {
+		sr.lifecycle = *lifecycle
+	}
 	if in.Behavior != nil {
 		sr.Behavior = *in.Behavior
 	}
@@ -176,6 +218,11 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	s.searches[sr.ID] = sr
 	ws.searchIDs = append(ws.searchIDs, sr.ID)
+	if ws.Title == nil {
+		// Exa titles a webset after what it searches for.
+		title := truncate(sr.Query, 80)
+		ws.Title = &title
+	}
 	ws.UpdatedAt = now
 	writeJSON(w, http.StatusOK, sr.searchJSON)
 }

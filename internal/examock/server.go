@@ -33,7 +33,8 @@ type Options struct {
 	APIKey string
 	// Lifecycle is how new searches progress.
 	Lifecycle Lifecycle
-	// ItemsPageSize is the default page size of the items endpoint.
+	// ItemsPageSize is the default, and the largest, page of the items
+	// endpoint (20 when zero).
 	ItemsPageSize int
 	// Latency delays every answer.
 	Latency time.Duration

@@ -42,7 +42,6 @@ type createWebsetBody struct {
 	ExternalID *string           `json:"externalId"`
 	Exclude    []sourceJSON      `json:"exclude"`
 	Metadata   map[string]string `json:"metadata"`
-	Title      *string           `json:"title"`
 }
 
 func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
@@ -81,7 +80,6 @@ func (s *Server) addWebset(in createWebsetBody) *webset {
 	ws := &webset{
 		ID:         s.nextID("webset"),
 		ExternalID: in.ExternalID,
-		Title:      in.Title,
 		Excludes:   append([]sourceJSON{}, in.Exclude...),
 		Metadata:   map[string]string{},
 		CreatedAt:  now,

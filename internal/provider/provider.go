@@ -173,12 +173,17 @@ func (p *exaProvider) userAgent(terraformVersion string) string {
 
 func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
+		NewWebsetResource,
 		NewWebsetSearchResource,
 	}
 }
 
 func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewWebsetDataSource,
+		NewWebsetSearchDataSource,
+		NewWebsetItemsDataSource,
+	}
 }
 
 func stringOr(v types.String, fallback string) string {

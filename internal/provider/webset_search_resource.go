@@ -75,21 +75,7 @@ func (r *websetSearchResource) Metadata(_ context.Context, req resource.Metadata
 }
 
 func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	sourceAttrs := func(what string) map[string]schema.Attribute {
-		return map[string]schema.Attribute{
-			"source": schema.StringAttribute{
-				MarkdownDescription: "Kind of source: `import` or `webset`.",
-				Required:            true,
-				Validators:          []validator.String{stringvalidator.OneOf("import", "webset")},
-			},
-			"id": schema.StringAttribute{
-				MarkdownDescription: "ID of the import or webset " + what + ".",
-				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 0)},
-			},
-		}
-	}
-	scopeAttrs := sourceAttrs("to search within")
+	scopeAttrs := sourceRefAttributes("to search within")
 	scopeAttrs["relationship"] = schema.SingleNestedAttribute{
 		MarkdownDescription: "Turns the scope into a hop search: find entities related to each entity of the source, such as `investors of`.",
 		Optional:            true,
@@ -170,7 +156,7 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				MarkdownDescription: "Imports or websets whose entities must not be found again. Changing it replaces the search.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
-				NestedObject:        schema.NestedAttributeObject{Attributes: sourceAttrs("to exclude")},
+				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
 			},
 			"scope": schema.ListNestedAttribute{
 				MarkdownDescription: "Limit the search to the entities of these imports or websets, instead of the whole web. Changing it replaces the search.",

@@ -642,3 +642,31 @@ func TestAccWebsetSearch_retriesAfter429(t *testing.T) {
 		}},
 	})
 }
+
+// A create that reached Exa and then failed (a 500 after commit, or a
+// dropped connection) is adopted, never sent twice.
+func TestAccWebsetSearch_ambiguousCreateIsAdoptedNotDuplicated(t *testing.T) {
+	for name, fault := range map[string]examock.Fault{
+		"500 after commit":  {Method: "POST", Path: "/v0/websets/*/searches", Status: 500, Commit: true},
+		"drop after commit": {Method: "POST", Path: "/v0/websets/*/searches", Drop: true, Commit: true},
+		"503, not created":  {Method: "POST", Path: "/v0/websets/*/searches", Status: 503},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := env.mock.CreateWebset("")
+			env.mock.InjectFault(fault)
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: env.minimalSearch(ws, ""),
+					Check: resource.TestCheckResourceAttrWith(searchAddr, "id", func(id string) error {
+						ids := env.mock.SearchIDs()
+						if len(ids) != 1 || ids[0] != id {
+							return fmt.Errorf("want exactly the search in state (%s) at the mock, got %v\n%s", id, ids, env.logText(0))
+						}
+						return nil
+					}),
+				}},
+			})
+		})
+	}
+}

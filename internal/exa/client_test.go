@@ -1,0 +1,270 @@
+package exa_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+const key = "client-test-key"
+
+// newPair starts a mock and a client with fast retries against it.
+func newPair(t *testing.T, edit ...func(*exa.Config)) (*examock.Server, *exa.Client, string) {
+	t.Helper()
+	m := examock.New(examock.Options{APIKey: key})
+	ts := m.Start()
+	t.Cleanup(ts.Close)
+	cfg := exa.Config{
+		APIKey: key, BaseURL: ts.URL, UserAgent: "terraform-provider-exa/test",
+		MaxRetries: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: 5 * time.Millisecond,
+		RequestsPerSecond: -1,
+	}
+	for _, e := range edit {
+		e(&cfg)
+	}
+	c, err := exa.NewClient(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, c, m.CreateWebset("")
+}
+
+func TestClient_sendsAuthUserAgentAndContentType(t *testing.T) {
+	m, c, ws := newPair(t)
+	if _, err := c.CreateSearch(context.Background(), ws, &exa.CreateSearchRequest{Query: "q", Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	reqs := m.Find("POST", "/v0/websets/*/searches")
+	if len(reqs) != 1 {
+		t.Fatalf("want 1 create, got %d", len(reqs))
+	}
+	h := reqs[0].Header
+	if h.Get("x-api-key") != key || h.Get("Content-Type") != "application/json" || !strings.Contains(h.Get("User-Agent"), "terraform-provider-exa/test") {
+		t.Errorf("headers: %v", h)
+	}
+	if _, err := c.GetWebset(context.Background(), ws); err != nil {
+		t.Fatal(err)
+	}
+	get := m.Find("GET", "/v0/websets/*")[0]
+	if get.Header.Get("Content-Type") != "" {
+		t.Errorf("a GET has no body, so no Content-Type: %q", get.Header.Get("Content-Type"))
+	}
+}
+
+func TestClient_errorShowsStatusMessageAndRequestID(t *testing.T) {
+	_, c, ws := newPair(t)
+	_, err := c.GetSearch(context.Background(), ws, "search_missing")
+	var apiErr *exa.APIError
+	if !errors.As(err, &apiErr) || !exa.IsNotFound(err) {
+		t.Fatalf("want a 404 APIError, got %v", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"HTTP 404", "search not found", "X-Request-Id: req_mock"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q lacks %q", msg, want)
+		}
+	}
+}
+
+func TestClient_retriesGETOn5xxWithBackoff(t *testing.T) {
+	for _, status := range []int{500, 502, 503, 504, 408, 429} {
+		m, c, ws := newPair(t)
+		m.InjectFault(examock.Fault{Method: "GET", Status: status, Times: 2})
+		if _, err := c.GetWebset(context.Background(), ws); err != nil {
+			t.Errorf("%d: %v", status, err)
+		}
+		if n := m.Count("GET", "/v0/websets/*"); n != 3 {
+			t.Errorf("%d: want 3 tries, got %d", status, n)
+		}
+	}
+}
+
+func TestClient_doesNotRetry501Or4xx(t *testing.T) {
+	for _, status := range []int{501, 400, 403, 409} {
+		m, c, ws := newPair(t)
+		m.InjectFault(examock.Fault{Method: "GET", Status: status})
+		_, err := c.GetWebset(context.Background(), ws)
+		if exa.StatusOf(err) != status {
+			t.Errorf("%d: got %v", status, err)
+		}
+		if n := m.Count("GET", "/v0/websets/*"); n != 1 {
+			t.Errorf("%d: want 1 try, got %d", status, n)
+		}
+	}
+}
+
+func TestClient_givesUpAfterMaxRetries(t *testing.T) {
+	m, c, ws := newPair(t)
+	m.InjectFault(examock.Fault{Method: "GET", Status: 503, Times: -1})
+	_, err := c.GetWebset(context.Background(), ws)
+	if err == nil || !strings.Contains(err.Error(), "giving up after 4 tries") || exa.StatusOf(err) != 503 {
+		t.Fatalf("got %v", err)
+	}
+	if n := m.Count("GET", "/v0/websets/*"); n != 4 {
+		t.Errorf("want 1 try and 3 retries, got %d", n)
+	}
+}
+
+func TestClient_honoursRetryAfter(t *testing.T) {
+	m, c, ws := newPair(t)
+	m.InjectFault(examock.Fault{Method: "GET", Status: 429, RetryAfter: "1"})
+	if _, err := c.GetWebset(context.Background(), ws); err != nil {
+		t.Fatal(err)
+	}
+	reqs := m.Find("GET", "/v0/websets/*")
+	if len(reqs) != 2 {
+		t.Fatalf("want 2 tries, got %d", len(reqs))
+	}
+	if gap := reqs[1].Time.Sub(reqs[0].Time); gap < time.Second {
+		t.Errorf("retried after %s, before Retry-After's 1s", gap)
+	}
+}
+
+func TestClient_retryAfterBeyondCapFailsFast(t *testing.T) {
+	m, c, ws := newPair(t, func(c *exa.Config) { c.MaxRetryAfter = 2 * time.Second })
+	m.InjectFault(examock.Fault{Method: "GET", Status: 429, RetryAfter: "3600"})
+	start := time.Now()
+	_, err := c.GetWebset(context.Background(), ws)
+	if err == nil || !strings.Contains(err.Error(), "asked to retry after 1h0m0s") {
+		t.Fatalf("got %v", err)
+	}
+	if elapsed := time.Since(start); elapsed > time.Second {
+		t.Errorf("took %s to fail", elapsed)
+	}
+}
+
+func TestClient_createIsNotReplayedAfterItMayHaveHappened(t *testing.T) {
+	for name, fault := range map[string]examock.Fault{
+		"500 after commit":  {Method: "POST", Status: 500, Commit: true},
+		"drop after commit": {Method: "POST", Drop: true, Commit: true},
+		"503 before commit": {Method: "POST", Status: 503},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m, c, ws := newPair(t)
+			m.InjectFault(fault)
+			_, err := c.CreateSearch(context.Background(), ws, &exa.CreateSearchRequest{Query: "q", Count: 1})
+			if !exa.IsAmbiguous(err) {
+				t.Fatalf("want an ambiguous error, got %v", err)
+			}
+			if n := m.Count("POST", "/v0/websets/*/searches"); n != 1 {
+				t.Errorf("the create was sent %d times", n)
+			}
+		})
+	}
+}
+
+func TestClient_createRetriedOn429(t *testing.T) {
+	m, c, ws := newPair(t)
+	m.InjectFault(examock.Fault{Method: "POST", Status: 429, RetryAfter: "0"})
+	if _, err := c.CreateSearch(context.Background(), ws, &exa.CreateSearchRequest{Query: "q", Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if ids := m.SearchIDs(); len(ids) != 1 {
+		t.Errorf("want one search, got %v", ids)
+	}
+}
+
+func TestClient_createRetriedWhenConnectionFailedBeforeSending(t *testing.T) {
+	m2 := examock.New(examock.Options{APIKey: key})
+	ts := m2.Start()
+	ws2 := m2.CreateWebset("")
+	url := ts.URL
+	ts.Close() // nothing listens: the connection fails before the request is written
+	c, err := exa.NewClient(exa.Config{APIKey: key, BaseURL: url, MaxRetries: 2, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.CreateSearch(context.Background(), ws2, &exa.CreateSearchRequest{Query: "q", Count: 1})
+	if err == nil || exa.IsAmbiguous(err) || !strings.Contains(err.Error(), "giving up after 3 tries") {
+		t.Fatalf("a refused connection is safe to retry, and not ambiguous: %v", err)
+	}
+}
+
+func TestClient_findSearchAdoptsTheOneThatWasMade(t *testing.T) {
+	m, c, ws := newPair(t)
+	in := &exa.CreateSearchRequest{Query: "robotics", Count: 7, Metadata: map[string]string{"k": "v"}}
+	since := time.Now()
+	m.InjectFault(examock.Fault{Method: "POST", Status: 500, Commit: true})
+	if _, err := c.CreateSearch(context.Background(), ws, in); !exa.IsAmbiguous(err) {
+		t.Fatalf("got %v", err)
+	}
+	found, err := c.FindSearch(context.Background(), ws, in, since)
+	if err != nil || found == nil || found.ID != m.SearchIDs()[0] {
+		t.Fatalf("found %+v, %v", found, err)
+	}
+	other := *in
+	other.Count = 8
+	if found, _ := c.FindSearch(context.Background(), ws, &other, since); found != nil {
+		t.Errorf("matched a search with another count: %s", found.ID)
+	}
+}
+
+func TestClient_stopsWaitingWhenContextEnds(t *testing.T) {
+	m, c, ws := newPair(t, func(c *exa.Config) { c.RetryWaitMin, c.RetryWaitMax = time.Minute, time.Minute })
+	m.InjectFault(examock.Fault{Method: "GET", Status: 503, Times: -1})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.GetWebset(ctx, ws)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v", err)
+	}
+	if elapsed := time.Since(start); elapsed > time.Second {
+		t.Errorf("returned %s after the deadline", elapsed)
+	}
+	if n := m.Count("GET", "/v0/websets/*"); n != 1 {
+		t.Errorf("sent %d requests after the context ended", n-1)
+	}
+}
+
+func TestClient_rateLimit(t *testing.T) {
+	_, c, ws := newPair(t, func(c *exa.Config) { c.RequestsPerSecond = 20 })
+	start := time.Now()
+	for range 30 {
+		if _, err := c.GetWebset(context.Background(), ws); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 20 go at once (the burst), the other 10 at 20 per second.
+	if elapsed := time.Since(start); elapsed < 400*time.Millisecond {
+		t.Errorf("30 requests at 20/s with a burst of 20 took only %s", elapsed)
+	}
+}
+
+func TestCheckBaseURL(t *testing.T) {
+	for url, ok := range map[string]bool{
+		"https://api.exa.ai":       true,
+		"http://127.0.0.1:8787":    true,
+		"http://localhost:1":       true,
+		"http://[::1]:1":           true,
+		"http://api.exa.ai":        false,
+		"http://10.0.0.1":          false,
+		"ftp://api.exa.ai":         false,
+		"api.exa.ai":               false,
+		"https://api.exa.ai/proxy": true,
+	} {
+		if err := exa.CheckBaseURL(url); (err == nil) != ok {
+			t.Errorf("%s: %v", url, err)
+		}
+	}
+}
+
+func TestNewClient_needsAKey(t *testing.T) {
+	if _, err := exa.NewClient(exa.Config{}); err == nil || !strings.Contains(err.Error(), "EXA_API_KEY") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestErrorMessage_shapes(t *testing.T) {
+	_, c, ws := newPair(t)
+	_, err := c.CreateSearch(context.Background(), ws, &exa.CreateSearchRequest{Query: "", Count: 1})
+	if exa.StatusOf(err) != http.StatusBadRequest || !strings.Contains(err.Error(), "query must be 1 to 5000 characters") {
+		t.Errorf("got %v", err)
+	}
+}

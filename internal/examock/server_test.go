@@ -1,0 +1,261 @@
+package examock
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+const key = "mock-test-key"
+
+type harness struct {
+	t   *testing.T
+	s   *Server
+	url string
+}
+
+func start(t *testing.T, opts Options) *harness {
+	t.Helper()
+	opts.APIKey = key
+	s := New(opts)
+	ts := s.Start()
+	t.Cleanup(ts.Close)
+	return &harness{t: t, s: s, url: ts.URL}
+}
+
+// call sends a request and decodes the JSON answer into a map.
+func (h *harness) call(method, path, body string) (int, map[string]any) {
+	h.t.Helper()
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req, _ := http.NewRequest(method, h.url+path, r)
+	req.Header.Set("x-api-key", key)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.Header.Get("X-Request-Id") == "" {
+		h.t.Errorf("%s %s: no X-Request-Id", method, path)
+	}
+	var out map[string]any
+	_ = json.NewDecoder(res.Body).Decode(&out)
+	return res.StatusCode, out
+}
+
+func TestMock_requiresAPIKey(t *testing.T) {
+	h := start(t, Options{})
+	res, err := http.Get(h.url + "/websets/v0/websets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("no key: got %d", res.StatusCode)
+	}
+}
+
+func TestMock_searchStateMachine(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{CompleteAfterReads: 2}})
+	ws := h.s.CreateWebset("")
+	code, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"robotics","count":2,"recall":true}`)
+	if code != 200 || s["status"] != "created" || s["object"] != "webset_search" {
+		t.Fatalf("create: %d %v", code, s)
+	}
+	// Every field the spec requires is there, nulls included.
+	for _, f := range []string{"id", "object", "websetId", "status", "query", "entity", "criteria", "count", "exclude", "scope", "progress", "recall", "canceledAt", "canceledReason", "createdAt", "updatedAt", "metadata", "behavior"} {
+		if _, ok := s[f]; !ok {
+			t.Errorf("create answer lacks %q", f)
+		}
+	}
+	if s["recall"] != nil || s["canceledAt"] != nil {
+		t.Errorf("recall and canceledAt start null: %v %v", s["recall"], s["canceledAt"])
+	}
+	path := "/websets/v0/websets/" + ws + "/searches/" + s["id"].(string)
+	if _, got := h.call("GET", path, ""); got["status"] != "running" {
+		t.Errorf("first read: %v", got["status"])
+	}
+	_, got := h.call("GET", path, "")
+	if got["status"] != "completed" || got["recall"] == nil {
+		t.Errorf("second read: %v, recall %v", got["status"], got["recall"])
+	}
+	crit := got["criteria"].([]any)[0].(map[string]any)
+	if crit["successRate"].(float64) != 100 {
+		t.Errorf("success rate %v", crit["successRate"])
+	}
+	// Cancelling a finished search leaves it as it is.
+	if code, got := h.call("POST", path+"/cancel", ""); code != 200 || got["status"] != "completed" {
+		t.Errorf("cancel of a completed search: %d %v", code, got["status"])
+	}
+}
+
+func TestMock_cancel(t *testing.T) {
+	h := start(t, Options{})
+	ws := h.s.CreateWebset("")
+	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":1}`)
+	code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches/"+s["id"].(string)+"/cancel", "")
+	if code != 200 || got["status"] != "canceled" || got["canceledAt"] == nil {
+		t.Errorf("cancel: %d %v", code, got)
+	}
+}
+
+func TestMock_validatesBodies(t *testing.T) {
+	h := start(t, Options{})
+	ws := h.s.CreateWebset("")
+	for body, want := range map[string]string{
+		`{"count":1}`:             "query is required",
+		`{"query":"q"}`:           "count is required",
+		`{"query":"","count":1}`:  "query must be 1 to 5000",
+		`{"query":"q","count":0}`: "count must be at least 1",
+		`{"query":"q","count":1,"entity":{"type":"planet"}}`:                                                          "entity.type",
+		`{"query":"q","count":1,"entity":{"type":"custom"}}`:                                                          "entity.description is required",
+		`{"query":"q","count":1,"criteria":[]}`:                                                                       "criteria must hold 1 to 5",
+		`{"query":"q","count":1,"behavior":"merge"}`:                                                                  "behavior must be",
+		`{"query":"q","count":1,"exclude":[{"source":"x","id":"a"}]}`:                                                 "exclude[0].source",
+		`{"query":"q","count":1,"scope":[{"source":"webset","id":"w","relationship":{"definition":"d","limit":11}}]}`: "limit must be between 1 and 10",
+		`{"query":"q","count":1,"colour":"red"}`:                                                                      "unknown field",
+	} {
+		code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches", body)
+		if code != 400 || !strings.Contains(got["message"].(string), want) {
+			t.Errorf("%s: %d %v", body, code, got)
+		}
+	}
+	if len(h.s.SearchIDs()) != 0 {
+		t.Error("an invalid body made a search")
+	}
+}
+
+func TestMock_websetsAndExternalID(t *testing.T) {
+	h := start(t, Options{})
+	code, ws := h.call("POST", "/websets/v0/websets", `{"externalId":"crm-1","metadata":{"a":"b"}}`)
+	if code != 201 || ws["externalId"] != "crm-1" {
+		t.Fatalf("create: %d %v", code, ws)
+	}
+	if code, _ := h.call("POST", "/websets/v0/websets", `{"externalId":"crm-1"}`); code != 409 {
+		t.Errorf("duplicate externalId: %d", code)
+	}
+	if code, got := h.call("GET", "/websets/v0/websets/crm-1", ""); code != 200 || got["id"] != ws["id"] {
+		t.Errorf("get by externalId: %d %v", code, got)
+	}
+	id := ws["id"].(string)
+	if code, _ := h.call("DELETE", "/websets/v0/websets/"+id, ""); code != 200 {
+		t.Errorf("delete: %d", code)
+	}
+	if code, _ := h.call("GET", "/websets/v0/websets/"+id, ""); code != 404 {
+		t.Errorf("get after delete: %d", code)
+	}
+}
+
+func TestMock_deletingAWebsetHidesItsSearchesAndItems(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{Immediate: true}})
+	ws := h.s.CreateWebset("")
+	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":3}`)
+	if err := h.s.DeleteWebset(ws); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := h.call("GET", "/websets/v0/websets/"+ws+"/searches/"+s["id"].(string), ""); code != 404 {
+		t.Errorf("search after webset delete: %d", code)
+	}
+	if code, _ := h.call("GET", "/websets/v0/websets/"+ws+"/items", ""); code != 404 {
+		t.Errorf("items after webset delete: %d", code)
+	}
+}
+
+func TestMock_itemsPaginate(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{Immediate: true}, ItemsPageSize: 2})
+	ws := h.s.CreateWebset("")
+	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":5}`)
+	h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"other","count":1}`)
+	var ids []string
+	cursor := ""
+	for pages := 0; ; pages++ {
+		path := "/websets/v0/websets/" + ws + "/items?sourceId=" + s["id"].(string)
+		if cursor != "" {
+			path += "&cursor=" + cursor
+		}
+		_, page := h.call("GET", path, "")
+		for _, it := range page["data"].([]any) {
+			ids = append(ids, it.(map[string]any)["id"].(string))
+		}
+		if page["hasMore"] != true {
+			if page["nextCursor"] != nil || pages != 2 {
+				t.Errorf("last page: cursor %v after %d pages", page["nextCursor"], pages+1)
+			}
+			break
+		}
+		cursor = page["nextCursor"].(string)
+	}
+	if len(ids) != 5 {
+		t.Errorf("want the 5 items of the search, got %v", ids)
+	}
+}
+
+func TestMock_faults(t *testing.T) {
+	h := start(t, Options{})
+	ws := h.s.CreateWebset("")
+	h.s.InjectFault(Fault{Method: "POST", Path: "/v0/websets/*/searches", Status: 500, Commit: true})
+	if code, _ := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":1}`); code != 500 {
+		t.Errorf("fault: %d", code)
+	}
+	if len(h.s.SearchIDs()) != 1 {
+		t.Error("a Commit fault must still make the search")
+	}
+	h.s.InjectFault(Fault{Status: 429, RetryAfter: "7"})
+	req, _ := http.NewRequest("GET", h.url+"/websets/v0/websets/"+ws, nil)
+	req.Header.Set("x-api-key", key)
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 429 || res.Header.Get("Retry-After") != "7" {
+		t.Errorf("429 fault: %d %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	h.s.InjectFault(Fault{Drop: true})
+	if _, err := http.DefaultClient.Do(req); err == nil {
+		t.Error("a dropped connection must fail the request")
+	}
+	h.s.InjectFault(Fault{Delay: 200 * time.Millisecond})
+	begin := time.Now()
+	if code, _ := h.call("GET", "/websets/v0/websets/"+ws, ""); code != 200 || time.Since(begin) < 200*time.Millisecond {
+		t.Errorf("slow answer: %d after %s", code, time.Since(begin))
+	}
+	log := h.s.Requests()
+	if log[0].Status != 500 || log[0].Method != "POST" {
+		t.Errorf("log: %+v", log[0])
+	}
+}
+
+func TestMock_timeBasedLifecycleReportsTimeLeft(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{CompleteAfter: time.Hour}})
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	h.s.mu.Lock()
+	h.s.now = func() time.Time { return now }
+	h.s.mu.Unlock()
+	ws := h.s.CreateWebset("")
+	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":10}`)
+	path := "/websets/v0/websets/" + ws + "/searches/" + s["id"].(string)
+	advance := func(d time.Duration) {
+		h.s.mu.Lock()
+		defer h.s.mu.Unlock()
+		now = now.Add(d)
+	}
+	advance(15 * time.Minute)
+	_, got := h.call("GET", path, "")
+	p := got["progress"].(map[string]any)
+	if got["status"] != "running" || p["timeLeft"].(float64) != 45*60 || p["completion"].(float64) != 25 {
+		t.Errorf("at 15m: %v %v", got["status"], p)
+	}
+	advance(45 * time.Minute)
+	if _, got := h.call("GET", path, ""); got["status"] != "completed" {
+		t.Errorf("at 60m: %v", got["status"])
+	}
+}

@@ -1,0 +1,122 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ datasource.DataSource                     = (*websetDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*websetDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*websetDataSource)(nil)
+)
+
+// NewWebsetDataSource is the exa_webset data source.
+func NewWebsetDataSource() datasource.DataSource { return &websetDataSource{} }
+
+type websetDataSource struct {
+	data *providerData
+}
+
+// websetDataModel is the resource's model plus a summary of each search.
+type websetDataModel struct {
+	websetModel
+	Searches types.List `tfsdk:"searches"`
+}
+
+var searchSummaryAttrTypes = map[string]attr.Type{
+	"id": types.StringType, "query": types.StringType, "status": types.StringType,
+	"progress": types.ObjectType{AttrTypes: progressAttrTypes},
+}
+
+func (d *websetDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webset"
+}
+
+func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	var rs, ss resource.SchemaResponse
+	NewWebsetResource().Schema(ctx, resource.SchemaRequest{}, &rs)
+	NewWebsetSearchResource().Schema(ctx, resource.SchemaRequest{}, &ss)
+	attrs := computedAttributes(rs.Schema.Attributes)
+	attrs["id"] = schema.StringAttribute{MarkdownDescription: "ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
+	attrs["external_id"] = schema.StringAttribute{MarkdownDescription: "External ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
+	search := computedAttributes(ss.Schema.Attributes)
+	attrs["searches"] = schema.ListNestedAttribute{
+		MarkdownDescription: "The webset's searches, oldest first.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"id": search["id"], "query": search["query"], "status": search["status"], "progress": search["progress"],
+		}},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads an Exa webset by ID or external ID, with a summary of its searches.",
+		Attributes:          attrs,
+	}
+}
+
+func (d *websetDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("external_id")),
+	}
+}
+
+func (d *websetDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	d.data = data
+}
+
+func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg websetDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key := cfg.ID.ValueString()
+	if key == "" {
+		key = cfg.ExternalID.ValueString()
+	}
+	ws, err := d.data.client.GetWebset(ctx, key)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa webset", err.Error())
+		return
+	}
+	prior := websetModel{Metadata: types.MapNull(types.StringType)}
+	m, diags := flattenWebset(ws, prior)
+	resp.Diagnostics.Append(diags...)
+	out := websetDataModel{websetModel: m}
+	out.Searches, diags = flattenSearchSummaries(ws.Searches)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)
+}
+
+func flattenSearchSummaries(list []exa.Search) (types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(list))
+	for _, s := range list {
+		progress, d := flattenProgress(s.Progress)
+		diags.Append(d...)
+		obj, d := types.ObjectValue(searchSummaryAttrTypes, map[string]attr.Value{
+			"id": types.StringValue(s.ID), "query": types.StringValue(s.Query),
+			"status": types.StringValue(s.Status), "progress": progress,
+		})
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(types.ObjectType{AttrTypes: searchSummaryAttrTypes}, elems)
+	diags.Append(d...)
+	return out, diags
+}

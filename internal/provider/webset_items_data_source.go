@@ -1,0 +1,200 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ datasource.DataSource              = (*websetItemsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*websetItemsDataSource)(nil)
+)
+
+// NewWebsetItemsDataSource is the exa_webset_items data source.
+func NewWebsetItemsDataSource() datasource.DataSource { return &websetItemsDataSource{} }
+
+type websetItemsDataSource struct {
+	data *providerData
+}
+
+type websetItemsModel struct {
+	WebsetID types.String `tfsdk:"webset_id"`
+	SourceID types.String `tfsdk:"source_id"`
+	Limit    types.Int64  `tfsdk:"limit"`
+	Items    types.List   `tfsdk:"items"`
+}
+
+var (
+	evaluationAttrTypes = map[string]attr.Type{"criterion": types.StringType, "satisfied": types.StringType, "reasoning": types.StringType}
+	enrichmentAttrTypes = map[string]attr.Type{
+		"enrichment_id": types.StringType, "format": types.StringType, "status": types.StringType,
+		"result": types.ListType{ElemType: types.StringType},
+	}
+	itemAttrTypes = map[string]attr.Type{
+		"id": types.StringType, "source": types.StringType, "source_id": types.StringType,
+		"created_at": types.StringType, "updated_at": types.StringType,
+		"type": types.StringType, "url": types.StringType, "description": types.StringType, "name": types.StringType,
+		"properties":  types.StringType,
+		"evaluations": types.ListType{ElemType: types.ObjectType{AttrTypes: evaluationAttrTypes}},
+		"enrichments": types.ListType{ElemType: types.ObjectType{AttrTypes: enrichmentAttrTypes}},
+	}
+)
+
+func (d *websetItemsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webset_items"
+}
+
+func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the items (results) of an Exa webset, in Exa's order, following pagination to the end or up to `limit`.",
+		Attributes: map[string]schema.Attribute{
+			"webset_id": schema.StringAttribute{MarkdownDescription: "ID or external ID of the webset.", Required: true},
+			"source_id": schema.StringAttribute{MarkdownDescription: "Only the items from this source, such as a search's ID.", Optional: true},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: "Read at most this many items. Without it, every item is read.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"items": schema.ListNestedAttribute{
+				MarkdownDescription: "The items, in Exa's order.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":          str("The item's ID."),
+					"source":      str("Where the item came from: `search` or `import`."),
+					"source_id":   str("ID of the search or import that found it."),
+					"created_at":  str("When the item was created (RFC 3339)."),
+					"updated_at":  str("When the item last changed (RFC 3339)."),
+					"type":        str("Entity type: `company`, `person`, `article`, `research_paper` or `custom`."),
+					"url":         str("The entity's URL."),
+					"description": str("Exa's short description of the item."),
+					"name":        str("The entity's name (company, person) or title (article, paper, custom); null when it has none."),
+					"properties":  str("Every property of the item as JSON, with sorted keys so that key order never makes a diff. Read it with `jsondecode`."),
+					"evaluations": schema.ListNestedAttribute{
+						MarkdownDescription: "How the item fared against each criterion.",
+						Computed:            true,
+						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+							"criterion": str("The criterion."),
+							"satisfied": str("`yes`, `no` or `unclear`."),
+							"reasoning": str("Why."),
+						}},
+					},
+					"enrichments": schema.ListNestedAttribute{
+						MarkdownDescription: "The item's enrichment results.",
+						Computed:            true,
+						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+							"enrichment_id": str("ID of the enrichment."),
+							"format":        str("Format of the result, such as `text` or `email`."),
+							"status":        str("`pending`, `completed` or `canceled`."),
+							"result":        schema.ListAttribute{MarkdownDescription: "The values found.", Computed: true, ElementType: types.StringType},
+						}},
+					},
+				}},
+			},
+		},
+	}
+}
+
+func (d *websetItemsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	d.data = data
+}
+
+func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m websetItemsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	items, err := d.data.client.AllItems(ctx, m.WebsetID.ValueString(), m.SourceID.ValueString(), int(m.Limit.ValueInt64()))
+	if err != nil {
+		resp.Diagnostics.AddError("Could not list the webset's items", err.Error())
+		return
+	}
+	var diags diag.Diagnostics
+	m.Items, diags = flattenItems(items)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+func flattenItems(items []exa.Item) (types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(items))
+	for i := range items {
+		obj, d := flattenItem(&items[i])
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(types.ObjectType{AttrTypes: itemAttrTypes}, elems)
+	diags.Append(d...)
+	return out, diags
+}
+
+func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	var props exa.ItemProperties
+	_ = json.Unmarshal(it.Properties, &props) // a shape Exa adds later leaves the typed fields null
+	normalized := types.StringNull()
+	var generic any
+	if json.Unmarshal(it.Properties, &generic) == nil && generic != nil {
+		if b, err := json.Marshal(generic); err == nil { // maps marshal with sorted keys
+			normalized = types.StringValue(string(b))
+		}
+	}
+
+	evals := make([]attr.Value, 0, len(it.Evaluations))
+	for _, e := range it.Evaluations {
+		obj, d := types.ObjectValue(evaluationAttrTypes, map[string]attr.Value{
+			"criterion": types.StringValue(e.Criterion), "satisfied": types.StringValue(e.Satisfied), "reasoning": types.StringValue(e.Reasoning),
+		})
+		diags.Append(d...)
+		evals = append(evals, obj)
+	}
+	enrichments := make([]attr.Value, 0, len(it.Enrichments))
+	for _, e := range it.Enrichments {
+		result := types.ListNull(types.StringType)
+		if e.Result != nil {
+			vals := make([]attr.Value, 0, len(e.Result))
+			for _, r := range e.Result {
+				vals = append(vals, types.StringValue(r))
+			}
+			result = types.ListValueMust(types.StringType, vals)
+		}
+		obj, d := types.ObjectValue(enrichmentAttrTypes, map[string]attr.Value{
+			"enrichment_id": types.StringValue(e.EnrichmentID), "format": types.StringValue(e.Format),
+			"status": types.StringValue(e.Status), "result": result,
+		})
+		diags.Append(d...)
+		enrichments = append(enrichments, obj)
+	}
+	evalList, d := types.ListValue(types.ObjectType{AttrTypes: evaluationAttrTypes}, evals)
+	diags.Append(d...)
+	enrichList, d := types.ListValue(types.ObjectType{AttrTypes: enrichmentAttrTypes}, enrichments)
+	diags.Append(d...)
+
+	obj, d := types.ObjectValue(itemAttrTypes, map[string]attr.Value{
+		"id": types.StringValue(it.ID), "source": types.StringValue(it.Source), "source_id": types.StringValue(it.SourceID),
+		"created_at": stringOrNull(&it.CreatedAt), "updated_at": stringOrNull(&it.UpdatedAt),
+		"type": stringOrNull(&props.Type), "url": stringOrNull(props.URL), "description": stringOrNull(props.Description),
+		"name": stringOrNull(props.Name()), "properties": normalized,
+		"evaluations": evalList, "enrichments": enrichList,
+	})
+	diags.Append(d...)
+	return obj, diags
+}

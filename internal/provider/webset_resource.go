@@ -1,0 +1,249 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ resource.Resource                = (*websetResource)(nil)
+	_ resource.ResourceWithConfigure   = (*websetResource)(nil)
+	_ resource.ResourceWithImportState = (*websetResource)(nil)
+)
+
+// NewWebsetResource is the exa_webset resource.
+func NewWebsetResource() resource.Resource { return &websetResource{} }
+
+type websetResource struct {
+	data *providerData
+}
+
+// websetModel is the resource's state; the data source adds its searches.
+type websetModel struct {
+	ID         types.String `tfsdk:"id"`
+	ExternalID types.String `tfsdk:"external_id"`
+	Metadata   types.Map    `tfsdk:"metadata"`
+	Exclude    types.List   `tfsdk:"exclude"`
+	Status     types.String `tfsdk:"status"`
+	Title      types.String `tfsdk:"title"`
+	CreatedAt  types.String `tfsdk:"created_at"`
+	UpdatedAt  types.String `tfsdk:"updated_at"`
+	SearchIDs  types.List   `tfsdk:"search_ids"`
+}
+
+func (r *websetResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webset"
+}
+
+func (r *websetResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An Exa webset: a collection of results that `exa_webset_search` resources fill. " +
+			"Destroying it deletes the webset and its items at Exa. Searches are declared as their own `exa_webset_search` resources.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The webset's ID.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"external_id": schema.StringAttribute{
+				MarkdownDescription: "Your own identifier for the webset, up to 300 characters, unique in your Exa team. Exa accepts it wherever it takes the webset ID. It also lets the provider find a webset whose create answer was lost, instead of creating a second one. Changing it replaces the webset.",
+				Optional:            true,
+				Validators:          []validator.String{lengthBetween(1, 300)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"metadata": schema.MapAttribute{
+				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changed in place.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+			},
+			"exclude": schema.ListNestedAttribute{
+				MarkdownDescription: "Imports or websets whose entities no search of this webset may find. Changing it replaces the webset.",
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
+			},
+			"status":     schema.StringAttribute{MarkdownDescription: "Exa's status of the webset: `idle`, `pending`, `running` or `paused`.", Computed: true},
+			"title":      schema.StringAttribute{MarkdownDescription: "The title Exa gave the webset; null until it has one.", Computed: true},
+			"created_at": schema.StringAttribute{MarkdownDescription: "When the webset was created (RFC 3339).", Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"updated_at": schema.StringAttribute{MarkdownDescription: "When the webset last changed (RFC 3339).", Computed: true},
+			"search_ids": schema.ListAttribute{
+				MarkdownDescription: "IDs of the webset's searches, oldest first.",
+				Computed:            true,
+				ElementType:         types.StringType,
+			},
+		},
+	}
+}
+
+func (r *websetResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	r.data = data
+}
+
+func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan websetModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	body := &exa.CreateWebsetRequest{ExternalID: plan.ExternalID.ValueStringPointer()}
+	var diags diag.Diagnostics
+	body.Exclude, diags = expandSources(ctx, plan.Exclude, diags)
+	body.Metadata, diags = expandStringMap(ctx, plan.Metadata, diags)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	ws, err := r.data.client.CreateWebset(ctx, body)
+	switch {
+	case exa.IsConflict(err):
+		resp.Diagnostics.AddAttributeError(path.Root("external_id"), "A webset with this external_id already exists",
+			fmt.Sprintf("%s\n\nTo manage the existing webset with Terraform, import it:\n\n  terraform import <address> %s", err, plan.ExternalID.ValueString()))
+		return
+	case exa.IsAmbiguous(err) && body.ExternalID != nil:
+		ws, err = r.adopt(ctx, *body.ExternalID, err)
+	case exa.IsAmbiguous(err):
+		err = fmt.Errorf("%w\n\nWithout external_id the provider cannot tell whether Exa made the webset: check the websets list before you apply again. Setting external_id lets the provider find it by itself", err)
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not create the Exa webset", err.Error())
+		return
+	}
+	state, diags := flattenWebset(ws, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// adopt finds the webset that an ambiguous create may have made, by its
+// external_id, so that a lost answer never leads to a second webset.
+func (r *websetResource) adopt(ctx context.Context, externalID string, createErr error) (*exa.Webset, error) {
+	tflog.Warn(ctx, "the outcome of the webset create is unknown; looking it up by external_id", map[string]any{"error": createErr.Error()})
+	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	ws, err := r.data.client.GetWebset(lookCtx, externalID)
+	switch {
+	case err == nil:
+		tflog.Info(ctx, "adopted the webset that the ambiguous create made", map[string]any{"webset_id": ws.ID})
+		return ws, nil
+	case exa.IsNotFound(err) && ctx.Err() == nil:
+		// It was not made: now it is safe to send the create again.
+		return r.data.client.CreateWebset(ctx, &exa.CreateWebsetRequest{ExternalID: &externalID})
+	}
+	return nil, fmt.Errorf("%w\n\nThe provider could not check whether Exa made the webset (%v)", createErr, err)
+}
+
+func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state websetModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ws, err := r.data.client.GetWebset(ctx, state.ID.ValueString())
+	if exa.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Exa webset not found",
+			fmt.Sprintf("The webset %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa webset", err.Error())
+		return
+	}
+	newState, diags := flattenWebset(ws, state)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+// Update changes metadata, the only attribute Exa updates in place.
+func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state websetModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	metadata, diags := expandStringMap(ctx, plan.Metadata, nil)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if metadata == nil {
+		metadata = map[string]string{} // removing metadata clears it
+	}
+	ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: metadata})
+	if err != nil {
+		resp.Diagnostics.AddError("Could not update the Exa webset", err.Error())
+		return
+	}
+	newState, diags := flattenWebset(ws, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+// Delete deletes the webset with its items. Searches that Terraform also
+// manages depend on the webset, so Terraform cancels them first.
+func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state websetModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.data.client.DeleteWebset(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could not delete the Exa webset", err.Error())
+	}
+}
+
+// ImportState takes the webset's id or its external_id: Exa reads either,
+// and Read stores the id.
+func (r *websetResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// flattenWebset turns Exa's view of a webset into state. prior keeps null
+// for a map or list the configuration left out when Exa answers it empty.
+func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := prior
+	m.ID = types.StringValue(ws.ID)
+	m.ExternalID = stringOrNull(ws.ExternalID)
+	m.Status = types.StringValue(ws.Status)
+	m.Title = stringOrNull(ws.Title)
+	m.CreatedAt = stringOrNull(&ws.CreatedAt)
+	m.UpdatedAt = stringOrNull(&ws.UpdatedAt)
+	var d diag.Diagnostics
+	m.Exclude, d = flattenSources(ws.Excludes)
+	diags.Append(d...)
+	m.Metadata, d = flattenStringMap(ws.Metadata, prior.Metadata)
+	diags.Append(d...)
+	ids := make([]attr.Value, 0, len(ws.Searches))
+	for _, s := range ws.Searches {
+		ids = append(ids, types.StringValue(s.ID))
+	}
+	m.SearchIDs, d = types.ListValue(types.StringType, ids)
+	diags.Append(d...)
+	return m, diags
+}

@@ -1,0 +1,286 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+const websetAddr = "exa_webset.w"
+
+func (e *testEnv) webset(attrs string) string {
+	return e.config(`
+resource "exa_webset" "w" {
+%s
+}
+`, attrs)
+}
+
+func TestAccWebset_lifecycle(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	excluded := env.mock.CreateWebset("")
+	attrs := func(meta string) string {
+		return fmt.Sprintf(`  external_id = "crm-accounts"
+  exclude     = [{ source = "webset", id = %q }]
+  metadata    = %s`, excluded, meta)
+	}
+	var id string
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.webset(attrs(`{ team = "growth" }`)),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttrWith(websetAddr, "id", func(v string) error { id = v; return nil }),
+					env.expectCalls(&mark, "POST", "/v0/websets", 1),
+					func(*terraform.State) error {
+						body := env.mock.Find("POST", "/v0/websets")[0].Body
+						want := fmt.Sprintf(`{"externalId":"crm-accounts","exclude":[{"source":"webset","id":%q}],"metadata":{"team":"growth"}}`, excluded)
+						return jsonEqual(body, want)
+					},
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("status"), knownvalue.StringExact("idle")),
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("title"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("search_ids"), knownvalue.ListSizeExact(0)),
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("exclude").AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact(excluded)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+				},
+			},
+			{
+				// Metadata changes in place: one update call, the same id.
+				Config: env.webset(attrs(`{ team = "sales" }`)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCalls(&mark, "POST", "/v0/websets/*", 1),
+					env.expectCalls(&mark, "POST", "/v0/websets", 0),
+					resource.TestCheckResourceAttrWith(websetAddr, "id", func(v string) error {
+						if v != id {
+							return fmt.Errorf("id changed from %s to %s", id, v)
+						}
+						return nil
+					}),
+					resource.TestCheckResourceAttr(websetAddr, "metadata.team", "sales"),
+				),
+			},
+			{
+				ResourceName:      websetAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				// By external_id: Read stores the real id.
+				ResourceName:      websetAddr,
+				ImportState:       true,
+				ImportStateId:     "crm-accounts",
+				ImportStateVerify: true,
+			},
+			{
+				// Removing metadata clears it at Exa, and state says null.
+				Config: env.webset(fmt.Sprintf(`  external_id = "crm-accounts"
+  exclude     = [{ source = "webset", id = %q }]`, excluded)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				Config: env.webset(`  external_id = "crm-accounts-2"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			if live := env.mock.WebsetIDs(); !slices.Equal(live, []string{excluded}) {
+				return fmt.Errorf("want only the excluded webset left, got %v", live)
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccWebset_conflictSuggestsImport(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.mock.CreateWebset("taken")
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      env.webset(`  external_id = "taken"`),
+			ExpectError: regexp.MustCompile(`(?s)already exists.*HTTP 409.*terraform import <address> taken`),
+		}},
+	})
+}
+
+func TestAccWebset_ambiguousCreateIsAdopted(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets", Status: 500, Commit: true})
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.webset(`  external_id = "adopt-me"`),
+			Check: resource.TestCheckResourceAttrWith(websetAddr, "id", func(id string) error {
+				if live := env.mock.WebsetIDs(); len(live) != 1 || live[0] != id {
+					return fmt.Errorf("want exactly the webset in state (%s), got %v", id, live)
+				}
+				if n := env.mock.Count("POST", "/v0/websets"); n != 1 {
+					return fmt.Errorf("the create was sent %d times", n)
+				}
+				return nil
+			}),
+		}},
+	})
+}
+
+func TestAccWebset_driftDeletedAtExaPlansCreate(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	var id string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.webset(""),
+				Check:  resource.TestCheckResourceAttrWith(websetAddr, "id", func(v string) error { id = v; return nil }),
+			},
+			{
+				PreConfig: func() {
+					if err := env.mock.DeleteWebset(id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.webset(""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+// A webset, two searches and the items of one of them: apply, an empty second
+// plan, then a destroy that cancels the running search before the webset is
+// deleted.
+func TestAccWebset_withSearchesAndItems(t *testing.T) {
+	env := newTestEnv(t, examock.Options{ItemsPageSize: 2})
+	cfg := env.config(`
+resource "exa_webset" "w" {
+  external_id = "robotics"
+}
+
+resource "exa_webset_search" "done" {
+  webset_id    = exa_webset.w.id
+  query        = "Robotics startups in Munich"
+  target_count = 5
+  behavior     = "append"
+  metadata     = { %[1]q = "immediate" }
+}
+
+resource "exa_webset_search" "running" {
+  webset_id    = exa_webset.w.id
+  query        = "Robotics startups in Lyon"
+  target_count = 3
+  behavior     = "append"
+}
+
+data "exa_webset_items" "done" {
+  webset_id = exa_webset.w.id
+  source_id = exa_webset_search.done.id
+}
+
+data "exa_webset" "w" {
+  external_id = "robotics"
+  depends_on  = [exa_webset_search.done, exa_webset_search.running]
+}
+
+data "exa_webset_search" "done" {
+  webset_id = exa_webset.w.id
+  id        = exa_webset_search.done.id
+}
+`, examock.LifecycleMetadataKey)
+	mark, itemsMark := 0, 0
+	var doneID, runningID, websetID string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttrWith("exa_webset.w", "id", func(v string) error { websetID = v; return nil }),
+					resource.TestCheckResourceAttrWith("exa_webset_search.done", "id", func(v string) error { doneID = v; return nil }),
+					resource.TestCheckResourceAttrWith("exa_webset_search.running", "id", func(v string) error { runningID = v; return nil }),
+					// 5 items at 2 a page: three pages.
+					env.expectCalls(&itemsMark, "GET", "/v0/websets/*/items", 3),
+					resource.TestCheckResourceAttrPair("data.exa_webset_search.done", "query", "exa_webset_search.done", "query"),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items"), knownvalue.ListSizeExact(5)),
+					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("Example company 1")),
+					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items").AtSliceIndex(0).AtMapKey("type"), knownvalue.StringExact("company")),
+					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items").AtSliceIndex(0).AtMapKey("evaluations"), knownvalue.ListSizeExact(2)),
+					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items").AtSliceIndex(4).AtMapKey("id"), knownvalue.StringRegexp(regexp.MustCompile(`_0005$`))),
+					statecheck.ExpectKnownValue("data.exa_webset.w", tfjsonpath.New("searches"), knownvalue.ListSizeExact(2)),
+					statecheck.ExpectKnownValue("data.exa_webset.w", tfjsonpath.New("searches").AtSliceIndex(0).AtMapKey("status"), knownvalue.StringExact("completed")),
+					statecheck.ExpectKnownValue("data.exa_webset.w", tfjsonpath.New("status"), knownvalue.StringExact("running")),
+					statecheck.ExpectKnownValue("data.exa_webset_search.done", tfjsonpath.New("progress").AtMapKey("found"), knownvalue.Int64Exact(5)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("exa_webset.w", tfjsonpath.New("search_ids"), knownvalue.ListSizeExact(2)),
+				},
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			var calls []string
+			for _, r := range env.mock.Requests()[mark:] {
+				calls = append(calls, r.Method+" "+r.Path)
+			}
+			want := []string{
+				"POST /websets/v0/websets/" + websetID + "/searches/" + runningID + "/cancel",
+				"DELETE /websets/v0/websets/" + websetID,
+			}
+			if !slices.Equal(calls, want) {
+				return fmt.Errorf("destroy calls:\n got  %q\n want %q (the completed search %s needs none)", calls, want, doneID)
+			}
+			return nil
+		},
+	})
+}
+
+func jsonEqual(got, want string) error {
+	var g, w any
+	if err := json.Unmarshal([]byte(got), &g); err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		return err
+	}
+	gb, _ := json.Marshal(g)
+	wb, _ := json.Marshal(w)
+	if string(gb) != string(wb) {
+		return fmt.Errorf("body:\n got  %s\n want %s", gb, wb)
+	}
+	return nil
+}
