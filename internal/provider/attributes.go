@@ -23,4 +23,3 @@ func sourceRefAttributes(what string) map[string]schema.Attribute {
 		},
 	}
 }
-
