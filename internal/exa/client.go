@@ -52,7 +52,7 @@ type Config struct {
 	// RetryWaitMin and RetryWaitMax bound the jittered exponential backoff.
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
-	// MaxRetryAfter is the longest Retry-After the client will honour; a
+	// MaxRetryAfter is the longest Retry-After the client will honor; a
 	// longer one fails the call at once with a clear error.
 	MaxRetryAfter time.Duration
 	// RequestsPerSecond caps the request rate of this client (a token bucket

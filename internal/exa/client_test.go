@@ -111,7 +111,7 @@ func TestClient_givesUpAfterMaxRetries(t *testing.T) {
 	}
 }
 
-func TestClient_honoursRetryAfter(t *testing.T) {
+func TestClient_honorsRetryAfter(t *testing.T) {
 	m, c, ws := newPair(t)
 	m.InjectFault(examock.Fault{Method: "GET", Status: 429, RetryAfter: "1"})
 	if _, err := c.GetWebset(context.Background(), ws); err != nil {

@@ -152,7 +152,7 @@ func (c *Client) GetSearch(ctx context.Context, websetID, searchID string) (*Sea
 	return &out, nil
 }
 
-// CancelSearch cancels a search. Cancelling is idempotent at Exa, so the call
+// CancelSearch cancels a search. Canceling is idempotent at Exa, so the call
 // is retried like a read.
 func (c *Client) CancelSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
 	var out Search

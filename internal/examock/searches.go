@@ -11,7 +11,7 @@ import (
 )
 
 // Lifecycle says how a search moves from running to completed. The zero
-// value keeps searches running until they are cancelled.
+// value keeps searches running until they are canceled.
 type Lifecycle struct {
 	// Immediate makes searches complete at once: the create answer already
 	// says completed.
@@ -54,7 +54,7 @@ func ParseLifecycle(v string) (Lifecycle, error) {
 }
 
 // The wire shapes below are the mock's own, written from the spec and kept
-// apart from the client's on purpose: a misspelt field on either side then
+// apart from the client's on purpose: a misspelled field on either side then
 // fails the tests instead of agreeing with itself.
 
 type entityJSON struct {
@@ -241,7 +241,7 @@ func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 // cancelSearch cancels a search that is still going. The spec does not say
-// what cancelling a finished search does; the mock answers 200 with the
+// what canceling a finished search does; the mock answers 200 with the
 // search unchanged, so clients must read the status rather than assume.
 func (s *Server) cancelSearch(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
@@ -416,7 +416,7 @@ func truncate(s string, n int) string {
 }
 
 // decodeStrict decodes a JSON body and refuses unknown fields, so a
-// misspelt field name fails loudly instead of being ignored.
+// misspelled field name fails loudly instead of being ignored.
 func decodeStrict(r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		return fmt.Errorf("Content-Type must be application/json, not %q", ct)

@@ -8,7 +8,7 @@
 // every request it saw.
 //
 // Where the spec is silent, the mock makes a choice and says so in a comment:
-// the error body shape, and what cancelling a finished search does.
+// the error body shape, and what canceling a finished search does.
 package examock
 
 import (

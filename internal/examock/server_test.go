@@ -51,6 +51,33 @@ func (h *harness) call(method, path, body string) (int, map[string]any) {
 	return res.StatusCode, out
 }
 
+// at walks a decoded JSON value by map keys (string) and slice indexes
+// (int), and asserts the type of what it finds.
+func at[T any](t *testing.T, v any, path ...any) T {
+	t.Helper()
+	for _, step := range path {
+		switch k := step.(type) {
+		case string:
+			m, ok := v.(map[string]any)
+			if !ok {
+				t.Fatalf("at %v: %T is not an object", path, v)
+			}
+			v = m[k]
+		case int:
+			l, ok := v.([]any)
+			if !ok || k >= len(l) {
+				t.Fatalf("at %v: %T has no index %d", path, v, k)
+			}
+			v = l[k]
+		}
+	}
+	out, ok := v.(T)
+	if !ok {
+		t.Fatalf("at %v: %T is not a %T", path, v, out)
+	}
+	return out
+}
+
 func TestMock_requiresAPIKey(t *testing.T) {
 	h := start(t, Options{})
 	res, err := http.Get(h.url + "/websets/v0/websets")
@@ -79,7 +106,7 @@ func TestMock_searchStateMachine(t *testing.T) {
 	if s["recall"] != nil || s["canceledAt"] != nil {
 		t.Errorf("recall and canceledAt start null: %v %v", s["recall"], s["canceledAt"])
 	}
-	path := "/websets/v0/websets/" + ws + "/searches/" + s["id"].(string)
+	path := "/websets/v0/websets/" + ws + "/searches/" + at[string](t, s, "id")
 	if _, got := h.call("GET", path, ""); got["status"] != "running" {
 		t.Errorf("first read: %v", got["status"])
 	}
@@ -87,11 +114,10 @@ func TestMock_searchStateMachine(t *testing.T) {
 	if got["status"] != "completed" || got["recall"] == nil {
 		t.Errorf("second read: %v, recall %v", got["status"], got["recall"])
 	}
-	crit := got["criteria"].([]any)[0].(map[string]any)
-	if crit["successRate"].(float64) != 100 {
-		t.Errorf("success rate %v", crit["successRate"])
+	if rate := at[float64](t, got, "criteria", 0, "successRate"); rate != 100 {
+		t.Errorf("success rate %v", rate)
 	}
-	// Cancelling a finished search leaves it as it is.
+	// Canceling a finished search leaves it as it is.
 	if code, got := h.call("POST", path+"/cancel", ""); code != 200 || got["status"] != "completed" {
 		t.Errorf("cancel of a completed search: %d %v", code, got["status"])
 	}
@@ -101,7 +127,7 @@ func TestMock_cancel(t *testing.T) {
 	h := start(t, Options{})
 	ws := h.s.CreateWebset("")
 	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":1}`)
-	code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches/"+s["id"].(string)+"/cancel", "")
+	code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches/"+at[string](t, s, "id")+"/cancel", "")
 	if code != 200 || got["status"] != "canceled" || got["canceledAt"] == nil {
 		t.Errorf("cancel: %d %v", code, got)
 	}
@@ -121,10 +147,10 @@ func TestMock_validatesBodies(t *testing.T) {
 		`{"query":"q","count":1,"behavior":"merge"}`:                                                                  "behavior must be",
 		`{"query":"q","count":1,"exclude":[{"source":"x","id":"a"}]}`:                                                 "exclude[0].source",
 		`{"query":"q","count":1,"scope":[{"source":"webset","id":"w","relationship":{"definition":"d","limit":11}}]}`: "limit must be between 1 and 10",
-		`{"query":"q","count":1,"colour":"red"}`:                                                                      "unknown field",
+		`{"query":"q","count":1,"color":"red"}`:                                                                       "unknown field",
 	} {
 		code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches", body)
-		if code != 400 || !strings.Contains(got["message"].(string), want) {
+		if code != 400 || !strings.Contains(at[string](t, got, "message"), want) {
 			t.Errorf("%s: %d %v", body, code, got)
 		}
 	}
@@ -145,7 +171,7 @@ func TestMock_websetsAndExternalID(t *testing.T) {
 	if code, got := h.call("GET", "/websets/v0/websets/crm-1", ""); code != 200 || got["id"] != ws["id"] {
 		t.Errorf("get by externalId: %d %v", code, got)
 	}
-	id := ws["id"].(string)
+	id := at[string](t, ws, "id")
 	if code, _ := h.call("DELETE", "/websets/v0/websets/"+id, ""); code != 200 {
 		t.Errorf("delete: %d", code)
 	}
@@ -161,7 +187,7 @@ func TestMock_deletingAWebsetHidesItsSearchesAndItems(t *testing.T) {
 	if err := h.s.DeleteWebset(ws); err != nil {
 		t.Fatal(err)
 	}
-	if code, _ := h.call("GET", "/websets/v0/websets/"+ws+"/searches/"+s["id"].(string), ""); code != 404 {
+	if code, _ := h.call("GET", "/websets/v0/websets/"+ws+"/searches/"+at[string](t, s, "id"), ""); code != 404 {
 		t.Errorf("search after webset delete: %d", code)
 	}
 	if code, _ := h.call("GET", "/websets/v0/websets/"+ws+"/items", ""); code != 404 {
@@ -177,13 +203,13 @@ func TestMock_itemsPaginate(t *testing.T) {
 	var ids []string
 	cursor := ""
 	for pages := 0; ; pages++ {
-		path := "/websets/v0/websets/" + ws + "/items?sourceId=" + s["id"].(string)
+		path := "/websets/v0/websets/" + ws + "/items?sourceId=" + at[string](t, s, "id")
 		if cursor != "" {
 			path += "&cursor=" + cursor
 		}
 		_, page := h.call("GET", path, "")
-		for _, it := range page["data"].([]any) {
-			ids = append(ids, it.(map[string]any)["id"].(string))
+		for i := range at[[]any](t, page, "data") {
+			ids = append(ids, at[string](t, page, "data", i, "id"))
 		}
 		if page["hasMore"] != true {
 			if page["nextCursor"] != nil || pages != 2 {
@@ -191,7 +217,7 @@ func TestMock_itemsPaginate(t *testing.T) {
 			}
 			break
 		}
-		cursor = page["nextCursor"].(string)
+		cursor = at[string](t, page, "nextCursor")
 	}
 	if len(ids) != 5 {
 		t.Errorf("want the 5 items of the search, got %v", ids)
@@ -242,7 +268,7 @@ func TestMock_timeBasedLifecycleReportsTimeLeft(t *testing.T) {
 	h.s.mu.Unlock()
 	ws := h.s.CreateWebset("")
 	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":10}`)
-	path := "/websets/v0/websets/" + ws + "/searches/" + s["id"].(string)
+	path := "/websets/v0/websets/" + ws + "/searches/" + at[string](t, s, "id")
 	advance := func(d time.Duration) {
 		h.s.mu.Lock()
 		defer h.s.mu.Unlock()
@@ -250,9 +276,8 @@ func TestMock_timeBasedLifecycleReportsTimeLeft(t *testing.T) {
 	}
 	advance(15 * time.Minute)
 	_, got := h.call("GET", path, "")
-	p := got["progress"].(map[string]any)
-	if got["status"] != "running" || p["timeLeft"].(float64) != 45*60 || p["completion"].(float64) != 25 {
-		t.Errorf("at 15m: %v %v", got["status"], p)
+	if got["status"] != "running" || at[float64](t, got, "progress", "timeLeft") != 45*60 || at[float64](t, got, "progress", "completion") != 25 {
+		t.Errorf("at 15m: %v %v", got["status"], got["progress"])
 	}
 	advance(45 * time.Minute)
 	if _, got := h.call("GET", path, ""); got["status"] != "completed" {

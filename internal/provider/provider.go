@@ -89,7 +89,7 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional:            true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honours `Retry-After`. Defaults to %d.", exa.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honors `Retry-After`. Defaults to %d.", exa.DefaultMaxRetries),
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},

@@ -186,8 +186,9 @@ resource "exa_webset_search" "s" {
 }
 
 func TestMain(m *testing.M) {
-	// Acceptance tests must never reach a real Exa key by accident.
+	// Tests talk to their own mock only, never to a real Exa account.
 	os.Unsetenv("EXA_BASE_URL")
+	os.Unsetenv("EXA_API_KEY")
 	os.Exit(m.Run())
 }
 

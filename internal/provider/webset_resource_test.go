@@ -195,6 +195,7 @@ resource "exa_webset_search" "running" {
   query        = "Robotics startups in Lyon"
   target_count = 3
   behavior     = "append"
+  depends_on   = [exa_webset_search.done] # a fixed order in the webset's searches
 }
 
 data "exa_webset_items" "done" {

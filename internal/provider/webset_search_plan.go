@@ -51,8 +51,8 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 	plan.ID = state.ID
 	plan.CreatedAt = state.CreatedAt
 	plan.Entity = state.Entity
-	cancelling := plan.Canceled.ValueBool() && !state.Canceled.ValueBool() && !exa.SearchFinished(state.Status.ValueString())
-	if !cancelling {
+	canceling := plan.Canceled.ValueBool() && !state.Canceled.ValueBool() && !exa.SearchFinished(state.Status.ValueString())
+	if !canceling {
 		plan.Criteria = state.Criteria
 		plan.Status = state.Status
 		plan.Progress = state.Progress
@@ -85,7 +85,7 @@ func searchReplaceReasons(config, plan, state websetSearchModel) []string {
 	add("recall", plan.Recall.IsUnknown() || (!state.Recall.IsNull() && plan.Recall.ValueBool() != state.Recall.ValueBool()))
 	add("behavior", !plan.Behavior.Equal(state.Behavior))
 	add("metadata", !sameStringMap(plan.Metadata, state.Metadata))
-	// Un-cancelling cannot resume a search: it takes a new one. This also
+	// Un-canceling cannot resume a search: it takes a new one. This also
 	// covers a search canceled outside Terraform while the config says
 	// false.
 	add("canceled", state.Canceled.ValueBool() && !plan.Canceled.ValueBool())

@@ -418,7 +418,7 @@ func (r *websetSearchResource) Delete(ctx context.Context, req resource.DeleteRe
 
 // cancelSearch cancels a search for destroy, and counts it as done when the
 // search is gone (404) or already finished. The spec does not say what
-// cancelling a finished search answers, so a refusal (4xx) is checked with
+// canceling a finished search answers, so a refusal (4xx) is checked with
 // one read before it is reported.
 func cancelSearch(ctx context.Context, client *exa.Client, websetID, id string) diag.Diagnostics {
 	var diags diag.Diagnostics

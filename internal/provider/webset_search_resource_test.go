@@ -287,7 +287,7 @@ func TestAccWebsetSearch_cancelByFlip(t *testing.T) {
 				},
 			},
 			{
-				// Un-cancelling takes a new search.
+				// Un-canceling takes a new search.
 				Config: env.minimalSearch(ws, `  canceled = false`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionDestroyBeforeCreate)},

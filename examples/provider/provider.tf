@@ -1,0 +1,14 @@
+terraform {
+  required_providers {
+    exa = {
+      source = "exa-community/exa"
+    }
+  }
+}
+
+# The API key comes from EXA_API_KEY. Never write it into a .tf file.
+provider "exa" {
+  # base_url            = "https://api.exa.ai" # or EXA_BASE_URL, e.g. the mock server
+  # max_retries         = 5
+  # requests_per_second = 10
+}
