@@ -111,18 +111,19 @@ func (e *testEnv) logText(mark int) string {
 	return b.String()
 }
 
-// markLog is a plan check that records the length of the request log: put
-// it last in a step (PostApplyPostRefresh) to count what destroy sends.
-type markLog struct {
-	env  *testEnv
-	mark *int
+// hook is a plan check that runs a function: placed last in a step
+// (PostApplyPostRefresh), it acts between the step and the next one, or
+// destroy.
+type hook func()
+
+func (h hook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	h()
 }
 
-func (m markLog) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
-	*m.mark = len(m.env.mock.Requests())
+// mark records the length of the request log, to count what follows.
+func (e *testEnv) mark(p *int) plancheck.PlanCheck {
+	return hook(func() { *p = len(e.mock.Requests()) })
 }
-
-func (e *testEnv) mark(p *int) plancheck.PlanCheck { return markLog{env: e, mark: p} }
 
 func TestProvider_schemaIsValid(t *testing.T) {
 	// Building the server validates every schema and its defaults.

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -142,8 +141,12 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 // external_id, so that a lost answer never leads to a second webset.
 func (r *websetResource) adopt(ctx context.Context, externalID string, createErr error) (*exa.Webset, error) {
 	tflog.Warn(ctx, "the outcome of the webset create is unknown; looking it up by external_id", map[string]any{"error": createErr.Error()})
-	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
+	lookCtx := ctx
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		lookCtx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lookupAfterDeadline)
+		defer cancel()
+	}
 	ws, err := r.data.client.GetWebset(lookCtx, externalID)
 	switch {
 	case err == nil:

@@ -285,3 +285,34 @@ func jsonEqual(got, want string) error {
 	}
 	return nil
 }
+
+func TestAccWebsetItems_limitStopsPaging(t *testing.T) {
+	env := newTestEnv(t, examock.Options{ItemsPageSize: 2, Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	env.createSearchOutOfBand(ws, `{"query":"q","count":7}`)
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+data "exa_webset_items" "first3" {
+  webset_id = %q
+  limit     = 3
+}
+`, ws),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.exa_webset_items.first3", tfjsonpath.New("items"), knownvalue.ListSizeExact(3)),
+				statecheck.ExpectKnownValue("data.exa_webset_items.first3", tfjsonpath.New("items").AtSliceIndex(2).AtMapKey("id"), knownvalue.StringRegexp(regexp.MustCompile(`_0003$`))),
+			},
+			Check: func(*terraform.State) error {
+				// Pages of 2 and 1: the limit is sent, and no third page is read.
+				reqs := env.mock.Find("GET", "/v0/websets/*/items")
+				if len(reqs) < 2 || reqs[0].Query != "limit=3" || reqs[1].Query != "cursor=2&limit=1" {
+					return fmt.Errorf("item requests: %+v", reqs)
+				}
+				if len(reqs)%2 != 0 {
+					return fmt.Errorf("each read of the data source must take exactly 2 requests, saw %d", len(reqs))
+				}
+				return nil
+			},
+		}},
+	})
+}

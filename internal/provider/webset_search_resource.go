@@ -68,6 +68,9 @@ type websetSearchModel struct {
 const (
 	defaultCreateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 5 * time.Minute
+	// lookupAfterDeadline bounds the search for a create whose answer was
+	// lost when the create's own deadline has passed.
+	lookupAfterDeadline = 5 * time.Second
 )
 
 func (r *websetSearchResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -322,10 +325,14 @@ func createSearchOnce(ctx context.Context, client *exa.Client, websetID string, 
 		return search, err
 	}
 	tflog.Warn(ctx, "the outcome of the create is unknown; looking for the search before trying again", map[string]any{"error": err.Error()})
-	// The create's own context may be what ended; give the look-up a short
-	// deadline of its own, so that a search that was made is still found.
-	lookCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
+	lookCtx := ctx
+	if ctx.Err() != nil {
+		// The create's own deadline is what ended. A short look-up of its
+		// own still finds a search that was made, so it is not orphaned.
+		var cancel context.CancelFunc
+		lookCtx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lookupAfterDeadline)
+		defer cancel()
+	}
 	found, findErr := client.FindSearch(lookCtx, websetID, body, started)
 	switch {
 	case findErr != nil:

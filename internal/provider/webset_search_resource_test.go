@@ -670,3 +670,72 @@ func TestAccWebsetSearch_ambiguousCreateIsAdoptedNotDuplicated(t *testing.T) {
 		})
 	}
 }
+
+// Destroy counts a search that is gone (404), or that a refused cancel shows
+// to be finished, as done.
+func TestAccWebsetSearch_destroyToleratesGoneOrFinished(t *testing.T) {
+	for name, between := range map[string]func(env *testEnv, id string){
+		"deleted at Exa": func(env *testEnv, id string) {
+			if err := env.mock.DeleteSearch(id); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"finished, cancel refused": func(env *testEnv, id string) {
+			if err := env.mock.CompleteSearch(id); err != nil {
+				t.Fatal(err)
+			}
+			env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets/*/searches/*/cancel", Status: http.StatusConflict})
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := env.mock.CreateWebset("")
+			var id string
+			mark := 0
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: env.minimalSearch(ws, ""),
+					Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+					ConfigPlanChecks: resource.ConfigPlanChecks{
+						// State still says running when destroy starts.
+						PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark), hook(func() { between(env, id) })},
+					},
+				}},
+				CheckDestroy: func(*terraform.State) error {
+					if n := env.mock.Count("POST", "/v0/websets/*/searches/*/cancel") - countBefore(env, mark, "POST", "/v0/websets/*/searches/*/cancel"); n != 1 {
+						return fmt.Errorf("want one cancel at destroy, got %d:\n%s", n, env.logText(mark))
+					}
+					return nil
+				},
+			})
+		})
+	}
+}
+
+// countBefore counts the matching requests logged before mark.
+func countBefore(e *testEnv, mark int, method, pattern string) int {
+	n := 0
+	for _, r := range e.mock.Requests()[:mark] {
+		if r.Method == method && examock.MatchPath(pattern, r.Path) {
+			n++
+		}
+	}
+	return n
+}
+
+func TestAccWebsetSearch_userAgentNamesProviderAndTerraform(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.minimalSearch(ws, ""),
+			Check: func(*terraform.State) error {
+				ua := env.mock.Find("POST", "/v0/websets/*/searches")[0].Header.Get("User-Agent")
+				if !regexp.MustCompile(`^terraform-provider-exa/test Terraform/\d+\.\d+\.\d+`).MatchString(ua) {
+					return fmt.Errorf("User-Agent %q", ua)
+				}
+				return nil
+			},
+		}},
+	})
+}
