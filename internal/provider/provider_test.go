@@ -61,6 +61,14 @@ func (e *testEnv) factories(opts ...Option) map[string]func() (tfprotov6.Provide
 	}
 }
 
+// realFactories serve the provider with its production retry, polling and
+// rate-limit settings.
+func (e *testEnv) realFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"exa": providerserver.NewProtocol6WithError(New("test")()),
+	}
+}
+
 // providerBlock configures the provider against the mock.
 func (e *testEnv) providerBlock() string {
 	return fmt.Sprintf(`
