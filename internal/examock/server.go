@@ -119,6 +119,14 @@ func (s *Server) SetItemsPageSize(n int) {
 	s.opts.ItemsPageSize = n
 }
 
+// SetClock replaces the mock's clock, so that a time-based lifecycle can be
+// tested in fake time.
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = now
+}
+
 // SetLatency delays every answer from now on.
 func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Lock()

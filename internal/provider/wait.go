@@ -17,10 +17,13 @@ type polling struct {
 	// notFoundGrace is how long after a create a 404 is taken as Exa not
 	// having caught up yet, rather than as the search being gone.
 	notFoundGrace time.Duration
+	// sleep and now are the clock; tests replace them with a fake one.
+	sleep func(context.Context, time.Duration) error
+	now   func() time.Time
 }
 
 func defaultPolling() polling {
-	return polling{min: 2 * time.Second, max: 60 * time.Second, notFoundGrace: 30 * time.Second}
+	return polling{min: 2 * time.Second, max: 60 * time.Second, notFoundGrace: 30 * time.Second, sleep: exa.Sleep, now: time.Now}
 }
 
 // next is the wait before the next poll. When Exa estimates the time left,
@@ -41,18 +44,18 @@ func (p polling) next(progress *exa.Progress, prev time.Duration) time.Duration 
 // ends. It returns the last search it read, which is never nil when err is
 // nil.
 func waitForSearch(ctx context.Context, client *exa.Client, p polling, websetID string, s *exa.Search) (*exa.Search, error) {
-	created := time.Now()
+	created := p.now()
 	wait := time.Duration(0)
 	polls := 0
 	for !exa.SearchFinished(s.Status) {
 		wait = p.next(s.Progress, wait)
-		if err := exa.Sleep(ctx, wait); err != nil {
+		if err := p.sleep(ctx, wait); err != nil {
 			return s, fmt.Errorf("search %s is still %s after %d polls: %w", s.ID, s.Status, polls, err)
 		}
 		polls++
 		next, err := client.GetSearch(ctx, websetID, s.ID)
 		switch {
-		case exa.IsNotFound(err) && time.Since(created) < p.notFoundGrace:
+		case exa.IsNotFound(err) && p.now().Sub(created) < p.notFoundGrace:
 			tflog.Debug(ctx, "search not visible yet, polling again", map[string]any{"search_id": s.ID})
 			continue
 		case err != nil:

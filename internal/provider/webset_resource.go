@@ -16,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
@@ -108,25 +107,33 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body := &exa.CreateWebsetRequest{ExternalID: plan.ExternalID.ValueStringPointer()}
-	var diags diag.Diagnostics
-	body.Exclude, diags = expandSources(ctx, plan.Exclude, diags)
-	body.Metadata, diags = expandStringMap(ctx, plan.Metadata, diags)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	body := &exa.CreateWebsetRequest{
+		ExternalID: plan.ExternalID.ValueStringPointer(),
+		Exclude:    expandSources(plan.Exclude),
+		Metadata:   expandStringMap(plan.Metadata),
 	}
 
-	ws, err := r.data.client.CreateWebset(ctx, body)
-	switch {
-	case exa.IsConflict(err):
+	client := r.data.client
+	create := func(ctx context.Context) (*exa.Webset, error) { return client.CreateWebset(ctx, body) }
+	// Without external_id nothing identifies the webset: a lost answer is
+	// an error that says so.
+	find := func(context.Context) (*exa.Webset, error) {
+		return nil, fmt.Errorf("without external_id the provider cannot find the webset; setting external_id lets it do so by itself")
+	}
+	if body.ExternalID != nil {
+		find = func(ctx context.Context) (*exa.Webset, error) {
+			ws, err := client.GetWebset(ctx, *body.ExternalID)
+			if exa.IsNotFound(err) {
+				return nil, nil
+			}
+			return ws, err
+		}
+	}
+	ws, err := createOnce(ctx, "webset", create, find)
+	if exa.IsConflict(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("external_id"), "A webset with this external_id already exists",
 			fmt.Sprintf("%s\n\nTo manage the existing webset with Terraform, import it:\n\n  terraform import <address> %s", err, plan.ExternalID.ValueString()))
 		return
-	case exa.IsAmbiguous(err) && body.ExternalID != nil:
-		ws, err = r.adopt(ctx, *body.ExternalID, err)
-	case exa.IsAmbiguous(err):
-		err = fmt.Errorf("%w\n\nWithout external_id the provider cannot tell whether Exa made the webset: check the websets list before you apply again. Setting external_id lets the provider find it by itself", err)
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa webset", err.Error())
@@ -135,28 +142,6 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	state, diags := flattenWebset(ws, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// adopt finds the webset that an ambiguous create may have made, by its
-// external_id, so that a lost answer never leads to a second webset.
-func (r *websetResource) adopt(ctx context.Context, externalID string, createErr error) (*exa.Webset, error) {
-	tflog.Warn(ctx, "the outcome of the webset create is unknown; looking it up by external_id", map[string]any{"error": createErr.Error()})
-	lookCtx := ctx
-	if ctx.Err() != nil {
-		var cancel context.CancelFunc
-		lookCtx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lookupAfterDeadline)
-		defer cancel()
-	}
-	ws, err := r.data.client.GetWebset(lookCtx, externalID)
-	switch {
-	case err == nil:
-		tflog.Info(ctx, "adopted the webset that the ambiguous create made", map[string]any{"webset_id": ws.ID})
-		return ws, nil
-	case exa.IsNotFound(err) && ctx.Err() == nil:
-		// It was not made: now it is safe to send the create again.
-		return r.data.client.CreateWebset(ctx, &exa.CreateWebsetRequest{ExternalID: &externalID})
-	}
-	return nil, fmt.Errorf("%w\n\nThe provider could not check whether Exa made the webset (%v)", createErr, err)
 }
 
 func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -189,11 +174,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	metadata, diags := expandStringMap(ctx, plan.Metadata, nil)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	metadata := expandStringMap(plan.Metadata)
 	if metadata == nil {
 		metadata = map[string]string{} // removing metadata clears it
 	}

@@ -1,13 +1,11 @@
 package provider
 
 import (
-	"context"
 	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
@@ -29,92 +27,87 @@ var (
 	recallResultAttrTypes = map[string]attr.Type{"expected": types.ObjectType{AttrTypes: expectedAttrTypes}, "reasoning": types.StringType}
 )
 
-type entityModel struct {
-	Type        types.String `tfsdk:"type"`
-	Description types.String `tfsdk:"description"`
-}
-
-type criterionModel struct {
-	Description types.String  `tfsdk:"description"`
-	SuccessRate types.Float64 `tfsdk:"success_rate"`
-}
-
-type sourceModel struct {
-	Source types.String `tfsdk:"source"`
-	ID     types.String `tfsdk:"id"`
-}
-
-type relationshipModel struct {
-	Definition types.String `tfsdk:"definition"`
-	Limit      types.Int64  `tfsdk:"limit"`
-}
-
-type scopeModel struct {
-	Source       types.String       `tfsdk:"source"`
-	ID           types.String       `tfsdk:"id"`
-	Relationship *relationshipModel `tfsdk:"relationship"`
-}
-
 // expandSearch builds the body of the create request. Null and unknown
-// optional inputs are left out, so that Exa applies its own choices.
-func expandSearch(ctx context.Context, m websetSearchModel) (*exa.CreateSearchRequest, diag.Diagnostics) {
-	var diags diag.Diagnostics
+// optional inputs are left out, so that Exa applies its own choices. It
+// reads the nested values directly rather than through reflection: a create
+// costs a few allocations, not hundreds.
+func expandSearch(m websetSearchModel) *exa.CreateSearchRequest {
 	out := &exa.CreateSearchRequest{
 		Query:    m.Query.ValueString(),
 		Count:    m.TargetCount.ValueInt64(),
 		Behavior: m.Behavior.ValueString(),
 	}
 	if isKnown(m.Entity) {
-		var e entityModel
-		diags.Append(m.Entity.As(ctx, &e, basetypes.ObjectAsOptions{})...)
-		out.Entity = &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
-	}
-	if isKnown(m.Criteria) {
-		var list []criterionModel
-		diags.Append(m.Criteria.ElementsAs(ctx, &list, false)...)
-		for _, c := range list {
-			out.Criteria = append(out.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
+		out.Entity = &exa.Entity{
+			Type:        attrString(m.Entity, "type").ValueString(),
+			Description: attrString(m.Entity, "description").ValueStringPointer(),
 		}
 	}
-	out.Exclude, diags = expandSources(ctx, m.Exclude, diags)
+	if isKnown(m.Criteria) {
+		for _, c := range m.Criteria.Elements() {
+			out.Criteria = append(out.Criteria, exa.CreateCriterion{Description: attrString(c, "description").ValueString()})
+		}
+	}
+	out.Exclude = expandSources(m.Exclude)
 	if isKnown(m.Scope) {
-		var list []scopeModel
-		diags.Append(m.Scope.ElementsAs(ctx, &list, false)...)
-		for _, sc := range list {
-			s := exa.Scope{Source: sc.Source.ValueString(), ID: sc.ID.ValueString()}
-			if rel := sc.Relationship; rel != nil {
-				s.Relationship = &exa.Relationship{Definition: rel.Definition.ValueString(), Limit: float64(rel.Limit.ValueInt64())}
+		for _, e := range m.Scope.Elements() {
+			sc := exa.Scope{Source: attrString(e, "source").ValueString(), ID: attrString(e, "id").ValueString()}
+			if rel, ok := attrOf(e, "relationship").(types.Object); ok && isKnown(rel) {
+				limit, _ := attrOf(rel, "limit").(types.Int64)
+				sc.Relationship = &exa.Relationship{Definition: attrString(rel, "definition").ValueString(), Limit: float64(limit.ValueInt64())}
 			}
-			out.Scope = append(out.Scope, s)
+			out.Scope = append(out.Scope, sc)
 		}
 	}
 	if isKnown(m.Recall) {
 		out.Recall = m.Recall.ValueBoolPointer()
 	}
-	out.Metadata, diags = expandStringMap(ctx, m.Metadata, diags)
-	return out, diags
+	out.Metadata = expandStringMap(m.Metadata)
+	return out
 }
 
-func expandSources(ctx context.Context, list types.List, diags diag.Diagnostics) ([]exa.SourceRef, diag.Diagnostics) {
+// expandSources reads a list of { source, id } objects.
+func expandSources(list types.List) []exa.SourceRef {
 	if !isKnown(list) {
-		return nil, diags
+		return nil
 	}
-	var models []sourceModel
-	diags.Append(list.ElementsAs(ctx, &models, false)...)
-	out := make([]exa.SourceRef, 0, len(models))
-	for _, s := range models {
-		out = append(out, exa.SourceRef{Source: s.Source.ValueString(), ID: s.ID.ValueString()})
+	out := make([]exa.SourceRef, 0, len(list.Elements()))
+	for _, e := range list.Elements() {
+		out = append(out, exa.SourceRef{Source: attrString(e, "source").ValueString(), ID: attrString(e, "id").ValueString()})
 	}
-	return out, diags
+	return out
 }
 
-func expandStringMap(ctx context.Context, m types.Map, diags diag.Diagnostics) (map[string]string, diag.Diagnostics) {
+// expandStringMap reads a map of strings; null or unknown is nil.
+func expandStringMap(m types.Map) map[string]string {
 	if !isKnown(m) {
-		return nil, diags
+		return nil
 	}
-	out := map[string]string{}
-	diags.Append(m.ElementsAs(ctx, &out, false)...)
-	return out, diags
+	out := make(map[string]string, len(m.Elements()))
+	for k, v := range m.Elements() {
+		if s, ok := v.(types.String); ok {
+			out[k] = s.ValueString()
+		}
+	}
+	return out
+}
+
+// attrOf is an object's attribute, or nil when v is no object.
+func attrOf(v attr.Value, name string) attr.Value {
+	obj, ok := v.(types.Object)
+	if !ok {
+		return nil
+	}
+	return obj.Attributes()[name]
+}
+
+// attrString is an object's string attribute; anything else reads as null.
+func attrString(v attr.Value, name string) types.String {
+	s, ok := attrOf(v, name).(types.String)
+	if !ok {
+		return types.StringNull()
+	}
+	return s
 }
 
 // flattenSearch turns Exa's view of a search into state. prior is the plan

@@ -20,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
@@ -68,9 +67,6 @@ type websetSearchModel struct {
 const (
 	defaultCreateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 5 * time.Minute
-	// lookupAfterDeadline bounds the search for a create whose answer was
-	// lost when the create's own deadline has passed.
-	lookupAfterDeadline = 5 * time.Second
 )
 
 func (r *websetSearchResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -267,8 +263,6 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
 	resp.Diagnostics.Append(diags...)
-	body, diags := expandSearch(ctx, plan)
-	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -277,7 +271,11 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 
 	client := r.data.client
 	websetID := plan.WebsetID.ValueString()
-	search, err := createSearchOnce(ctx, client, websetID, body)
+	body := expandSearch(plan)
+	started := time.Now()
+	search, err := createOnce(ctx, "search",
+		func(ctx context.Context) (*exa.Search, error) { return client.CreateSearch(ctx, websetID, body) },
+		func(ctx context.Context) (*exa.Search, error) { return client.FindSearch(ctx, websetID, body, started) })
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa search", err.Error())
 		return
@@ -312,38 +310,6 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	state, diags = flattenSearch(search, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-}
-
-// createSearchOnce sends the create request, and makes sure a create whose
-// outcome is unknown (the request reached Exa, then the answer was lost) is
-// neither repeated blindly nor lost: it looks for the search in the webset,
-// adopts it when found, and creates it only when it is not there.
-func createSearchOnce(ctx context.Context, client *exa.Client, websetID string, body *exa.CreateSearchRequest) (*exa.Search, error) {
-	started := time.Now()
-	search, err := client.CreateSearch(ctx, websetID, body)
-	if err == nil || !exa.IsAmbiguous(err) {
-		return search, err
-	}
-	tflog.Warn(ctx, "the outcome of the create is unknown; looking for the search before trying again", map[string]any{"error": err.Error()})
-	lookCtx := ctx
-	if ctx.Err() != nil {
-		// The create's own deadline is what ended. A short look-up of its
-		// own still finds a search that was made, so it is not orphaned.
-		var cancel context.CancelFunc
-		lookCtx, cancel = context.WithTimeout(context.WithoutCancel(ctx), lookupAfterDeadline)
-		defer cancel()
-	}
-	found, findErr := client.FindSearch(lookCtx, websetID, body, started)
-	switch {
-	case findErr != nil:
-		return nil, fmt.Errorf("%w\n\nThe provider could not check whether Exa made the search (%v). Look at the webset's searches before you apply again", err, findErr)
-	case found != nil:
-		tflog.Info(ctx, "adopted the search that the ambiguous create made", map[string]any{"search_id": found.ID})
-		return found, nil
-	case ctx.Err() != nil:
-		return nil, err
-	}
-	return client.CreateSearch(ctx, websetID, body)
 }
 
 func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
