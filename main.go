@@ -19,6 +19,9 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider under a debugger such as delve")
 	flag.Parse()
+	if !debug {
+		quietWhenUnread()
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/exa-community/exa",

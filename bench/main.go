@@ -1,0 +1,238 @@
+// Command bench measures the provider against its floor: it applies, plans
+// and destroys N exa_webset_search resources with the real provider, against
+// the in-repo mock (no latency), and the same runs with bench/floorprovider,
+// a no-op provider with the same schema. It prints the medians of several
+// runs as a table: wall time per phase, requests per phase, the ratio to
+// the floor and the provider process's peak RSS.
+//
+//	go run ./bench -n 10,100,1000 -runs 3 -engine bin/terraform
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+type result struct {
+	wall     time.Duration
+	requests int
+	peakRSS  int64         // KiB
+	cpu      time.Duration // the provider process's user+system time
+}
+
+type phase struct {
+	name string
+	args []string
+}
+
+var phases = []phase{
+	{"apply", []string{"apply", "-auto-approve", "-input=false"}},
+	{"plan", []string{"plan", "-input=false"}}, // refreshes every search
+	{"destroy", []string{"destroy", "-auto-approve", "-input=false", "-refresh=false"}},
+}
+
+func main() {
+	sizes := flag.String("n", "10,100,1000", "comma-separated numbers of searches")
+	runs := flag.Int("runs", 3, "runs per size and provider; the table shows medians")
+	engine := flag.String("engine", "bin/terraform", "Terraform (or OpenTofu) binary")
+	parallelism := flag.Int("parallelism", 10, "the engine's -parallelism")
+	flag.Parse()
+
+	engineBin, err := filepath.Abs(*engine)
+	if err != nil {
+		log.Fatal(err)
+	}
+	work, err := os.MkdirTemp("", "exa-bench-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(work)
+
+	providers := map[string]string{"exa": ".", "floor": "./bench/floorprovider"}
+	for name, pkg := range providers {
+		dir := filepath.Join(work, name)
+		if out, err := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-exa"), pkg).CombinedOutput(); err != nil {
+			log.Fatalf("building %s: %v\n%s", pkg, err, out)
+		}
+		rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "exa-community/exa", dir)
+		if err := os.WriteFile(filepath.Join(work, name+".tfrc"), []byte(rc), 0o600); err != nil {
+			log.Fatal(err)
+		}
+	}
+
+	mock := examock.New(examock.Options{APIKey: "bench-key"})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { _ = mock.Listen(l) }()
+	url := "http://" + l.Addr().String()
+
+	fmt.Printf("exa provider vs. floor: %s, parallelism %d, %d runs each (medians), %d cores, %s/%s\n\n",
+		filepath.Base(engineBin), *parallelism, *runs, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	fmt.Printf("| %5s | %-7s | %10s | %10s | %6s | %8s | %9s | %9s | %9s | %8s | %9s |\n", "N", "phase", "exa", "floor", "ratio", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU")
+	fmt.Printf("|------:|---------|-----------:|-----------:|-------:|---------:|----------:|----------:|----------:|---------:|----------:|\n")
+	for _, field := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || n < 1 {
+			log.Fatalf("bad -n %q", field)
+		}
+		all := map[string]map[string][]result{}
+		for run := 0; run < *runs; run++ {
+			for _, name := range []string{"exa", "floor"} {
+				if all[name] == nil {
+					all[name] = map[string][]result{}
+				}
+				res := runOnce(work, name, engineBin, mock, url, n, *parallelism)
+				for ph, r := range res {
+					all[name][ph] = append(all[name][ph], r)
+				}
+			}
+		}
+		for _, ph := range phases {
+			e, f := median(all["exa"][ph.name]), median(all["floor"][ph.name])
+			fmt.Printf("| %5d | %-7s | %10s | %10s | %6.2f | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s |\n",
+				n, ph.name, e.wall.Round(time.Millisecond), f.wall.Round(time.Millisecond),
+				float64(e.wall)/float64(f.wall), e.requests, f.requests,
+				float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu)
+		}
+	}
+}
+
+// runOnce applies, plans and destroys n searches in a fresh folder.
+func runOnce(work, name, engine string, mock *examock.Server, url string, n, parallelism int) map[string]result {
+	dir, err := os.MkdirTemp(work, name+"-run-")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	ws := mock.CreateWebset("")
+	cfg := fmt.Sprintf(`terraform {
+  required_providers {
+    exa = { source = "exa-community/exa" }
+  }
+}
+provider "exa" {
+  api_key             = "bench-key"
+  base_url            = %q
+  requests_per_second = 0
+}
+resource "exa_webset_search" "s" {
+  count        = %d
+  webset_id    = %q
+  query        = "Benchmark search ${count.index}"
+  target_count = 10
+}
+`, url, n, ws)
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg), 0o600); err != nil {
+		log.Fatal(err)
+	}
+	env := append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+filepath.Join(work, name+".tfrc"),
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=",
+		fmt.Sprintf("TF_CLI_ARGS_apply=-parallelism=%d", parallelism),
+		fmt.Sprintf("TF_CLI_ARGS_plan=-parallelism=%d", parallelism),
+		fmt.Sprintf("TF_CLI_ARGS_destroy=-parallelism=%d", parallelism),
+	)
+	out := map[string]result{}
+	for _, ph := range phases {
+		before := len(mock.Requests())
+		cmd := exec.Command(engine, append([]string{"-chdir=" + dir}, ph.args...)...)
+		cmd.Env = env
+		var logs bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &logs, &logs
+		providerBin := filepath.Join(work, name, "terraform-provider-exa")
+		stop := make(chan struct{})
+		var peak, ticks atomic.Int64
+		go watchProvider(providerBin, &peak, &ticks, stop)
+		start := time.Now()
+		err := cmd.Run()
+		wall := time.Since(start)
+		close(stop)
+		if err != nil {
+			log.Fatalf("%s %s (N=%d): %v\n%s", name, ph.name, n, err, logs.String())
+		}
+		out[ph.name] = result{wall: wall, requests: len(mock.Requests()) - before, peakRSS: peak.Load(), cpu: time.Duration(ticks.Load()) * 10 * time.Millisecond}
+	}
+	mock.ResetLog()
+	return out
+}
+
+// watchProvider samples every running process of the given binary until
+// stop closes: the largest peak resident set (VmHWM), and the CPU time
+// (utime+stime, in 10 ms clock ticks) last seen. Sampling every 20 ms, it
+// may miss the last moments of a process.
+func watchProvider(bin string, peak, ticks *atomic.Int64, stop <-chan struct{}) {
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		procs, _ := filepath.Glob("/proc/[0-9]*/exe")
+		for _, exe := range procs {
+			if target, err := os.Readlink(exe); err != nil || target != bin {
+				continue
+			}
+			if stat, err := os.ReadFile(filepath.Join(filepath.Dir(exe), "stat")); err == nil {
+				// Fields after the command name: utime is the 14th, stime the 15th.
+				if i := bytes.LastIndexByte(stat, ')'); i > 0 {
+					f := strings.Fields(string(stat[i+1:]))
+					if len(f) > 13 {
+						u, _ := strconv.ParseInt(f[11], 10, 64)
+						s, _ := strconv.ParseInt(f[12], 10, 64)
+						if u+s > ticks.Load() {
+							ticks.Store(u + s)
+						}
+					}
+				}
+			}
+			status, err := os.ReadFile(filepath.Join(filepath.Dir(exe), "status"))
+			if err != nil {
+				continue
+			}
+			for _, line := range strings.Split(string(status), "\n") {
+				if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+					if kb, err := strconv.ParseInt(f[1], 10, 64); err == nil && kb > peak.Load() {
+						peak.Store(kb)
+					}
+				}
+			}
+		}
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+func median(rs []result) result {
+	if len(rs) == 0 {
+		return result{}
+	}
+	walls := make([]time.Duration, len(rs))
+	rss := make([]int64, len(rs))
+	reqs := make([]int, len(rs))
+	cpus := make([]time.Duration, len(rs))
+	for i, r := range rs {
+		walls[i], rss[i], reqs[i], cpus[i] = r.wall, r.peakRSS, r.requests, r.cpu
+	}
+	slices.Sort(walls)
+	slices.Sort(rss)
+	slices.Sort(reqs)
+	slices.Sort(cpus)
+	m := len(rs) / 2
+	return result{wall: walls[m], requests: reqs[m], peakRSS: rss[m], cpu: cpus[m]}
+}
