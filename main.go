@@ -20,7 +20,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider under a debugger such as delve")
 	flag.Parse()
 	if !debug {
-		quietWhenUnread()
+		provider.QuietUnreadLogs()
 	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{

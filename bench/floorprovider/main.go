@@ -22,6 +22,9 @@ import (
 )
 
 func main() {
+	// The same log settings as the real provider, so that the comparison
+	// measures the provider's own work.
+	provider.QuietUnreadLogs()
 	err := providerserver.Serve(context.Background(), func() fwprovider.Provider { return &floor{} }, providerserver.ServeOpts{
 		Address:         "registry.terraform.io/exa-community/exa",
 		ProtocolVersion: 6,

@@ -3,7 +3,6 @@ package examock
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -108,7 +107,7 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	def := s.opts.ItemsPageSize
 	s.mu.Unlock()
-	limit, err := pageLimit(r, def)
+	limit, err := pageLimit(r, def, 100)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -136,18 +135,7 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	end := min(start+limit, len(all))
-	page := struct {
-		Data       []*item `json:"data"`
-		HasMore    bool    `json:"hasMore"`
-		NextCursor *string `json:"nextCursor"`
-	}{Data: append([]*item{}, all[start:end]...)}
-	if end < len(all) {
-		page.HasMore = true
-		c := strconv.Itoa(end)
-		page.NextCursor = &c
-	}
-	writeJSON(w, http.StatusOK, page)
+	writeJSON(w, http.StatusOK, page(all, start, limit))
 }
 
 func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {

@@ -213,6 +213,7 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 	for _, c := range in.Criteria {
 		sr.Criteria = append(sr.Criteria, criterionJSON{Description: c.Description})
 	}
+	s.emit("webset.search.created")
 	if sr.lifecycle.Immediate {
 		s.complete(sr)
 	}
@@ -316,6 +317,7 @@ func (s *Server) complete(sr *search) {
 		sr.Recall = rc
 	}
 	s.addItems(sr)
+	s.emit("webset.search.completed")
 }
 
 // cancel stops a search that is still going; a finished one is left as it
@@ -330,6 +332,7 @@ func (s *Server) cancel(sr *search, reason *string) {
 	sr.CanceledReason = reason
 	sr.UpdatedAt = now
 	sr.Progress.TimeLeft = nil
+	s.emit("webset.search.canceled")
 }
 
 // CancelSearch cancels a search out of band, as a user could in Exa's

@@ -45,17 +45,19 @@ type Server struct {
 	apiKey string
 	mux    *http.ServeMux
 
-	mu        sync.Mutex
-	opts      Options
-	websets   map[string]*webset
-	websetIDs []string // creation order
-	searches  map[string]*search
-	items     map[string][]*item // by webset id, in creation order
-	faults    []*Fault
-	chaos     *chaos
-	log       []Request
-	seq       int
-	now       func() time.Time
+	mu         sync.Mutex
+	opts       Options
+	websets    map[string]*webset
+	websetIDs  []string // creation order
+	searches   map[string]*search
+	items      map[string][]*item // by webset id, in creation order
+	webhooks   map[string]*webhook
+	webhookIDs []string
+	faults     []*Fault
+	chaos      *chaos
+	log        []Request
+	seq        int
+	now        func() time.Time
 
 	conns atomic.Int64
 }
@@ -74,6 +76,7 @@ func New(opts Options) *Server {
 		websets:  map[string]*webset{},
 		searches: map[string]*search{},
 		items:    map[string][]*item{},
+		webhooks: map[string]*webhook{},
 		now:      func() time.Time { return time.Now().UTC() },
 	}
 	s.routes()
@@ -147,6 +150,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST "+p+"/websets/{webset}/searches/{id}/cancel", s.cancelSearch)
 	m.HandleFunc("GET "+p+"/websets/{webset}/items", s.listItems)
 	m.HandleFunc("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
+	s.webhookRoutes(m, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)

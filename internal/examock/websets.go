@@ -90,6 +90,7 @@ func (s *Server) addWebset(in createWebsetBody) *webset {
 	}
 	s.websets[ws.ID] = ws
 	s.websetIDs = append(s.websetIDs, ws.ID)
+	s.emit("webset.created")
 	return ws
 }
 
@@ -190,10 +191,11 @@ func (s *Server) removeWebset(ws *webset) {
 	}
 	ws.deleted = true
 	delete(s.items, ws.ID)
+	s.emit("webset.deleted")
 }
 
 func (s *Server) listWebsets(w http.ResponseWriter, r *http.Request) {
-	limit, err := pageLimit(r, 25)
+	limit, err := pageLimit(r, 25, 100)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -211,21 +213,11 @@ func (s *Server) listWebsets(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	end := min(start+limit, len(live))
-	page := struct {
-		Data       []websetJSON `json:"data"`
-		HasMore    bool         `json:"hasMore"`
-		NextCursor *string      `json:"nextCursor"`
-	}{Data: []websetJSON{}}
-	for _, ws := range live[start:end] {
-		page.Data = append(page.Data, s.render(ws))
+	rendered := make([]websetJSON, 0, len(live))
+	for _, ws := range live {
+		rendered = append(rendered, s.render(ws))
 	}
-	if end < len(live) {
-		page.HasMore = true
-		c := strconv.Itoa(end)
-		page.NextCursor = &c
-	}
-	writeJSON(w, http.StatusOK, page)
+	writeJSON(w, http.StatusOK, page(rendered, start, limit))
 }
 
 // lookupWebset finds a live webset by id or externalId. The caller holds mu.
@@ -270,15 +262,15 @@ func (s *Server) render(ws *webset) websetJSON {
 	return out
 }
 
-// pageLimit reads the limit query parameter (1–100).
-func pageLimit(r *http.Request, def int) (int, error) {
+// pageLimit reads the limit query parameter (1 to most).
+func pageLimit(r *http.Request, def, most int) (int, error) {
 	v := r.URL.Query().Get("limit")
 	if v == "" {
 		return def, nil
 	}
 	n, err := strconv.ParseFloat(v, 64)
-	if err != nil || n < 1 || n > 100 || n != float64(int(n)) {
-		return 0, fmt.Errorf("limit must be a whole number from 1 to 100, not %q", v)
+	if err != nil || n < 1 || n > float64(most) || n != float64(int(n)) {
+		return 0, fmt.Errorf("limit must be a whole number from 1 to %d, not %q", most, v)
 	}
 	return int(n), nil
 }

@@ -175,6 +175,7 @@ func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewWebsetResource,
 		NewWebsetSearchResource,
+		NewWebhookResource,
 	}
 }
 
@@ -183,6 +184,7 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewWebsetDataSource,
 		NewWebsetSearchDataSource,
 		NewWebsetItemsDataSource,
+		NewWebhookAttemptsDataSource,
 	}
 }
 

@@ -1,0 +1,129 @@
+package exa
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+)
+
+// EventTypes are the webhook event types the spec lists.
+var EventTypes = []string{
+	"webset.created", "webset.deleted", "webset.paused", "webset.idle",
+	"webset.search.created", "webset.search.canceled", "webset.search.completed", "webset.search.updated",
+	"import.created", "import.completed", "webset.item.created", "webset.item.enriched",
+	"monitor.created", "monitor.updated", "monitor.deleted", "monitor.run.created", "monitor.run.completed",
+	"webset.export.created", "webset.export.completed",
+}
+
+// WebhookRequest is the body of a webhook create (POST).
+type WebhookRequest struct {
+	URL      string            `json:"url"`
+	Events   []string          `json:"events"`
+	Metadata map[string]string `json:"metadata,omitempty"`
+}
+
+// UpdateWebhookRequest is the body of a webhook update (PATCH). Metadata is
+// always sent: {} clears it.
+type UpdateWebhookRequest struct {
+	URL      string            `json:"url,omitempty"`
+	Events   []string          `json:"events,omitempty"`
+	Metadata map[string]string `json:"metadata"`
+}
+
+// Webhook is a webhook as Exa returns it. Secret is set only in the create
+// answer.
+type Webhook struct {
+	ID        string            `json:"id"`
+	Status    string            `json:"status"`
+	Events    []string          `json:"events"`
+	URL       string            `json:"url"`
+	Secret    *string           `json:"secret"`
+	Metadata  map[string]string `json:"metadata"`
+	CreatedAt string            `json:"createdAt"`
+	UpdatedAt string            `json:"updatedAt"`
+}
+
+// WebhookAttempt is one delivery of an event to a webhook.
+type WebhookAttempt struct {
+	ID                 string  `json:"id"`
+	EventID            string  `json:"eventId"`
+	EventType          string  `json:"eventType"`
+	URL                string  `json:"url"`
+	Successful         bool    `json:"successful"`
+	ResponseBody       *string `json:"responseBody"`
+	ResponseStatusCode float64 `json:"responseStatusCode"`
+	Attempt            float64 `json:"attempt"`
+	AttemptedAt        string  `json:"attemptedAt"`
+}
+
+func webhookPath(id string) string { return "/v0/webhooks/" + escape(id) }
+
+// CreateWebhook creates a webhook. Its answer is the only one with the
+// signing secret.
+func (c *Client) CreateWebhook(ctx context.Context, in *WebhookRequest) (*Webhook, error) {
+	var out Webhook
+	if err := c.do(ctx, create, "POST", "/v0/webhooks", in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetWebhook reads a webhook (without its secret).
+func (c *Client) GetWebhook(ctx context.Context, id string) (*Webhook, error) {
+	var out Webhook
+	if err := c.do(ctx, idempotent, "GET", webhookPath(id), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateWebhook changes a webhook's URL, events or metadata in place.
+func (c *Client) UpdateWebhook(ctx context.Context, id string, in *UpdateWebhookRequest) (*Webhook, error) {
+	var out Webhook
+	if err := c.do(ctx, idempotent, "PATCH", webhookPath(id), in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteWebhook deletes a webhook.
+func (c *Client) DeleteWebhook(ctx context.Context, id string) error {
+	return c.do(ctx, idempotent, "DELETE", webhookPath(id), nil, nil)
+}
+
+// WebhookAttempts lists a webhook's delivery attempts, newest first, up to
+// max (0: all), following the cursor.
+func (c *Client) WebhookAttempts(ctx context.Context, id, eventType string, max int) ([]WebhookAttempt, error) {
+	var all []WebhookAttempt
+	cursor := ""
+	for {
+		q := url.Values{}
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		limit := 200
+		if max > 0 {
+			limit = min(200, max-len(all))
+		}
+		q.Set("limit", strconv.Itoa(limit))
+		if eventType != "" {
+			q.Set("eventType", eventType)
+		}
+		var page struct {
+			Data       []WebhookAttempt `json:"data"`
+			HasMore    bool             `json:"hasMore"`
+			NextCursor *string          `json:"nextCursor"`
+		}
+		if err := c.do(ctx, idempotent, "GET", webhookPath(id)+"/attempts?"+q.Encode(), nil, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Data...)
+		if (max > 0 && len(all) >= max) || !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
+			if max > 0 && len(all) > max {
+				all = all[:max]
+			}
+			return all, nil
+		}
+		cursor = *page.NextCursor
+	}
+}

@@ -1,0 +1,268 @@
+package examock
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+)
+
+// eventTypes is the spec's EventType enum.
+var eventTypes = []string{
+	"webset.created", "webset.deleted", "webset.paused", "webset.idle",
+	"webset.search.created", "webset.search.canceled", "webset.search.completed", "webset.search.updated",
+	"import.created", "import.completed", "webset.item.created", "webset.item.enriched",
+	"monitor.created", "monitor.updated", "monitor.deleted", "monitor.run.created", "monitor.run.completed",
+	"webset.export.created", "webset.export.completed",
+}
+
+// webhookJSON is a Webhook. Secret is set in the create answer only.
+type webhookJSON struct {
+	ID        string            `json:"id"`
+	Object    string            `json:"object"`
+	Status    string            `json:"status"`
+	Events    []string          `json:"events"`
+	URL       string            `json:"url"`
+	Secret    *string           `json:"secret"`
+	Metadata  map[string]string `json:"metadata"`
+	CreatedAt time.Time         `json:"createdAt"`
+	UpdatedAt time.Time         `json:"updatedAt"`
+}
+
+// attemptJSON is a WebhookAttempt. The mock sends nothing over the network:
+// it records each delivery as if the receiver had answered 200.
+type attemptJSON struct {
+	ID                 string            `json:"id"`
+	Object             string            `json:"object"`
+	EventID            string            `json:"eventId"`
+	EventType          string            `json:"eventType"`
+	WebhookID          string            `json:"webhookId"`
+	URL                string            `json:"url"`
+	Successful         bool              `json:"successful"`
+	ResponseHeaders    map[string]string `json:"responseHeaders"`
+	ResponseBody       *string           `json:"responseBody"`
+	ResponseStatusCode int               `json:"responseStatusCode"`
+	Attempt            int               `json:"attempt"`
+	AttemptedAt        time.Time         `json:"attemptedAt"`
+}
+
+type webhook struct {
+	webhookJSON
+	attempts []attemptJSON // newest first
+	gone     bool
+}
+
+type webhookBody struct {
+	URL      *string           `json:"url"`
+	Events   []string          `json:"events"`
+	Metadata map[string]string `json:"metadata"`
+}
+
+func (s *Server) webhookRoutes(m *http.ServeMux, p string) {
+	m.HandleFunc("POST "+p+"/webhooks", s.createWebhook)
+	m.HandleFunc("GET "+p+"/webhooks/{id}", s.getWebhook)
+	m.HandleFunc("PATCH "+p+"/webhooks/{id}", s.updateWebhook)
+	m.HandleFunc("DELETE "+p+"/webhooks/{id}", s.deleteWebhook)
+	m.HandleFunc("GET "+p+"/webhooks/{id}/attempts", s.listAttempts)
+}
+
+// validateWebhook checks a create (full) or update (partial) body.
+func validateWebhook(in *webhookBody, full bool) error {
+	if in.URL == nil && full {
+		return fmt.Errorf("url is required")
+	}
+	if in.URL != nil {
+		if u, err := url.Parse(*in.URL); err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return fmt.Errorf("url must be an absolute http(s) URL")
+		}
+	}
+	if in.Events == nil && full {
+		return fmt.Errorf("events is required")
+	}
+	if in.Events != nil && (len(in.Events) < 1 || len(in.Events) > len(eventTypes)) {
+		return fmt.Errorf("events must hold 1 to %d event types", len(eventTypes))
+	}
+	for _, e := range in.Events {
+		if !slices.Contains(eventTypes, e) {
+			return fmt.Errorf("events: %q is not an event type", e)
+		}
+	}
+	return validateMetadata(in.Metadata)
+}
+
+func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
+	var in webhookBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := validateWebhook(&in, true); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	wh := &webhook{webhookJSON: webhookJSON{
+		ID: s.nextID("webhook"), Object: "webhook", Status: "active",
+		Events: slices.Clone(in.Events), URL: *in.URL, Metadata: copyMap(in.Metadata),
+		CreatedAt: now, UpdatedAt: now,
+	}}
+	s.webhooks[wh.ID] = wh
+	s.webhookIDs = append(s.webhookIDs, wh.ID)
+	out := wh.webhookJSON
+	secret := fmt.Sprintf("whsec_mock_%s", wh.ID)
+	out.Secret = &secret
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) lookupWebhook(w http.ResponseWriter, r *http.Request) *webhook {
+	wh := s.webhooks[r.PathValue("id")]
+	if wh == nil || wh.gone {
+		writeError(w, http.StatusNotFound, "webhook not found")
+		return nil
+	}
+	return wh
+}
+
+func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if wh := s.lookupWebhook(w, r); wh != nil {
+		writeJSON(w, http.StatusOK, wh.webhookJSON)
+	}
+}
+
+func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {
+	var in webhookBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := validateWebhook(&in, false); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	wh := s.lookupWebhook(w, r)
+	if wh == nil {
+		return
+	}
+	if in.URL != nil {
+		wh.URL = *in.URL
+	}
+	if in.Events != nil {
+		wh.Events = slices.Clone(in.Events)
+	}
+	if in.Metadata != nil {
+		wh.Metadata = copyMap(in.Metadata)
+	}
+	wh.UpdatedAt = s.now()
+	writeJSON(w, http.StatusOK, wh.webhookJSON)
+}
+
+func (s *Server) deleteWebhook(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if wh := s.lookupWebhook(w, r); wh != nil {
+		wh.gone = true
+		writeJSON(w, http.StatusOK, wh.webhookJSON)
+	}
+}
+
+func (s *Server) listAttempts(w http.ResponseWriter, r *http.Request) {
+	limit, err := pageLimit(r, 25, 200)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	wh := s.lookupWebhook(w, r)
+	if wh == nil {
+		return
+	}
+	var list []attemptJSON
+	for _, a := range wh.attempts {
+		if et := r.URL.Query().Get("eventType"); et == "" || a.EventType == et {
+			list = append(list, a)
+		}
+	}
+	start, err := cursorIndex(r, len(list))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, page(list, start, limit))
+}
+
+// page is one page of a list, with the mock's index cursor.
+func page[T any](list []T, start, limit int) any {
+	end := min(start+limit, len(list))
+	out := struct {
+		Data       []T     `json:"data"`
+		HasMore    bool    `json:"hasMore"`
+		NextCursor *string `json:"nextCursor"`
+	}{Data: append([]T{}, list[start:end]...)}
+	if end < len(list) {
+		out.HasMore = true
+		c := strconv.Itoa(end)
+		out.NextCursor = &c
+	}
+	return out
+}
+
+// emit delivers an event to every active webhook that subscribes to it.
+// The caller holds mu.
+func (s *Server) emit(eventType string) {
+	eventID := s.nextID("event")
+	for _, id := range s.webhookIDs {
+		wh := s.webhooks[id]
+		if wh.gone || wh.Status != "active" || !slices.Contains(wh.Events, eventType) {
+			continue
+		}
+		body := `{"received":true}`
+		wh.attempts = append([]attemptJSON{{
+			ID: s.nextID("attempt"), Object: "webhook_attempt", EventID: eventID, EventType: eventType,
+			WebhookID: wh.ID, URL: wh.URL, Successful: true,
+			ResponseHeaders: map[string]string{"content-type": "application/json"}, ResponseBody: &body,
+			ResponseStatusCode: http.StatusOK, Attempt: 1, AttemptedAt: s.now(),
+		}}, wh.attempts...)
+	}
+}
+
+// WebhookIDs lists the webhooks that exist, in creation order.
+func (s *Server) WebhookIDs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for _, id := range s.webhookIDs {
+		if !s.webhooks[id].gone {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// DeleteWebhook deletes a webhook out of band.
+func (s *Server) DeleteWebhook(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	wh := s.webhooks[id]
+	if wh == nil || wh.gone {
+		return fmt.Errorf("no webhook %q", id)
+	}
+	wh.gone = true
+	return nil
+}
+
+func copyMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

@@ -1,0 +1,130 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ datasource.DataSource              = (*webhookAttemptsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*webhookAttemptsDataSource)(nil)
+)
+
+// NewWebhookAttemptsDataSource is the exa_webhook_attempts data source.
+func NewWebhookAttemptsDataSource() datasource.DataSource { return &webhookAttemptsDataSource{} }
+
+type webhookAttemptsDataSource struct {
+	data *providerData
+}
+
+type webhookAttemptsModel struct {
+	WebhookID types.String `tfsdk:"webhook_id"`
+	EventType types.String `tfsdk:"event_type"`
+	Limit     types.Int64  `tfsdk:"limit"`
+	Attempts  types.List   `tfsdk:"attempts"`
+}
+
+var attemptAttrTypes = map[string]attr.Type{
+	"id": types.StringType, "event_id": types.StringType, "event_type": types.StringType, "url": types.StringType,
+	"successful": types.BoolType, "response_status_code": types.Int64Type, "response_body": types.StringType,
+	"attempt": types.Int64Type, "attempted_at": types.StringType,
+}
+
+func (d *webhookAttemptsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webhook_attempts"
+}
+
+func (d *webhookAttemptsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists a webhook's delivery attempts, newest first: how to see what Exa sent to your endpoint, and how it answered.",
+		Attributes: map[string]schema.Attribute{
+			"webhook_id": schema.StringAttribute{MarkdownDescription: "ID of the webhook.", Required: true},
+			"event_type": schema.StringAttribute{
+				MarkdownDescription: "Only the attempts for this event type.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(exa.EventTypes...)},
+			},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: "Read at most this many attempts (default 100).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"attempts": schema.ListNestedAttribute{
+				MarkdownDescription: "The attempts, newest first.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":                   str("The attempt's ID."),
+					"event_id":             str("ID of the event delivered."),
+					"event_type":           str("Type of the event delivered."),
+					"url":                  str("Where it was sent."),
+					"successful":           schema.BoolAttribute{MarkdownDescription: "Whether the endpoint accepted it.", Computed: true},
+					"response_status_code": schema.Int64Attribute{MarkdownDescription: "The endpoint's HTTP status.", Computed: true},
+					"response_body":        str("The endpoint's answer, if any."),
+					"attempt":              schema.Int64Attribute{MarkdownDescription: "Which try this was for the event, from 1.", Computed: true},
+					"attempted_at":         str("When it was sent (RFC 3339)."),
+				}},
+			},
+		},
+	}
+}
+
+func (d *webhookAttemptsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	d.data = data
+}
+
+func (d *webhookAttemptsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m webhookAttemptsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	limit := 100
+	if isKnown(m.Limit) {
+		limit = int(m.Limit.ValueInt64())
+	}
+	attempts, err := d.data.client.WebhookAttempts(ctx, m.WebhookID.ValueString(), m.EventType.ValueString(), limit)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not list the webhook's attempts", err.Error())
+		return
+	}
+	var diags diag.Diagnostics
+	m.Attempts, diags = flattenAttempts(attempts)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+func flattenAttempts(list []exa.WebhookAttempt) (types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(list))
+	for _, a := range list {
+		obj, d := types.ObjectValue(attemptAttrTypes, map[string]attr.Value{
+			"id": types.StringValue(a.ID), "event_id": types.StringValue(a.EventID), "event_type": types.StringValue(a.EventType),
+			"url": types.StringValue(a.URL), "successful": types.BoolValue(a.Successful),
+			"response_status_code": types.Int64Value(roundInt(a.ResponseStatusCode)), "response_body": stringOrNull(a.ResponseBody),
+			"attempt": types.Int64Value(roundInt(a.Attempt)), "attempted_at": stringOrNull(&a.AttemptedAt),
+		})
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(types.ObjectType{AttrTypes: attemptAttrTypes}, elems)
+	diags.Append(d...)
+	return out, diags
+}

@@ -1,0 +1,238 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ resource.Resource                = (*webhookResource)(nil)
+	_ resource.ResourceWithConfigure   = (*webhookResource)(nil)
+	_ resource.ResourceWithImportState = (*webhookResource)(nil)
+)
+
+// NewWebhookResource is the exa_webhook resource.
+func NewWebhookResource() resource.Resource { return &webhookResource{} }
+
+type webhookResource struct {
+	data *providerData
+}
+
+type webhookModel struct {
+	ID        types.String `tfsdk:"id"`
+	URL       types.String `tfsdk:"url"`
+	Events    types.Set    `tfsdk:"events"`
+	Metadata  types.Map    `tfsdk:"metadata"`
+	Status    types.String `tfsdk:"status"`
+	Secret    types.String `tfsdk:"secret"`
+	CreatedAt types.String `tfsdk:"created_at"`
+	UpdatedAt types.String `tfsdk:"updated_at"`
+}
+
+func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webhook"
+}
+
+func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A webhook: Exa sends the events you choose to your HTTPS endpoint. Every attribute changes in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{MarkdownDescription: "The webhook's ID.", Computed: true, PlanModifiers: keep},
+			"url": schema.StringAttribute{
+				MarkdownDescription: "The `https` URL that receives the events.",
+				Required:            true,
+				Validators:          []validator.String{httpsURL{}},
+			},
+			"events": schema.SetAttribute{
+				MarkdownDescription: "The event types to send, such as `webset.search.completed`.",
+				Required:            true,
+				ElementType:         types.StringType,
+				Validators: []validator.Set{
+					setvalidator.SizeBetween(1, len(exa.EventTypes)),
+					setvalidator.ValueStringsAre(stringvalidator.OneOf(exa.EventTypes...)),
+				},
+			},
+			"metadata": schema.MapAttribute{
+				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+			},
+			"status": schema.StringAttribute{MarkdownDescription: "`active` or `inactive`.", Computed: true},
+			"secret": schema.StringAttribute{
+				MarkdownDescription: "The secret that signs the deliveries, to verify them. Exa returns it only when the webhook is created: it is kept from then on, and is null after an import.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       keep,
+			},
+			"created_at": schema.StringAttribute{MarkdownDescription: "When the webhook was created (RFC 3339).", Computed: true, PlanModifiers: keep},
+			"updated_at": schema.StringAttribute{MarkdownDescription: "When the webhook last changed (RFC 3339).", Computed: true},
+		},
+	}
+}
+
+func (r *webhookResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	r.data = data
+}
+
+func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A webhook has no natural key to find it by, so a create whose answer
+	// was lost is reported, not retried (see createOnce).
+	client := r.data.client
+	wh, err := createOnce(ctx, "webhook",
+		func(ctx context.Context) (*exa.Webhook, error) { return client.CreateWebhook(ctx, expandWebhook(plan)) },
+		func(context.Context) (*exa.Webhook, error) {
+			return nil, fmt.Errorf("webhooks have no external ID to look them up by; check your webhooks for one with url %s", plan.URL.ValueString())
+		})
+	if err != nil {
+		resp.Diagnostics.AddError("Could not create the Exa webhook", err.Error())
+		return
+	}
+	state, diags := flattenWebhook(wh, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state webhookModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	wh, err := r.data.client.GetWebhook(ctx, state.ID.ValueString())
+	if exa.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Exa webhook not found",
+			fmt.Sprintf("The webhook %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa webhook", err.Error())
+		return
+	}
+	newState, diags := flattenWebhook(wh, state)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+// Update sends url, events and metadata with PATCH; removing metadata
+// clears it.
+func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state webhookModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	full := expandWebhook(plan)
+	body := &exa.UpdateWebhookRequest{URL: full.URL, Events: full.Events, Metadata: full.Metadata}
+	if body.Metadata == nil {
+		body.Metadata = map[string]string{}
+	}
+	wh, err := r.data.client.UpdateWebhook(ctx, state.ID.ValueString(), body)
+	if err != nil {
+		resp.Diagnostics.AddError("Could not update the Exa webhook", err.Error())
+		return
+	}
+	plan.Secret = state.Secret
+	newState, diags := flattenWebhook(wh, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state webhookModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.data.client.DeleteWebhook(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could not delete the Exa webhook", err.Error())
+	}
+}
+
+func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+func expandWebhook(m webhookModel) *exa.WebhookRequest {
+	out := &exa.WebhookRequest{URL: m.URL.ValueString(), Metadata: expandStringMap(m.Metadata)}
+	for _, e := range m.Events.Elements() {
+		if s, ok := e.(types.String); ok {
+			out.Events = append(out.Events, s.ValueString())
+		}
+	}
+	return out
+}
+
+// flattenWebhook turns Exa's answer into state. The secret comes only with
+// the create answer; after that prior keeps it.
+func flattenWebhook(wh *exa.Webhook, prior webhookModel) (webhookModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := prior
+	m.ID = types.StringValue(wh.ID)
+	m.URL = types.StringValue(wh.URL)
+	m.Status = types.StringValue(wh.Status)
+	m.CreatedAt = stringOrNull(&wh.CreatedAt)
+	m.UpdatedAt = stringOrNull(&wh.UpdatedAt)
+	if wh.Secret != nil {
+		m.Secret = types.StringValue(*wh.Secret)
+	} else if !isKnown(prior.Secret) {
+		m.Secret = types.StringNull()
+	}
+	events := make([]attr.Value, 0, len(wh.Events))
+	for _, e := range wh.Events {
+		events = append(events, types.StringValue(e))
+	}
+	var d diag.Diagnostics
+	m.Events, d = types.SetValue(types.StringType, events)
+	diags.Append(d...)
+	m.Metadata, d = flattenStringMap(wh.Metadata, prior.Metadata)
+	diags.Append(d...)
+	return m, diags
+}
+
+// httpsURL accepts absolute https URLs only.
+type httpsURL struct{}
+
+func (httpsURL) Description(context.Context) string { return "must be an absolute https URL" }
+
+func (v httpsURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (httpsURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isKnown(req.ConfigValue) {
+		return
+	}
+	u, err := url.Parse(req.ConfigValue.ValueString())
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid webhook URL",
+			fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", req.Path, req.ConfigValue.ValueString()))
+	}
+}
