@@ -124,6 +124,10 @@ type Search struct {
 	UpdatedAt string `json:"updatedAt"`
 }
 
+// clockSkew is how far this machine's clock may be off Exa's when a create
+// whose answer was lost is looked for by its creation time.
+const clockSkew = 2 * time.Minute
+
 func searchesPath(websetID string) string {
 	return fmt.Sprintf("/v0/websets/%s/searches", escape(websetID))
 }
@@ -172,8 +176,7 @@ func (c *Client) FindSearch(ctx context.Context, websetID string, in *CreateSear
 	if err != nil {
 		return nil, err
 	}
-	// Allow for clock skew between this machine and Exa.
-	since = since.Add(-2 * time.Minute)
+	since = since.Add(-clockSkew)
 	var found *Search
 	var foundAt time.Time
 	for i := range ws.Searches {

@@ -19,8 +19,8 @@ type UpdateWebsetRequest struct {
 	Metadata map[string]string `json:"metadata"`
 }
 
-// Webset is a Webset as Exa returns it. Imports, enrichments and monitors are
-// kept raw: the provider does not read them yet.
+// Webset is a Webset as Exa returns it. Imports and monitors are kept raw:
+// the provider does not read them yet.
 type Webset struct {
 	ID          string            `json:"id"`
 	Object      string            `json:"object"`
@@ -29,7 +29,7 @@ type Webset struct {
 	Title       *string           `json:"title"`
 	Searches    []Search          `json:"searches"`
 	Imports     []json.RawMessage `json:"imports"`
-	Enrichments []json.RawMessage `json:"enrichments"`
+	Enrichments []Enrichment      `json:"enrichments"`
 	Monitors    []json.RawMessage `json:"monitors"`
 	Excludes    []SourceRef       `json:"excludes"`
 	Metadata    map[string]string `json:"metadata"`

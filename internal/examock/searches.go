@@ -158,14 +158,10 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	var lifecycle *Lifecycle
-	if v, ok := in.Metadata[LifecycleMetadataKey]; ok {
-		lc, err := ParseLifecycle(v)
-		if err != nil {
-			writeError(w, http.StatusBadRequest, "metadata "+LifecycleMetadataKey+": "+err.Error())
-			return
-		}
-		lifecycle = &lc
+	lifecycle, err := lifecycleOverride(in.Metadata)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -45,19 +45,20 @@ type Server struct {
 	apiKey string
 	mux    *http.ServeMux
 
-	mu         sync.Mutex
-	opts       Options
-	websets    map[string]*webset
-	websetIDs  []string // creation order
-	searches   map[string]*search
-	items      map[string][]*item // by webset id, in creation order
-	webhooks   map[string]*webhook
-	webhookIDs []string
-	faults     []*Fault
-	chaos      *chaos
-	log        []Request
-	seq        int
-	now        func() time.Time
+	mu          sync.Mutex
+	opts        Options
+	websets     map[string]*webset
+	websetIDs   []string // creation order
+	searches    map[string]*search
+	items       map[string][]*item // by webset id, in creation order
+	enrichments map[string]*enrichment
+	webhooks    map[string]*webhook
+	webhookIDs  []string
+	faults      []*Fault
+	chaos       *chaos
+	log         []Request
+	seq         int
+	now         func() time.Time
 
 	conns atomic.Int64
 }
@@ -71,13 +72,14 @@ func New(opts Options) *Server {
 		opts.ItemsPageSize = 20
 	}
 	s := &Server{
-		apiKey:   opts.APIKey,
-		opts:     opts,
-		websets:  map[string]*webset{},
-		searches: map[string]*search{},
-		items:    map[string][]*item{},
-		webhooks: map[string]*webhook{},
-		now:      func() time.Time { return time.Now().UTC() },
+		apiKey:      opts.APIKey,
+		opts:        opts,
+		websets:     map[string]*webset{},
+		searches:    map[string]*search{},
+		items:       map[string][]*item{},
+		webhooks:    map[string]*webhook{},
+		enrichments: map[string]*enrichment{},
+		now:         func() time.Time { return time.Now().UTC() },
 	}
 	s.routes()
 	return s
@@ -151,6 +153,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET "+p+"/websets/{webset}/items", s.listItems)
 	m.HandleFunc("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
 	s.webhookRoutes(m, p)
+	s.enrichmentRoutes(m, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)

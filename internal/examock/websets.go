@@ -8,15 +8,16 @@ import (
 )
 
 type webset struct {
-	ID         string
-	ExternalID *string
-	Title      *string
-	Excludes   []sourceJSON
-	Metadata   map[string]string
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
-	searchIDs  []string
-	deleted    bool
+	ID            string
+	ExternalID    *string
+	Title         *string
+	Excludes      []sourceJSON
+	Metadata      map[string]string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	searchIDs     []string
+	enrichmentIDs []string
+	deleted       bool
 }
 
 // websetJSON is a Webset (GetWebsetResponse without expanded items).
@@ -28,7 +29,7 @@ type websetJSON struct {
 	Title       *string           `json:"title"`
 	Searches    []searchJSON      `json:"searches"`
 	Imports     []any             `json:"imports"`
-	Enrichments []any             `json:"enrichments"`
+	Enrichments []enrichmentJSON  `json:"enrichments"`
 	Monitors    []any             `json:"monitors"`
 	Excludes    []sourceJSON      `json:"excludes"`
 	Metadata    map[string]string `json:"metadata"`
@@ -244,7 +245,7 @@ func (s *Server) render(ws *webset) websetJSON {
 	out := websetJSON{
 		ID: ws.ID, Object: "webset", Status: "idle",
 		ExternalID: ws.ExternalID, Title: ws.Title,
-		Searches: []searchJSON{}, Imports: []any{}, Enrichments: []any{}, Monitors: []any{},
+		Searches: []searchJSON{}, Imports: []any{}, Enrichments: []enrichmentJSON{}, Monitors: []any{},
 		Excludes: ws.Excludes, Metadata: ws.Metadata,
 		CreatedAt: ws.CreatedAt, UpdatedAt: ws.UpdatedAt,
 	}
@@ -258,6 +259,11 @@ func (s *Server) render(ws *webset) websetJSON {
 			out.Status = "running"
 		}
 		out.Searches = append(out.Searches, sr.searchJSON)
+	}
+	for _, id := range ws.enrichmentIDs {
+		if e := s.enrichments[id]; !e.gone {
+			out.Enrichments = append(out.Enrichments, e.enrichmentJSON)
+		}
 	}
 	return out
 }

@@ -89,7 +89,7 @@ func TestExamplesImportScripts(t *testing.T) {
 	if len(id) != 4 {
 		t.Fatalf("search import.sh: %q", data)
 	}
-	if _, _, err := parseSearchImportID(id[3]); err != nil {
+	if _, _, err := parseChildImportID(id[3], "search_id"); err != nil {
 		t.Errorf("search import.sh: %v", err)
 	}
 }

@@ -63,7 +63,7 @@ func FuzzParseSearchImportID(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, id string) {
-		w, s, err := parseSearchImportID(id)
+		w, s, err := parseChildImportID(id, "search_id")
 		if err != nil {
 			if !strings.Contains(err.Error(), "<webset_id>/<search_id>") {
 				t.Fatalf("%q: unhelpful error %v", id, err)

@@ -175,6 +175,7 @@ func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewWebsetResource,
 		NewWebsetSearchResource,
+		NewEnrichmentResource,
 		NewWebhookResource,
 	}
 }

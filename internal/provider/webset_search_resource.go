@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -411,7 +410,7 @@ func cancelSearch(ctx context.Context, client *exa.Client, websetID, id string) 
 
 // ImportState takes "<webset_id>/<search_id>", split on the last slash.
 func (r *websetSearchResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	websetID, searchID, err := parseSearchImportID(req.ID)
+	websetID, searchID, err := parseChildImportID(req.ID, "search_id")
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return
@@ -419,13 +418,4 @@ func (r *websetSearchResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("webset_id"), websetID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), searchID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
-}
-
-// parseSearchImportID splits an import ID on its last slash.
-func parseSearchImportID(id string) (websetID, searchID string, err error) {
-	i := strings.LastIndex(id, "/")
-	if i <= 0 || i == len(id)-1 || strings.TrimSpace(id) != id {
-		return "", "", fmt.Errorf("expected an import ID of the form <webset_id>/<search_id>, such as webset_01abc/search_01xyz; got %q", id)
-	}
-	return id[:i], id[i+1:], nil
 }

@@ -1,0 +1,119 @@
+package exa
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Enrichment formats and statuses, as the spec lists them.
+var EnrichmentFormats = []string{"text", "date", "number", "options", "email", "phone", "url"}
+
+const (
+	EnrichmentPending   = "pending"
+	EnrichmentCompleted = "completed"
+	EnrichmentCanceled  = "canceled"
+)
+
+// EnrichmentOption is one label of an options enrichment.
+type EnrichmentOption struct {
+	Label string `json:"label"`
+}
+
+// CreateEnrichmentRequest is the body of POST .../enrichments.
+type CreateEnrichmentRequest struct {
+	Description string             `json:"description"`
+	Format      string             `json:"format,omitempty"`
+	Options     []EnrichmentOption `json:"options,omitempty"`
+	Metadata    map[string]string  `json:"metadata,omitempty"`
+}
+
+// UpdateEnrichmentRequest is the body of PATCH .../enrichments/{id}. A nil
+// field is left as it is; Metadata {} clears it.
+type UpdateEnrichmentRequest struct {
+	Description *string            `json:"description,omitempty"`
+	Format      *string            `json:"format,omitempty"`
+	Options     []EnrichmentOption `json:"options,omitempty"`
+	Metadata    map[string]string  `json:"metadata"`
+}
+
+// Enrichment is a WebsetEnrichment.
+type Enrichment struct {
+	ID           string             `json:"id"`
+	Status       string             `json:"status"`
+	WebsetID     string             `json:"websetId"`
+	Title        *string            `json:"title"`
+	Description  string             `json:"description"`
+	Format       *string            `json:"format"`
+	Options      []EnrichmentOption `json:"options"`
+	Instructions *string            `json:"instructions"`
+	Metadata     map[string]string  `json:"metadata"`
+	CreatedAt    string             `json:"createdAt"`
+	UpdatedAt    string             `json:"updatedAt"`
+}
+
+func enrichmentsPath(websetID string) string {
+	return fmt.Sprintf("/v0/websets/%s/enrichments", escape(websetID))
+}
+
+func enrichmentPath(websetID, id string) string { return enrichmentsPath(websetID) + "/" + escape(id) }
+
+// CreateEnrichment adds an enrichment to a webset. A failure after the
+// request may have reached Exa is an *AmbiguousError.
+func (c *Client) CreateEnrichment(ctx context.Context, websetID string, in *CreateEnrichmentRequest) (*Enrichment, error) {
+	var out Enrichment
+	if err := c.do(ctx, create, "POST", enrichmentsPath(websetID), in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetEnrichment reads an enrichment.
+func (c *Client) GetEnrichment(ctx context.Context, websetID, id string) (*Enrichment, error) {
+	var out Enrichment
+	if err := c.do(ctx, idempotent, "GET", enrichmentPath(websetID, id), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateEnrichment changes an enrichment in place. The spec gives its answer
+// no body, so callers read the enrichment again.
+func (c *Client) UpdateEnrichment(ctx context.Context, websetID, id string, in *UpdateEnrichmentRequest) error {
+	return c.do(ctx, idempotent, "PATCH", enrichmentPath(websetID, id), in, nil)
+}
+
+// CancelEnrichment stops an enrichment that is still pending.
+func (c *Client) CancelEnrichment(ctx context.Context, websetID, id string) (*Enrichment, error) {
+	var out Enrichment
+	if err := c.do(ctx, idempotent, "POST", enrichmentPath(websetID, id)+"/cancel", nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteEnrichment removes an enrichment and its results.
+func (c *Client) DeleteEnrichment(ctx context.Context, websetID, id string) error {
+	return c.do(ctx, idempotent, "DELETE", enrichmentPath(websetID, id), nil, nil)
+}
+
+// FindEnrichment looks in the webset for an enrichment that this create
+// request, sent at or after since, would have made: the newest with the
+// same description and metadata. It reconciles a create whose answer was
+// lost; nil means none.
+func (c *Client) FindEnrichment(ctx context.Context, websetID string, in *CreateEnrichmentRequest, since time.Time) (*Enrichment, error) {
+	ws, err := c.GetWebset(ctx, websetID)
+	if err != nil {
+		return nil, err
+	}
+	since = since.Add(-clockSkew)
+	var found *Enrichment
+	for i := range ws.Enrichments {
+		e := &ws.Enrichments[i]
+		at, err := time.Parse(time.RFC3339Nano, e.CreatedAt)
+		if err == nil && !at.Before(since) && e.Description == in.Description && sameStrings(e.Metadata, in.Metadata) {
+			found = e // the list is oldest first
+		}
+	}
+	return found, nil
+}

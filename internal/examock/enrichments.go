@@ -1,0 +1,243 @@
+package examock
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+)
+
+var enrichmentFormats = []string{"text", "date", "number", "options", "email", "phone", "url"}
+
+type optionJSON struct {
+	Label string `json:"label"`
+}
+
+// enrichmentJSON is a WebsetEnrichment.
+type enrichmentJSON struct {
+	ID           string            `json:"id"`
+	Object       string            `json:"object"`
+	Status       string            `json:"status"`
+	WebsetID     string            `json:"websetId"`
+	Title        *string           `json:"title"`
+	Description  string            `json:"description"`
+	Format       *string           `json:"format"`
+	Options      []optionJSON      `json:"options"`
+	Instructions *string           `json:"instructions"`
+	Metadata     map[string]string `json:"metadata"`
+	CreatedAt    time.Time         `json:"createdAt"`
+	UpdatedAt    time.Time         `json:"updatedAt"`
+}
+
+type enrichment struct {
+	enrichmentJSON
+	lifecycle Lifecycle
+	reads     int
+	gone      bool
+}
+
+// enrichmentBody is CreateEnrichmentParameters and, with full false,
+// UpdateEnrichmentParameters.
+type enrichmentBody struct {
+	Description *string           `json:"description"`
+	Format      *string           `json:"format"`
+	Options     []optionJSON      `json:"options"`
+	Metadata    map[string]string `json:"metadata"`
+}
+
+func (s *Server) enrichmentRoutes(m *http.ServeMux, p string) {
+	m.HandleFunc("POST "+p+"/websets/{webset}/enrichments", s.createEnrichment)
+	m.HandleFunc("GET "+p+"/websets/{webset}/enrichments/{id}", s.getEnrichment)
+	m.HandleFunc("PATCH "+p+"/websets/{webset}/enrichments/{id}", s.updateEnrichment)
+	m.HandleFunc("DELETE "+p+"/websets/{webset}/enrichments/{id}", s.deleteEnrichment)
+	m.HandleFunc("POST "+p+"/websets/{webset}/enrichments/{id}/cancel", s.cancelEnrichment)
+}
+
+func validateEnrichment(in *enrichmentBody, full bool) error {
+	if in.Description == nil && full {
+		return fmt.Errorf("description is required")
+	}
+	if in.Description != nil {
+		if err := checkLen("description", *in.Description, 1, 5000); err != nil {
+			return err
+		}
+	}
+	if in.Format != nil && !slices.Contains(enrichmentFormats, *in.Format) {
+		return fmt.Errorf("format %q is not one of %v", *in.Format, enrichmentFormats)
+	}
+	if in.Options != nil && (len(in.Options) < 1 || len(in.Options) > 150) {
+		return fmt.Errorf("options must hold 1 to 150 labels")
+	}
+	if in.Format != nil && *in.Format == "options" && len(in.Options) == 0 && full {
+		return fmt.Errorf("options are required when format is options")
+	}
+	if len(in.Options) > 0 && (in.Format == nil || *in.Format != "options") {
+		return fmt.Errorf("options are allowed only with format options")
+	}
+	return validateMetadata(in.Metadata)
+}
+
+func (s *Server) createEnrichment(w http.ResponseWriter, r *http.Request) {
+	var in enrichmentBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := validateEnrichment(&in, true); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	lc, err := lifecycleOverride(in.Metadata)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.lookupWebset(r.PathValue("webset"))
+	if ws == nil {
+		writeError(w, http.StatusNotFound, "webset not found")
+		return
+	}
+	now := s.now()
+	e := &enrichment{enrichmentJSON: enrichmentJSON{
+		ID: s.nextID("enrichment"), Object: "webset_enrichment", Status: "pending", WebsetID: ws.ID,
+		Description: *in.Description, Format: in.Format, Options: in.Options,
+		Metadata: copyMap(in.Metadata), CreatedAt: now, UpdatedAt: now,
+	}, lifecycle: s.opts.Lifecycle}
+	if lc != nil {
+		e.lifecycle = *lc
+	}
+	s.describe(e)
+	if e.lifecycle.Immediate {
+		e.Status = "completed"
+	}
+	s.enrichments[e.ID] = e
+	ws.enrichmentIDs = append(ws.enrichmentIDs, e.ID)
+	writeJSON(w, http.StatusOK, e.enrichmentJSON)
+}
+
+// describe fills what Exa derives from the description: the format when
+// none was given, a title and the agent's instructions.
+func (s *Server) describe(e *enrichment) {
+	if e.Format == nil {
+		f := "text"
+		e.Format = &f
+	}
+	title := truncate(e.Description, 60)
+	instructions := fmt.Sprintf("Find, for each item, %s Answer as %s.", e.Description, *e.Format)
+	e.Title, e.Instructions = &title, &instructions
+}
+
+func (s *Server) lookupEnrichment(w http.ResponseWriter, r *http.Request) *enrichment {
+	ws := s.lookupWebset(r.PathValue("webset"))
+	e := s.enrichments[r.PathValue("id")]
+	if ws == nil || e == nil || e.gone || e.WebsetID != ws.ID {
+		writeError(w, http.StatusNotFound, "enrichment not found")
+		return nil
+	}
+	return e
+}
+
+func (s *Server) getEnrichment(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.lookupEnrichment(w, r); e != nil {
+		e.reads++
+		if e.Status == "pending" && e.lifecycle.CompleteAfterReads > 0 && e.reads >= e.lifecycle.CompleteAfterReads {
+			e.Status = "completed"
+		}
+		writeJSON(w, http.StatusOK, e.enrichmentJSON)
+	}
+}
+
+// updateEnrichment answers 200 with no body, as the spec documents it.
+func (s *Server) updateEnrichment(w http.ResponseWriter, r *http.Request) {
+	var in enrichmentBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.lookupEnrichment(w, r)
+	if e == nil {
+		return
+	}
+	merged := enrichmentBody{Description: &e.Description, Format: e.Format, Options: e.Options, Metadata: in.Metadata}
+	if in.Description != nil {
+		merged.Description = in.Description
+	}
+	if in.Format != nil {
+		merged.Format, merged.Options = in.Format, in.Options
+	}
+	if err := validateEnrichment(&merged, true); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	e.Description, e.Format, e.Options = *merged.Description, merged.Format, merged.Options
+	if in.Metadata != nil {
+		e.Metadata = copyMap(in.Metadata)
+	}
+	s.describe(e)
+	e.UpdatedAt = s.now()
+	w.WriteHeader(http.StatusOK)
+}
+
+func (s *Server) deleteEnrichment(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.lookupEnrichment(w, r); e != nil {
+		e.gone = true
+		writeJSON(w, http.StatusOK, e.enrichmentJSON)
+	}
+}
+
+// cancelEnrichment stops a pending enrichment; like a search's, a finished
+// one is answered unchanged (the spec does not say).
+func (s *Server) cancelEnrichment(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.lookupEnrichment(w, r); e != nil {
+		if e.Status == "pending" {
+			e.Status = "canceled"
+			e.UpdatedAt = s.now()
+		}
+		writeJSON(w, http.StatusOK, e.enrichmentJSON)
+	}
+}
+
+// EnrichmentStatus returns an enrichment's status, or "" when there is none.
+func (s *Server) EnrichmentStatus(id string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if e := s.enrichments[id]; e != nil && !e.gone {
+		return e.Status
+	}
+	return ""
+}
+
+// DeleteEnrichment deletes an enrichment out of band.
+func (s *Server) DeleteEnrichment(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.enrichments[id]
+	if e == nil || e.gone {
+		return fmt.Errorf("no enrichment %q", id)
+	}
+	e.gone = true
+	return nil
+}
+
+// lifecycleOverride reads LifecycleMetadataKey from metadata.
+func lifecycleOverride(metadata map[string]string) (*Lifecycle, error) {
+	v, ok := metadata[LifecycleMetadataKey]
+	if !ok {
+		return nil, nil
+	}
+	lc, err := ParseLifecycle(v)
+	if err != nil {
+		return nil, fmt.Errorf("metadata %s: %w", LifecycleMetadataKey, err)
+	}
+	return &lc, nil
+}

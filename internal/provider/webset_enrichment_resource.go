@@ -1,0 +1,341 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ resource.Resource                     = (*enrichmentResource)(nil)
+	_ resource.ResourceWithConfigure        = (*enrichmentResource)(nil)
+	_ resource.ResourceWithImportState      = (*enrichmentResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*enrichmentResource)(nil)
+)
+
+// NewEnrichmentResource is the exa_webset_enrichment resource.
+func NewEnrichmentResource() resource.Resource { return &enrichmentResource{} }
+
+type enrichmentResource struct {
+	data *providerData
+}
+
+type enrichmentModel struct {
+	ID           types.String `tfsdk:"id"`
+	WebsetID     types.String `tfsdk:"webset_id"`
+	Description  types.String `tfsdk:"description"`
+	Format       types.String `tfsdk:"format"`
+	Options      types.List   `tfsdk:"options"`
+	Metadata     types.Map    `tfsdk:"metadata"`
+	Canceled     types.Bool   `tfsdk:"canceled"`
+	Status       types.String `tfsdk:"status"`
+	Title        types.String `tfsdk:"title"`
+	Instructions types.String `tfsdk:"instructions"`
+	CreatedAt    types.String `tfsdk:"created_at"`
+	UpdatedAt    types.String `tfsdk:"updated_at"`
+}
+
+func (r *enrichmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_webset_enrichment"
+}
+
+func (r *enrichmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An enrichment: Exa extracts one more piece of data (an email, a funding stage) from every item of a webset. " +
+			"`description`, `format`, `options` and `metadata` change in place. Destroying it deletes it with its results; `canceled = true` stops it and keeps them.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{MarkdownDescription: "The enrichment's ID.", Computed: true, PlanModifiers: keep},
+			"webset_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the webset whose items are enriched. Changing it replaces the enrichment.",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 0)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "What to find for each item, 1 to 5000 characters.",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 5000)},
+			},
+			"format": schema.StringAttribute{
+				MarkdownDescription: "Format of the result: `text`, `date`, `number`, `options`, `email`, `phone` or `url`. When omitted, Exa picks one from the description, and state records it.",
+				Optional:            true,
+				Computed:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(exa.EnrichmentFormats...)},
+				PlanModifiers:       keep,
+			},
+			"options": schema.ListAttribute{
+				MarkdownDescription: "The labels to choose from, 1 to 150: required when `format` is `options`, and allowed only then.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators: []validator.List{
+					listvalidator.SizeBetween(1, 150),
+					listvalidator.ValueStringsAre(lengthBetween(1, 0)),
+				},
+			},
+			"metadata": schema.MapAttribute{
+				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+			},
+			"canceled": schema.BoolAttribute{
+				MarkdownDescription: "Set to `true` to stop the enrichment in place (one cancel call). In state it follows Exa, canceled outside Terraform included. Going back to `false` replaces the enrichment.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(uncancel,
+					"Going from canceled back to not canceled takes a new enrichment.", "Going from canceled back to not canceled takes a new enrichment.")},
+			},
+			"status":       schema.StringAttribute{MarkdownDescription: "`pending`, `completed` or `canceled`.", Computed: true},
+			"title":        schema.StringAttribute{MarkdownDescription: "The title Exa gave the enrichment.", Computed: true},
+			"instructions": schema.StringAttribute{MarkdownDescription: "The instructions Exa wrote for its agent from the description and format.", Computed: true},
+			"created_at":   schema.StringAttribute{MarkdownDescription: "When the enrichment was created (RFC 3339).", Computed: true, PlanModifiers: keep},
+			"updated_at":   schema.StringAttribute{MarkdownDescription: "When the enrichment last changed (RFC 3339).", Computed: true},
+		},
+	}
+}
+
+// uncancel replaces when canceled goes from true to false.
+func uncancel(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+	resp.RequiresReplace = req.StateValue.ValueBool() && !req.PlanValue.ValueBool()
+}
+
+func (r *enrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return []resource.ConfigValidator{optionsNeedFormat{}}
+}
+
+// optionsNeedFormat: options are required when format is "options", and
+// allowed only then.
+type optionsNeedFormat struct{}
+
+func (optionsNeedFormat) Description(context.Context) string {
+	return `options is required when format is "options", and not allowed otherwise`
+}
+
+func (v optionsNeedFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var format types.String
+	var options types.List
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("format"), &format)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("options"), &options)...)
+	if format.IsUnknown() || options.IsUnknown() {
+		return
+	}
+	isOptions := format.ValueString() == "options"
+	switch {
+	case isOptions && options.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("options"), "Missing options",
+			`An enrichment with format = "options" needs options: the labels Exa chooses from.`)
+	case !isOptions && !options.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("options"), "Unexpected options",
+			`options are allowed only with format = "options". Set format = "options", or remove options.`)
+	}
+}
+
+func (r *enrichmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	r.data = data
+}
+
+func (r *enrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan enrichmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, websetID := r.data.client, plan.WebsetID.ValueString()
+	body := &exa.CreateEnrichmentRequest{
+		Description: plan.Description.ValueString(),
+		Format:      plan.Format.ValueString(), // empty when unknown: Exa picks
+		Options:     expandOptions(plan.Options),
+		Metadata:    expandStringMap(plan.Metadata),
+	}
+	started := time.Now()
+	e, err := createOnce(ctx, "enrichment",
+		func(ctx context.Context) (*exa.Enrichment, error) {
+			return client.CreateEnrichment(ctx, websetID, body)
+		},
+		func(ctx context.Context) (*exa.Enrichment, error) {
+			return client.FindEnrichment(ctx, websetID, body, started)
+		})
+	if err != nil {
+		resp.Diagnostics.AddError("Could not create the Exa enrichment", err.Error())
+		return
+	}
+	state, diags := flattenEnrichment(e, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if resp.Diagnostics.HasError() || !plan.Canceled.ValueBool() {
+		return
+	}
+	if e, err = client.CancelEnrichment(ctx, websetID, e.ID); err != nil {
+		resp.Diagnostics.AddError("Created the Exa enrichment, but could not cancel it", err.Error())
+		return
+	}
+	state, diags = flattenEnrichment(e, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+func (r *enrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state enrichmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	e, err := r.data.client.GetEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
+	if exa.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Exa enrichment not found",
+			fmt.Sprintf("The enrichment %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa enrichment", err.Error())
+		return
+	}
+	newState, diags := flattenEnrichment(e, state)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+// Update PATCHes what changed, then cancels when canceled went to true.
+// The PATCH answer has no body (per the spec), so the enrichment is read
+// again.
+func (r *enrichmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state enrichmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	client, websetID, id := r.data.client, state.WebsetID.ValueString(), state.ID.ValueString()
+	changed := !plan.Description.Equal(state.Description) || !plan.Format.Equal(state.Format) ||
+		!plan.Options.Equal(state.Options) || !sameStringMap(plan.Metadata, state.Metadata)
+	if changed {
+		body := &exa.UpdateEnrichmentRequest{
+			Description: plan.Description.ValueStringPointer(),
+			Options:     expandOptions(plan.Options),
+			Metadata:    expandStringMap(plan.Metadata),
+		}
+		if isKnown(plan.Format) {
+			body.Format = plan.Format.ValueStringPointer()
+		}
+		if body.Metadata == nil {
+			body.Metadata = map[string]string{}
+		}
+		if err := client.UpdateEnrichment(ctx, websetID, id, body); err != nil {
+			resp.Diagnostics.AddError("Could not update the Exa enrichment", err.Error())
+			return
+		}
+	}
+	var e *exa.Enrichment
+	var err error
+	switch {
+	case plan.Canceled.ValueBool() && !state.Canceled.ValueBool() && state.Status.ValueString() == exa.EnrichmentPending:
+		e, err = client.CancelEnrichment(ctx, websetID, id)
+	default:
+		e, err = client.GetEnrichment(ctx, websetID, id)
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not update the Exa enrichment", err.Error())
+		return
+	}
+	newState, diags := flattenEnrichment(e, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+func (r *enrichmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state enrichmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	err := r.data.client.DeleteEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
+	if err != nil && !exa.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could not delete the Exa enrichment", err.Error())
+	}
+}
+
+// ImportState takes "<webset_id>/<enrichment_id>".
+func (r *enrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	websetID, id, err := parseChildImportID(req.ID, "enrichment_id")
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("webset_id"), websetID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+}
+
+func expandOptions(list types.List) []exa.EnrichmentOption {
+	if !isKnown(list) {
+		return nil
+	}
+	out := make([]exa.EnrichmentOption, 0, len(list.Elements()))
+	for _, v := range list.Elements() {
+		if s, ok := v.(types.String); ok {
+			out = append(out, exa.EnrichmentOption{Label: s.ValueString()})
+		}
+	}
+	return out
+}
+
+// flattenEnrichment turns Exa's answer into state; canceled mirrors Exa as
+// for searches.
+func flattenEnrichment(e *exa.Enrichment, prior enrichmentModel) (enrichmentModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := prior
+	m.ID = types.StringValue(e.ID)
+	if !isKnown(prior.WebsetID) {
+		m.WebsetID = types.StringValue(e.WebsetID)
+	}
+	m.Description = types.StringValue(e.Description)
+	m.Format = stringOrNull(e.Format)
+	m.Status = types.StringValue(e.Status)
+	m.Title = stringOrNull(e.Title)
+	m.Instructions = stringOrNull(e.Instructions)
+	m.CreatedAt = stringOrNull(&e.CreatedAt)
+	m.UpdatedAt = stringOrNull(&e.UpdatedAt)
+	m.Canceled = types.BoolValue(e.Status == exa.EnrichmentCanceled ||
+		(e.Status == exa.EnrichmentCompleted && prior.Canceled.ValueBool()))
+	if len(e.Options) == 0 {
+		m.Options = types.ListNull(types.StringType)
+	} else {
+		labels := make([]attr.Value, 0, len(e.Options))
+		for _, o := range e.Options {
+			labels = append(labels, types.StringValue(o.Label))
+		}
+		var d diag.Diagnostics
+		m.Options, d = types.ListValue(types.StringType, labels)
+		diags.Append(d...)
+	}
+	var d diag.Diagnostics
+	m.Metadata, d = flattenStringMap(e.Metadata, prior.Metadata)
+	diags.Append(d...)
+	return m, diags
+}
