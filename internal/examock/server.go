@@ -52,6 +52,8 @@ type Server struct {
 	searches    map[string]*search
 	items       map[string][]*item // by webset id, in creation order
 	enrichments map[string]*enrichment
+	monitors    map[string]*monitor
+	monitorIDs  []string
 	webhooks    map[string]*webhook
 	webhookIDs  []string
 	faults      []*Fault
@@ -79,6 +81,7 @@ func New(opts Options) *Server {
 		items:       map[string][]*item{},
 		webhooks:    map[string]*webhook{},
 		enrichments: map[string]*enrichment{},
+		monitors:    map[string]*monitor{},
 		now:         func() time.Time { return time.Now().UTC() },
 	}
 	s.routes()
@@ -154,6 +157,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
 	s.webhookRoutes(m, p)
 	s.enrichmentRoutes(m, p)
+	s.monitorRoutes(m, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)

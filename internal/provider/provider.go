@@ -177,6 +177,7 @@ func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewWebsetSearchResource,
 		NewEnrichmentResource,
 		NewWebhookResource,
+		NewMonitorResource,
 	}
 }
 
@@ -186,6 +187,7 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewWebsetSearchDataSource,
 		NewWebsetItemsDataSource,
 		NewWebhookAttemptsDataSource,
+		NewMonitorRunsDataSource,
 	}
 }
 

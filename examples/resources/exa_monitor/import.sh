@@ -1,0 +1,1 @@
+terraform import exa_monitor.daily monitor_01jxyz

@@ -1,0 +1,164 @@
+package exa
+
+import (
+	"context"
+	"net/url"
+)
+
+// MonitorCadence is when a monitor runs: a 5-field cron in a timezone.
+type MonitorCadence struct {
+	Cron     string `json:"cron"`
+	Timezone string `json:"timezone,omitempty"`
+}
+
+// MonitorSearchConfig is the search a monitor runs. Query, criteria and
+// entity default to the webset's last search when left out.
+type MonitorSearchConfig struct {
+	Query    *string           `json:"query,omitempty"`
+	Criteria []CreateCriterion `json:"criteria,omitempty"`
+	Entity   *Entity           `json:"entity,omitempty"`
+	Count    float64           `json:"count"`
+	Behavior string            `json:"behavior,omitempty"`
+}
+
+// MonitorBehavior is what a monitor does when it runs.
+type MonitorBehavior struct {
+	Type   string              `json:"type"`
+	Config MonitorSearchConfig `json:"config"`
+}
+
+// CreateMonitorRequest is the body of POST /v0/monitors.
+type CreateMonitorRequest struct {
+	WebsetID string            `json:"websetId"`
+	Cadence  MonitorCadence    `json:"cadence"`
+	Behavior MonitorBehavior   `json:"behavior"`
+	Metadata map[string]string `json:"metadata,omitempty"`
+}
+
+// UpdateMonitorRequest is the body of PATCH /v0/monitors/{id}.
+type UpdateMonitorRequest struct {
+	Status   string            `json:"status,omitempty"`
+	Cadence  *MonitorCadence   `json:"cadence,omitempty"`
+	Behavior *MonitorBehavior  `json:"behavior,omitempty"`
+	Metadata map[string]string `json:"metadata"`
+}
+
+// MonitorRun is one run of a monitor.
+type MonitorRun struct {
+	ID           string  `json:"id"`
+	MonitorID    string  `json:"monitorId"`
+	Status       string  `json:"status"`
+	Type         string  `json:"type"`
+	CompletedAt  *string `json:"completedAt"`
+	FailedAt     *string `json:"failedAt"`
+	FailedReason *string `json:"failedReason"`
+	CanceledAt   *string `json:"canceledAt"`
+	CreatedAt    string  `json:"createdAt"`
+	UpdatedAt    string  `json:"updatedAt"`
+}
+
+// Monitor is a Monitor as Exa returns it.
+type Monitor struct {
+	ID        string            `json:"id"`
+	Status    string            `json:"status"`
+	WebsetID  string            `json:"websetId"`
+	Cadence   MonitorCadence    `json:"cadence"`
+	Behavior  MonitorBehavior   `json:"behavior"`
+	LastRun   *MonitorRun       `json:"lastRun"`
+	NextRunAt *string           `json:"nextRunAt"`
+	Metadata  map[string]string `json:"metadata"`
+	CreatedAt string            `json:"createdAt"`
+	UpdatedAt string            `json:"updatedAt"`
+}
+
+func monitorPath(id string) string { return "/v0/monitors/" + escape(id) }
+
+// CreateMonitor creates a monitor. A failure after the request may have
+// reached Exa is an *AmbiguousError.
+func (c *Client) CreateMonitor(ctx context.Context, in *CreateMonitorRequest) (*Monitor, error) {
+	var out Monitor
+	if err := c.do(ctx, create, "POST", "/v0/monitors", in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetMonitor reads a monitor.
+func (c *Client) GetMonitor(ctx context.Context, id string) (*Monitor, error) {
+	var out Monitor
+	if err := c.do(ctx, idempotent, "GET", monitorPath(id), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateMonitor changes a monitor in place.
+func (c *Client) UpdateMonitor(ctx context.Context, id string, in *UpdateMonitorRequest) (*Monitor, error) {
+	var out Monitor
+	if err := c.do(ctx, idempotent, "PATCH", monitorPath(id), in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteMonitor deletes a monitor.
+func (c *Client) DeleteMonitor(ctx context.Context, id string) error {
+	return c.do(ctx, idempotent, "DELETE", monitorPath(id), nil, nil)
+}
+
+// FindMonitor lists the webset's monitors and returns the newest with this
+// cron and metadata, to reconcile a create whose answer was lost; nil means
+// none.
+func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest) (*Monitor, error) {
+	q := url.Values{"websetId": {in.WebsetID}, "limit": {"200"}}
+	var page struct {
+		Data []Monitor `json:"data"`
+	}
+	if err := c.do(ctx, idempotent, "GET", "/v0/monitors?"+q.Encode(), nil, &page); err != nil {
+		return nil, err
+	}
+	var found *Monitor
+	for i := range page.Data {
+		m := &page.Data[i]
+		if m.WebsetID == in.WebsetID && m.Cadence.Cron == in.Cadence.Cron && sameStrings(m.Metadata, in.Metadata) {
+			if found == nil || m.CreatedAt > found.CreatedAt {
+				found = m
+			}
+		}
+	}
+	return found, nil
+}
+
+// MonitorRuns lists a monitor's runs, following the cursor, up to max (0:
+// all).
+func (c *Client) MonitorRuns(ctx context.Context, id string, max int) ([]MonitorRun, error) {
+	var all []MonitorRun
+	cursor := ""
+	for {
+		q := url.Values{}
+		if cursor != "" {
+			q.Set("cursor", cursor)
+		}
+		path := monitorPath(id) + "/runs"
+		if len(q) > 0 {
+			path += "?" + q.Encode()
+		}
+		var page struct {
+			Data       []MonitorRun `json:"data"`
+			HasMore    bool         `json:"hasMore"`
+			NextCursor *string      `json:"nextCursor"`
+		}
+		if err := c.do(ctx, idempotent, "GET", path, nil, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Data...)
+		if max > 0 && len(all) >= max {
+			return all[:max], nil
+		}
+		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
+			return all, nil
+		}
+		cursor = *page.NextCursor
+	}
+}
+

@@ -1,0 +1,328 @@
+package examock
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/exa-community/terraform-provider-exa/internal/cron"
+)
+
+type cadenceJSON struct {
+	Cron     string `json:"cron"`
+	Timezone string `json:"timezone"`
+}
+
+type monitorConfigJSON struct {
+	Query    *string `json:"query,omitempty"`
+	Criteria []struct {
+		Description string `json:"description"`
+	} `json:"criteria,omitempty"`
+	Entity   *entityJSON `json:"entity,omitempty"`
+	Count    *float64    `json:"count"`
+	Behavior string      `json:"behavior"`
+}
+
+type monitorBehaviorJSON struct {
+	Type   string            `json:"type"`
+	Config monitorConfigJSON `json:"config"`
+}
+
+// runJSON is a MonitorRun.
+type runJSON struct {
+	ID           string     `json:"id"`
+	Object       string     `json:"object"`
+	Status       string     `json:"status"`
+	MonitorID    string     `json:"monitorId"`
+	Type         string     `json:"type"`
+	CompletedAt  *time.Time `json:"completedAt"`
+	FailedAt     *time.Time `json:"failedAt"`
+	FailedReason *string    `json:"failedReason"`
+	CanceledAt   *time.Time `json:"canceledAt"`
+	CreatedAt    time.Time  `json:"createdAt"`
+	UpdatedAt    time.Time  `json:"updatedAt"`
+}
+
+// monitorJSON is a Monitor.
+type monitorJSON struct {
+	ID        string              `json:"id"`
+	Object    string              `json:"object"`
+	Status    string              `json:"status"`
+	WebsetID  string              `json:"websetId"`
+	Cadence   cadenceJSON         `json:"cadence"`
+	Behavior  monitorBehaviorJSON `json:"behavior"`
+	LastRun   *runJSON            `json:"lastRun"`
+	NextRunAt *time.Time          `json:"nextRunAt"`
+	Metadata  map[string]string   `json:"metadata"`
+	CreatedAt time.Time           `json:"createdAt"`
+	UpdatedAt time.Time           `json:"updatedAt"`
+}
+
+type monitor struct {
+	monitorJSON
+	runs []runJSON // newest first
+	gone bool
+}
+
+type monitorBody struct {
+	WebsetID *string              `json:"websetId"`
+	Status   *string              `json:"status"`
+	Cadence  *cadenceJSON         `json:"cadence"`
+	Behavior *monitorBehaviorJSON `json:"behavior"`
+	Metadata map[string]string    `json:"metadata"`
+}
+
+func (s *Server) monitorRoutes(m *http.ServeMux, p string) {
+	m.HandleFunc("POST "+p+"/monitors", s.createMonitor)
+	m.HandleFunc("GET "+p+"/monitors", s.listMonitors)
+	m.HandleFunc("GET "+p+"/monitors/{id}", s.getMonitor)
+	m.HandleFunc("PATCH "+p+"/monitors/{id}", s.updateMonitor)
+	m.HandleFunc("DELETE "+p+"/monitors/{id}", s.deleteMonitor)
+	m.HandleFunc("GET "+p+"/monitors/{id}/runs", s.listRuns)
+}
+
+func validateMonitor(in *monitorBody, full bool) error {
+	if full && (in.WebsetID == nil || in.Cadence == nil || in.Behavior == nil) {
+		return fmt.Errorf("websetId, cadence and behavior are required")
+	}
+	if !full && in.WebsetID != nil {
+		return fmt.Errorf("websetId cannot be changed")
+	}
+	if in.Status != nil && *in.Status != "enabled" && *in.Status != "disabled" {
+		return fmt.Errorf("status must be enabled or disabled")
+	}
+	if c := in.Cadence; c != nil {
+		if c.Timezone == "" {
+			c.Timezone = "Etc/UTC"
+		}
+		if err := cron.ValidateDaily(c.Cron); err != nil {
+			return fmt.Errorf("cadence.cron: %w", err)
+		}
+		if err := cron.ValidateTimezone(c.Timezone); err != nil {
+			return fmt.Errorf("cadence.timezone: %w", err)
+		}
+	}
+	if b := in.Behavior; b != nil {
+		if b.Type != "search" {
+			return fmt.Errorf("behavior.type must be search")
+		}
+		cfg := &b.Config
+		if cfg.Count == nil || *cfg.Count <= 0 {
+			return fmt.Errorf("behavior.config.count must be above 0")
+		}
+		if cfg.Query != nil {
+			if err := checkLen("behavior.config.query", *cfg.Query, 2, 10000); err != nil {
+				return err
+			}
+		}
+		if len(cfg.Criteria) > 5 {
+			return fmt.Errorf("behavior.config.criteria holds at most 5 items")
+		}
+		for i, c := range cfg.Criteria {
+			if err := checkLen(fmt.Sprintf("behavior.config.criteria[%d].description", i), c.Description, 2, 1000); err != nil {
+				return err
+			}
+		}
+		if cfg.Entity != nil {
+			if err := validateEntity(cfg.Entity); err != nil {
+				return err
+			}
+		}
+		if cfg.Behavior == "" {
+			cfg.Behavior = "append"
+		}
+		if cfg.Behavior != "append" && cfg.Behavior != "override" {
+			return fmt.Errorf("behavior.config.behavior must be override or append")
+		}
+	}
+	return validateMetadata(in.Metadata)
+}
+
+func (s *Server) createMonitor(w http.ResponseWriter, r *http.Request) {
+	var in monitorBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if in.Status != nil {
+		writeError(w, http.StatusBadRequest, "invalid request body: unknown field \"status\"")
+		return
+	}
+	if err := validateMonitor(&in, true); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.lookupWebset(*in.WebsetID)
+	if ws == nil {
+		writeError(w, http.StatusNotFound, "webset not found")
+		return
+	}
+	now := s.now()
+	mo := &monitor{monitorJSON: monitorJSON{
+		ID: s.nextID("monitor"), Object: "monitor", Status: "enabled", WebsetID: ws.ID,
+		Cadence: *in.Cadence, Behavior: *in.Behavior, Metadata: copyMap(in.Metadata),
+		CreatedAt: now, UpdatedAt: now,
+	}}
+	s.schedule(mo)
+	s.monitors[mo.ID] = mo
+	s.monitorIDs = append(s.monitorIDs, mo.ID)
+	s.emit("monitor.created")
+	writeJSON(w, http.StatusCreated, mo.monitorJSON)
+}
+
+// schedule sets nextRunAt: null while disabled. The caller holds mu.
+func (s *Server) schedule(mo *monitor) {
+	mo.NextRunAt = nil
+	if mo.Status != "enabled" {
+		return
+	}
+	if next, err := cron.NextDaily(mo.Cadence.Cron, mo.Cadence.Timezone, s.now()); err == nil {
+		mo.NextRunAt = &next
+	}
+}
+
+func (s *Server) lookupMonitor(w http.ResponseWriter, r *http.Request) *monitor {
+	mo := s.monitors[r.PathValue("id")]
+	if mo == nil || mo.gone {
+		writeError(w, http.StatusNotFound, "monitor not found")
+		return nil
+	}
+	return mo
+}
+
+func (s *Server) getMonitor(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if mo := s.lookupMonitor(w, r); mo != nil {
+		writeJSON(w, http.StatusOK, mo.monitorJSON)
+	}
+}
+
+func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
+	limit, err := pageLimit(r, 25, 200)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var list []monitorJSON
+	for _, id := range s.monitorIDs {
+		mo := s.monitors[id]
+		if ws := r.URL.Query().Get("websetId"); !mo.gone && (ws == "" || mo.WebsetID == ws) {
+			list = append(list, mo.monitorJSON)
+		}
+	}
+	start, err := cursorIndex(r, len(list))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, page(list, start, limit))
+}
+
+func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
+	var in monitorBody
+	if err := decodeStrict(r, &in); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if err := validateMonitor(&in, false); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mo := s.lookupMonitor(w, r)
+	if mo == nil {
+		return
+	}
+	if in.Status != nil {
+		mo.Status = *in.Status
+	}
+	if in.Cadence != nil {
+		mo.Cadence = *in.Cadence
+	}
+	if in.Behavior != nil {
+		mo.Behavior = *in.Behavior
+	}
+	if in.Metadata != nil {
+		mo.Metadata = copyMap(in.Metadata)
+	}
+	mo.UpdatedAt = s.now()
+	s.schedule(mo)
+	s.emit("monitor.updated")
+	writeJSON(w, http.StatusOK, mo.monitorJSON)
+}
+
+func (s *Server) deleteMonitor(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if mo := s.lookupMonitor(w, r); mo != nil {
+		mo.gone = true
+		s.emit("monitor.deleted")
+		writeJSON(w, http.StatusOK, mo.monitorJSON)
+	}
+}
+
+func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mo := s.lookupMonitor(w, r)
+	if mo == nil {
+		return
+	}
+	start, err := cursorIndex(r, len(mo.runs))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, page(mo.runs, start, 25))
+}
+
+// RunMonitor runs a monitor now, out of band, as its schedule would: the
+// run completes at once and becomes the monitor's last run.
+func (s *Server) RunMonitor(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mo := s.monitors[id]
+	if mo == nil || mo.gone {
+		return fmt.Errorf("no monitor %q", id)
+	}
+	now := s.now()
+	run := runJSON{
+		ID: s.nextID("monitor_run"), Object: "monitor_run", Status: "completed", MonitorID: id,
+		Type: "search", CompletedAt: &now, CreatedAt: now, UpdatedAt: now,
+	}
+	mo.runs = append([]runJSON{run}, mo.runs...)
+	mo.LastRun = &run
+	s.emit("monitor.run.completed")
+	return nil
+}
+
+// MonitorIDs lists the monitors that exist, in creation order.
+func (s *Server) MonitorIDs() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for _, id := range s.monitorIDs {
+		if !s.monitors[id].gone {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// DeleteMonitor deletes a monitor out of band.
+func (s *Server) DeleteMonitor(id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mo := s.monitors[id]
+	if mo == nil || mo.gone {
+		return fmt.Errorf("no monitor %q", id)
+	}
+	mo.gone = true
+	return nil
+}

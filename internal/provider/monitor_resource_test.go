@@ -1,0 +1,162 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+const monitorAddr = "exa_monitor.m"
+
+func (e *testEnv) monitor(ws, cadence, config, extra string) string {
+	return e.config(`
+resource "exa_monitor" "m" {
+  webset_id = %q
+  cadence   = %s
+  behavior = {
+    config = %s
+  }
+%s
+}
+`, ws, cadence, config, extra)
+}
+
+func TestAccMonitor_lifecycle(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	var id string
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.monitor(ws, `{ cron = "0 9 * * 1-5" }`,
+					`{ query = "New robotics startups", target_count = 10, criteria = [{ description = "founded this year" }] }`,
+					`  metadata = { team = "growth" }`),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttrWith(monitorAddr, "id", func(v string) error { id = v; return nil }),
+					func(*terraform.State) error {
+						return jsonEqual(env.mock.Find("POST", "/v0/monitors")[0].Body, fmt.Sprintf(`{"websetId":%q,
+							"cadence":{"cron":"0 9 * * 1-5","timezone":"Etc/UTC"},
+							"behavior":{"type":"search","config":{"query":"New robotics startups","criteria":[{"description":"founded this year"}],"count":10,"behavior":"append"}},
+							"metadata":{"team":"growth"}}`, ws))
+					},
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("status"), knownvalue.StringExact("enabled")),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("next_run_at"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("last_run"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("behavior").AtMapKey("config").AtMapKey("entity"), knownvalue.Null()),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+				},
+			},
+			{
+				// Paused, with a new cadence and search: one PATCH, same monitor.
+				PreConfig: func() {
+					if err := env.mock.RunMonitor(id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.monitor(ws, `{ cron = "30 6 * * *", timezone = "Europe/Berlin" }`,
+					`{ target_count = 5, behavior = "override" }`, `  enabled = false`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(monitorAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCalls(&mark, "PATCH", "/v0/monitors/*", 1),
+					func(*terraform.State) error {
+						return jsonEqual(env.mock.Find("PATCH", "/v0/monitors/*")[0].Body, `{"status":"disabled",
+							"cadence":{"cron":"30 6 * * *","timezone":"Europe/Berlin"},
+							"behavior":{"type":"search","config":{"count":5,"behavior":"override"}},"metadata":{}}`)
+					},
+					resource.TestCheckResourceAttrWith(monitorAddr, "id", func(v string) error {
+						if v != id {
+							return fmt.Errorf("id changed")
+						}
+						return nil
+					}),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("next_run_at"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("last_run").AtMapKey("status"), knownvalue.StringExact("completed")),
+				},
+			},
+			{
+				ResourceName:      monitorAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				Config: env.monitor(ws, `{ cron = "30 6 * * *", timezone = "Europe/Berlin" }`,
+					`{ target_count = 5, behavior = "override" }`, `  enabled = false`) + `
+data "exa_monitor_runs" "all" {
+  monitor_id = exa_monitor.m.id
+}
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs"), knownvalue.ListSizeExact(1)),
+					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs").AtSliceIndex(0).AtMapKey("type"), knownvalue.StringExact("search")),
+				},
+			},
+			{
+				PreConfig: func() {
+					if err := env.mock.DeleteMonitor(id); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: env.monitor(ws, `{ cron = "30 6 * * *", timezone = "Europe/Berlin" }`,
+					`{ target_count = 5, behavior = "override" }`, `  enabled = false`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(monitorAddr, plancheck.ResourceActionCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("enabled"), knownvalue.Bool(false)),
+				},
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			if ids := env.mock.MonitorIDs(); len(ids) != 0 {
+				return fmt.Errorf("monitors left: %v", ids)
+			}
+			return nil
+		},
+	})
+}
+
+func TestAccMonitor_validation(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	var steps []resource.TestStep
+	for _, c := range []struct{ cadence, config, want string }{
+		{`{ cron = "*/5 * * * *" }`, `{ target_count = 1 }`, `fires more than once a day`},
+		{`{ cron = "0 9,17 * * *" }`, `{ target_count = 1 }`, `fires more than once a day`},
+		{`{ cron = "0 9 * *" }`, `{ target_count = 1 }`, `has 4 fields`},
+		{`{ cron = "0 25 * * *" }`, `{ target_count = 1 }`, `not a value from 0 to 23`},
+		{`{ cron = "0 9 * * *", timezone = "Mars/Olympus" }`, `{ target_count = 1 }`, `not an IANA timezone name`},
+		{`{ cron = "0 9 * * *" }`, `{ target_count = 0 }`, `target_count value must be at least 1`},
+		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, query = "x" }`, `query must be 2 to 10000`},
+		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, behavior = "merge" }`, `value must be one of`},
+		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, entity = { type = "custom" } }`, `Missing entity description`},
+	} {
+		// Terraform wraps long messages: any space may be a line break.
+		want := regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`))
+		steps = append(steps, resource.TestStep{Config: env.monitor("webset_x", c.cadence, c.config, ""), ExpectError: want})
+	}
+	env.test(resource.TestCase{Steps: steps})
+	if n := env.mock.APICount(); n != 0 {
+		t.Errorf("%d API calls for invalid monitors", n)
+	}
+}

@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ datasource.DataSource              = (*monitorRunsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*monitorRunsDataSource)(nil)
+)
+
+// NewMonitorRunsDataSource is the exa_monitor_runs data source.
+func NewMonitorRunsDataSource() datasource.DataSource { return &monitorRunsDataSource{} }
+
+type monitorRunsDataSource struct {
+	data *providerData
+}
+
+type monitorRunsModel struct {
+	MonitorID types.String `tfsdk:"monitor_id"`
+	Limit     types.Int64  `tfsdk:"limit"`
+	Runs      types.List   `tfsdk:"runs"`
+}
+
+func (d *monitorRunsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_monitor_runs"
+}
+
+func (d *monitorRunsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	var rs resource.SchemaResponse
+	NewMonitorResource().Schema(ctx, resource.SchemaRequest{}, &rs)
+	lastRun, _ := computedAttributes(rs.Schema.Attributes)["last_run"].(schema.SingleNestedAttribute)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists a monitor's runs, newest first.",
+		Attributes: map[string]schema.Attribute{
+			"monitor_id": schema.StringAttribute{MarkdownDescription: "ID of the monitor.", Required: true},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: "Read at most this many runs. Without it, every run is read.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"runs": schema.ListNestedAttribute{
+				MarkdownDescription: "The runs, newest first.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: lastRun.Attributes},
+			},
+		},
+	}
+}
+
+func (d *monitorRunsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	d.data = data
+}
+
+func (d *monitorRunsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m monitorRunsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	runs, err := d.data.client.MonitorRuns(ctx, m.MonitorID.ValueString(), int(m.Limit.ValueInt64()))
+	if err != nil {
+		resp.Diagnostics.AddError("Could not list the monitor's runs", err.Error())
+		return
+	}
+	var diags diag.Diagnostics
+	m.Runs, diags = flattenRuns(runs)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+func flattenRuns(runs []exa.MonitorRun) (types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(runs))
+	for i := range runs {
+		obj, d := types.ObjectValue(monitorRunAttrTypes, monitorRunAttrs(&runs[i]))
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(types.ObjectType{AttrTypes: monitorRunAttrTypes}, elems)
+	diags.Append(d...)
+	return out, diags
+}
