@@ -161,4 +161,3 @@ func (c *Client) MonitorRuns(ctx context.Context, id string, max int) ([]Monitor
 		cursor = *page.NextCursor
 	}
 }
-
