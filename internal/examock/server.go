@@ -54,6 +54,8 @@ type Server struct {
 	enrichments map[string]*enrichment
 	monitors    map[string]*monitor
 	monitorIDs  []string
+	imports     map[string]*importRecord
+	importIDs   []string
 	webhooks    map[string]*webhook
 	webhookIDs  []string
 	faults      []*Fault
@@ -82,6 +84,7 @@ func New(opts Options) *Server {
 		webhooks:    map[string]*webhook{},
 		enrichments: map[string]*enrichment{},
 		monitors:    map[string]*monitor{},
+		imports:     map[string]*importRecord{},
 		now:         func() time.Time { return time.Now().UTC() },
 	}
 	s.routes()
@@ -158,6 +161,7 @@ func (s *Server) routes() {
 	s.webhookRoutes(m, p)
 	s.enrichmentRoutes(m, p)
 	s.monitorRoutes(m, p)
+	s.importRoutes(m, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)

@@ -106,7 +106,10 @@ func exampleConfig(t *testing.T, dir string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.WriteString(withoutTerraformBlock(string(data)))
+		// The harness runs the config from a folder of its own: point
+		// path.module at the example's folder, where its files are.
+		abs, _ := filepath.Abs(dir)
+		b.WriteString(strings.ReplaceAll(withoutTerraformBlock(string(data)), "${path.module}", abs))
 		b.WriteString("\n")
 	}
 	return b.String()

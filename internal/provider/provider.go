@@ -178,6 +178,7 @@ func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
 		NewEnrichmentResource,
 		NewWebhookResource,
 		NewMonitorResource,
+		NewImportResource,
 	}
 }
 

@@ -1,0 +1,132 @@
+package exa
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// Import statuses.
+const (
+	ImportPending    = "pending"
+	ImportProcessing = "processing"
+	ImportCompleted  = "completed"
+	ImportFailed     = "failed"
+)
+
+// ImportCSV are the CSV-specific import parameters.
+type ImportCSV struct {
+	Identifier *int64 `json:"identifier,omitempty"`
+}
+
+// CreateImportRequest is the body of POST /v0/imports.
+type CreateImportRequest struct {
+	Size     int64             `json:"size"`
+	Count    int64             `json:"count"`
+	Title    *string           `json:"title,omitempty"`
+	Format   string            `json:"format"`
+	Metadata map[string]string `json:"metadata,omitempty"`
+	Entity   Entity            `json:"entity"`
+	CSV      *ImportCSV        `json:"csv,omitempty"`
+}
+
+// UpdateImportRequest is the body of PATCH /v0/imports/{id}.
+type UpdateImportRequest struct {
+	Title    *string           `json:"title,omitempty"`
+	Metadata map[string]string `json:"metadata"`
+}
+
+// Import is an Import; the create answer adds the upload URL.
+type Import struct {
+	ID               string            `json:"id"`
+	Status           string            `json:"status"`
+	Format           string            `json:"format"`
+	Entity           *Entity           `json:"entity"`
+	Title            *string           `json:"title"`
+	Count            float64           `json:"count"`
+	Metadata         map[string]string `json:"metadata"`
+	FailedReason     *string           `json:"failedReason"`
+	FailedAt         *string           `json:"failedAt"`
+	FailedMessage    *string           `json:"failedMessage"`
+	CreatedAt        string            `json:"createdAt"`
+	UpdatedAt        string            `json:"updatedAt"`
+	UploadURL        string            `json:"uploadUrl,omitempty"`
+	UploadValidUntil string            `json:"uploadValidUntil,omitempty"`
+}
+
+func importPath(id string) string { return "/v0/imports/" + escape(id) }
+
+// CreateImport declares an import; its answer says where to upload the file.
+func (c *Client) CreateImport(ctx context.Context, in *CreateImportRequest) (*Import, error) {
+	var out Import
+	if err := c.do(ctx, create, "POST", "/v0/imports", in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// GetImport reads an import.
+func (c *Client) GetImport(ctx context.Context, id string) (*Import, error) {
+	var out Import
+	if err := c.do(ctx, idempotent, "GET", importPath(id), nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateImport changes an import's title and metadata.
+func (c *Client) UpdateImport(ctx context.Context, id string, in *UpdateImportRequest) (*Import, error) {
+	var out Import
+	if err := c.do(ctx, idempotent, "PATCH", importPath(id), in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteImport deletes an import.
+func (c *Client) DeleteImport(ctx context.Context, id string) error {
+	return c.do(ctx, idempotent, "DELETE", importPath(id), nil, nil)
+}
+
+// Upload sends an import's file to the upload URL of its create answer. The
+// URL is pre-signed: it gets no API key, and it must be https (or loopback,
+// for the mock). A PUT of the same bytes is safe to repeat, so 5xx and
+// network failures are retried like reads.
+func (c *Client) Upload(ctx context.Context, uploadURL string, data []byte) error {
+	if err := CheckBaseURL(uploadURL); err != nil {
+		return fmt.Errorf("upload URL: %w", err)
+	}
+	for attempt := 0; ; attempt++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPut, uploadURL, bytes.NewReader(data))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "text/csv")
+		if c.userAgent != "" {
+			req.Header.Set("User-Agent", c.userAgent)
+		}
+		res, err := c.http.Do(req)
+		status := 0
+		if err == nil {
+			body, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
+			res.Body.Close()
+			status = res.StatusCode
+			if status/100 == 2 {
+				return nil
+			}
+			err = &APIError{StatusCode: status, Message: errorMessage(body), RequestID: res.Header.Get("X-Request-Id"), Method: "PUT", Path: "(upload URL)"}
+		}
+		if ctx.Err() != nil || attempt >= c.maxRetries || (status != 0 && !retryableStatus(status)) {
+			return err
+		}
+		wait := c.backoff(attempt)
+		tflog.Warn(ctx, "retrying the import upload", map[string]any{"attempt": attempt + 1, "wait": wait.String(), "error": err.Error()})
+		if err := Sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}

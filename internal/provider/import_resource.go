@@ -1,0 +1,459 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+var (
+	_ resource.Resource                = (*importResource)(nil)
+	_ resource.ResourceWithConfigure   = (*importResource)(nil)
+	_ resource.ResourceWithImportState = (*importResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*importResource)(nil)
+)
+
+// NewImportResource is the exa_import resource.
+func NewImportResource() resource.Resource { return &importResource{} }
+
+type importResource struct {
+	data *providerData
+}
+
+type importModel struct {
+	ID                types.String   `tfsdk:"id"`
+	File              types.String   `tfsdk:"file"`
+	ContentSHA256     types.String   `tfsdk:"content_sha256"`
+	Format            types.String   `tfsdk:"format"`
+	Entity            types.Object   `tfsdk:"entity"`
+	Title             types.String   `tfsdk:"title"`
+	CSV               types.Object   `tfsdk:"csv"`
+	Metadata          types.Map      `tfsdk:"metadata"`
+	WaitForCompletion types.Bool     `tfsdk:"wait_for_completion"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
+	Status            types.String   `tfsdk:"status"`
+	Size              types.Int64    `tfsdk:"size"`
+	Count             types.Int64    `tfsdk:"record_count"`
+	UploadValidUntil  types.String   `tfsdk:"upload_valid_until"`
+	FailedReason      types.String   `tfsdk:"failed_reason"`
+	FailedMessage     types.String   `tfsdk:"failed_message"`
+	CreatedAt         types.String   `tfsdk:"created_at"`
+	UpdatedAt         types.String   `tfsdk:"updated_at"`
+}
+
+var importCSVAttrTypes = map[string]attr.Type{"identifier": types.Int64Type}
+
+func (r *importResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_import"
+}
+
+func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "An import: a CSV file of your own (say, CRM accounts) uploaded to Exa, to use in the `scope` or `exclude` of searches and websets. " +
+			"The provider reads the file at plan time: its size, record count and SHA-256 show in the plan, and a changed file replaces the import. `title` and `metadata` change in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{MarkdownDescription: "The import's ID: use it as `{ source = \"import\", id = ... }`.", Computed: true, PlanModifiers: keep},
+			"file": schema.StringAttribute{
+				MarkdownDescription: "Path to the CSV file, relative to the working directory. Its first row is the header; every other row is a record. Up to 50 MB.",
+				Required:            true,
+				Validators:          []validator.String{lengthBetween(1, 0)},
+			},
+			"content_sha256": schema.StringAttribute{
+				MarkdownDescription: "SHA-256 of the file, hex-encoded. The provider computes it; set it (for example to `filesha256(\"accounts.csv\")`) to make the plan fail when the file is not the one you expect. A new value replaces the import.",
+				Optional:            true,
+				Computed:            true,
+			},
+			"format": schema.StringAttribute{
+				MarkdownDescription: "The file format; `csv`, the default, is the only one.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString("csv"),
+				Validators:          []validator.String{stringvalidator.OneOf("csv")},
+				PlanModifiers:       replace,
+			},
+			"entity": schema.SingleNestedAttribute{
+				MarkdownDescription: "What the records are, as for `exa_webset_search`. Changing it replaces the import.",
+				Required:            true,
+				Validators:          []validator.Object{entityDescription{}},
+				PlanModifiers:       []planmodifier.Object{objectplanmodifier.RequiresReplace()},
+				Attributes: map[string]schema.Attribute{
+					"type": schema.StringAttribute{
+						MarkdownDescription: "One of `company`, `person`, `article`, `research_paper` or `custom`.",
+						Required:            true,
+						Validators:          []validator.String{stringvalidator.OneOf("company", "person", "article", "research_paper", "custom")},
+					},
+					"description": schema.StringAttribute{
+						MarkdownDescription: "What a `custom` entity is, 2 to 200 characters; only for `custom`.",
+						Optional:            true,
+						Validators:          []validator.String{lengthBetween(2, 200)},
+					},
+				},
+			},
+			"title": schema.StringAttribute{
+				MarkdownDescription: "A title for the import. Exa gives one when it is left out. Changed in place.",
+				Optional:            true,
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"csv": schema.SingleNestedAttribute{
+				MarkdownDescription: "CSV settings. Changing them replaces the import. Exa does not return them, so after `terraform import` a configured `csv` is recorded by an in-place update that calls nothing.",
+				Optional:            true,
+				PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplaceIf(
+					func(_ context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
+						resp.RequiresReplace = !req.StateValue.IsNull() // unknown to state after an import
+					}, "Changing the CSV settings replaces the import.", "Changing the CSV settings replaces the import.")},
+				Attributes: map[string]schema.Attribute{
+					"identifier": schema.Int64Attribute{
+						MarkdownDescription: "Index (from 0) of the column that identifies each entity, such as its URL. Exa infers it when left out.",
+						Optional:            true,
+						Validators:          []validator.Int64{int64validator.AtLeast(0)},
+					},
+				},
+			},
+			"metadata": schema.MapAttribute{
+				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changed in place.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+			},
+			"wait_for_completion": schema.BoolAttribute{
+				MarkdownDescription: "Make create wait until Exa has processed the file, within `timeouts.create`. A failed import is then an error that gives Exa's reason. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{
+				Create:            true,
+				CreateDescription: "How long create may take, upload and waiting included. Defaults to 30 minutes.",
+			}),
+			"status":             schema.StringAttribute{MarkdownDescription: "`pending`, `processing`, `completed` or `failed`.", Computed: true},
+			"size":               schema.Int64Attribute{MarkdownDescription: "Size of the file in bytes, as read at plan time.", Computed: true},
+			"record_count":       schema.Int64Attribute{MarkdownDescription: "Number of records (rows after the header), as read at plan time: the API's `count`, renamed because Terraform reserves `count`.", Computed: true},
+			"upload_valid_until": schema.StringAttribute{MarkdownDescription: "Until when the upload URL was valid (RFC 3339).", Computed: true, PlanModifiers: keep},
+			"failed_reason":      schema.StringAttribute{MarkdownDescription: "Why the import failed: `invalid_format`, `invalid_file_content` or `missing_identifier`; null unless failed.", Computed: true},
+			"failed_message":     schema.StringAttribute{MarkdownDescription: "Exa's explanation of the failure.", Computed: true},
+			"created_at":         schema.StringAttribute{MarkdownDescription: "When the import was created (RFC 3339).", Computed: true, PlanModifiers: keep},
+			"updated_at":         schema.StringAttribute{MarkdownDescription: "When the import last changed (RFC 3339).", Computed: true},
+		},
+	}
+}
+
+func (r *importResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	r.data = data
+}
+
+// ModifyPlan reads the file: its SHA-256, size and record count go into the
+// plan, and a new SHA-256 replaces the import.
+func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan, config importModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() || !isKnown(plan.File) {
+		return
+	}
+	facts, err := readImportFile(plan.File.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("file"), "Cannot read the import file", err.Error())
+		return
+	}
+	if isKnown(config.ContentSHA256) && !strings.EqualFold(config.ContentSHA256.ValueString(), facts.sha256) {
+		resp.Diagnostics.AddAttributeError(path.Root("content_sha256"), "The file is not the expected one",
+			fmt.Sprintf("%s has SHA-256 %s, but content_sha256 says %s.", plan.File.ValueString(), facts.sha256, config.ContentSHA256.ValueString()))
+		return
+	}
+	plan.ContentSHA256 = types.StringValue(facts.sha256)
+	plan.Size = types.Int64Value(facts.size)
+	plan.Count = types.Int64Value(facts.count)
+	if !req.State.Raw.IsNull() {
+		var state importModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		// After an import without a file, the state has no hash to compare.
+		if isKnown(state.ContentSHA256) && state.ContentSHA256.ValueString() != facts.sha256 {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("content_sha256"))
+		}
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+func (r *importResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan importModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	facts, err := readImportFile(plan.File.ValueString())
+	if err == nil && facts.sha256 != plan.ContentSHA256.ValueString() {
+		err = fmt.Errorf("%s changed since the plan (SHA-256 %s, planned %s): plan again", plan.File.ValueString(), facts.sha256, plan.ContentSHA256.ValueString())
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("file"), "Cannot read the import file", err.Error())
+		return
+	}
+	body := &exa.CreateImportRequest{
+		Size: facts.size, Count: facts.count, Format: plan.Format.ValueString(),
+		Title:    plan.Title.ValueStringPointer(),
+		Metadata: expandStringMap(plan.Metadata),
+		Entity:   exa.Entity{Type: attrString(plan.Entity, "type").ValueString(), Description: attrString(plan.Entity, "description").ValueStringPointer()},
+	}
+	if id, ok := attrOf(plan.CSV, "identifier").(types.Int64); ok && isKnown(id) {
+		body.CSV = &exa.ImportCSV{Identifier: id.ValueInt64Pointer()}
+	}
+	client := r.data.client
+	// An import has no natural key: a create whose answer was lost is
+	// reported, not repeated (createOnce).
+	im, err := createOnce(ctx, "import",
+		func(ctx context.Context) (*exa.Import, error) { return client.CreateImport(ctx, body) },
+		func(context.Context) (*exa.Import, error) {
+			return nil, fmt.Errorf("imports have no external ID to look them up by; check your imports for one titled %q", plan.Title.ValueString())
+		})
+	if err != nil {
+		resp.Diagnostics.AddError("Could not create the Exa import", err.Error())
+		return
+	}
+	// In state before the upload: a failed upload taints the import rather
+	// than losing it.
+	state, diags := flattenImport(im, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := client.Upload(ctx, im.UploadURL, facts.data); err != nil {
+		resp.Diagnostics.AddError("Created the Exa import, but could not upload its file",
+			fmt.Sprintf("%s\n\nThe import %s is kept in state and marked tainted: the next apply replaces it.", err, im.ID))
+		return
+	}
+	if im, err = r.settle(ctx, im.ID, plan.WaitForCompletion.ValueBool()); err != nil {
+		resp.Diagnostics.AddError("Exa could not process the import", err.Error())
+	}
+	if im != nil {
+		state, diags = flattenImport(im, state)
+		resp.Diagnostics.Append(diags...)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	}
+}
+
+// settle reads the import after the upload and, when asked, polls it until
+// it completes or fails; a failure is an error with Exa's reason.
+func (r *importResource) settle(ctx context.Context, id string, wait bool) (*exa.Import, error) {
+	poll := r.data.poll
+	pause := time.Duration(0)
+	for {
+		im, err := r.data.client.GetImport(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case im.Status == exa.ImportFailed:
+			return im, fmt.Errorf("the import %s failed (%s): %s", id, derefOr(im.FailedReason, "no reason given"), derefOr(im.FailedMessage, ""))
+		case !wait || im.Status == exa.ImportCompleted:
+			return im, nil
+		}
+		pause = poll.next(nil, pause)
+		if err := poll.sleep(ctx, pause); err != nil {
+			return im, fmt.Errorf("the import %s is still %s: %w", id, im.Status, err)
+		}
+	}
+}
+
+func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state importModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	im, err := r.data.client.GetImport(ctx, state.ID.ValueString())
+	if exa.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Exa import not found",
+			fmt.Sprintf("The import %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa import", err.Error())
+		return
+	}
+	newState, diags := flattenImport(im, state)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+}
+
+// Update PATCHes title and metadata when they changed; a new file path with
+// the same content, or new waiting settings, only change state.
+func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state importModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	next := plan
+	if !plan.Title.Equal(state.Title) || !sameStringMap(plan.Metadata, state.Metadata) {
+		body := &exa.UpdateImportRequest{Title: plan.Title.ValueStringPointer(), Metadata: expandStringMap(plan.Metadata)}
+		if body.Metadata == nil {
+			body.Metadata = map[string]string{}
+		}
+		im, err := r.data.client.UpdateImport(ctx, state.ID.ValueString(), body)
+		if err != nil {
+			resp.Diagnostics.AddError("Could not update the Exa import", err.Error())
+			return
+		}
+		var diags diag.Diagnostics
+		next, diags = flattenImport(im, plan)
+		resp.Diagnostics.Append(diags...)
+	} else {
+		next.Status, next.UpdatedAt, next.FailedReason, next.FailedMessage = state.Status, state.UpdatedAt, state.FailedReason, state.FailedMessage
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+}
+
+func (r *importResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state importModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.data.client.DeleteImport(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could not delete the Exa import", err.Error())
+	}
+}
+
+// ImportState takes "<import_id>" or "<import_id>,<file>": with the file,
+// its hash, size and count go into state, and the next plan is empty.
+func (r *importResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, file, withFile := strings.Cut(req.ID, ",")
+	if id == "" || strings.ContainsAny(id, " /") || (withFile && file == "") {
+		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("expected <import_id> or <import_id>,<path to the CSV file>, such as import_01abc,accounts.csv; got %q", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
+	if !withFile {
+		return
+	}
+	facts, err := readImportFile(file)
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot read the import file", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("file"), file)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("content_sha256"), facts.sha256)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("size"), facts.size)...)
+}
+
+// importFile is what the provider knows of an import's file.
+type importFile struct {
+	data   []byte
+	sha256 string
+	size   int64
+	count  int64 // records: rows after the header
+}
+
+func readImportFile(name string) (*importFile, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) == 0 || len(data) > 50_000_000 {
+		return nil, fmt.Errorf("%s is %d bytes; an import file holds 1 byte to 50 MB", name, len(data))
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("%s is not valid CSV: %w", name, err)
+	}
+	sum := sha256.Sum256(data)
+	return &importFile{data: data, sha256: hex.EncodeToString(sum[:]), size: int64(len(data)), count: int64(max(0, len(rows)-1))}, nil
+}
+
+// flattenImport turns Exa's answer into state. The file's facts (hash,
+// size) and the upload deadline, which reads do not return, come from prior.
+func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := prior
+	m.ID = types.StringValue(im.ID)
+	m.Status = types.StringValue(im.Status)
+	if im.Format != "" {
+		m.Format = types.StringValue(im.Format)
+	}
+	m.Title = stringOrNull(im.Title)
+	m.Count = types.Int64Value(roundInt(im.Count))
+	m.FailedReason = stringOrNull(im.FailedReason)
+	m.FailedMessage = stringOrNull(im.FailedMessage)
+	m.CreatedAt = stringOrNull(&im.CreatedAt)
+	m.UpdatedAt = stringOrNull(&im.UpdatedAt)
+	if im.UploadValidUntil != "" {
+		m.UploadValidUntil = types.StringValue(im.UploadValidUntil)
+	} else if !isKnown(prior.UploadValidUntil) {
+		m.UploadValidUntil = types.StringNull()
+	}
+	for _, v := range []*types.String{&m.ContentSHA256, &m.File} {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
+	}
+	if m.Size.IsUnknown() {
+		m.Size = types.Int64Null()
+	}
+	if !isKnown(prior.WaitForCompletion) {
+		m.WaitForCompletion = types.BoolValue(false)
+	}
+	var d diag.Diagnostics
+	m.Entity, d = flattenEntity(im.Entity)
+	diags.Append(d...)
+	if !isKnown(prior.CSV) {
+		m.CSV = types.ObjectNull(importCSVAttrTypes)
+	}
+	m.Metadata, d = flattenStringMap(im.Metadata, prior.Metadata)
+	diags.Append(d...)
+	return m, diags
+}
+
+func derefOr(s *string, def string) string {
+	if s == nil || *s == "" {
+		return def
+	}
+	return *s
+}
