@@ -219,14 +219,7 @@ func (s *Server) EnrichmentStatus(id string) string {
 
 // DeleteEnrichment deletes an enrichment out of band.
 func (s *Server) DeleteEnrichment(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := s.enrichments[id]
-	if e == nil || e.gone {
-		return fmt.Errorf("no enrichment %q", id)
-	}
-	e.gone = true
-	return nil
+	return deleteOutOfBand(s, s.enrichments, "enrichment", id)
 }
 
 // lifecycleOverride reads LifecycleMetadataKey from metadata.

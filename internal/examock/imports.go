@@ -208,26 +208,7 @@ func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request) {
 }
 
 // ImportIDs lists the imports that exist, in creation order.
-func (s *Server) ImportIDs() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var ids []string
-	for _, id := range s.importIDs {
-		if !s.imports[id].gone {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
+func (s *Server) ImportIDs() []string { return liveIDs(s, s.importIDs, s.imports) }
 
 // DeleteImport deletes an import out of band.
-func (s *Server) DeleteImport(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	im := s.imports[id]
-	if im == nil || im.gone {
-		return fmt.Errorf("no import %q", id)
-	}
-	im.gone = true
-	return nil
-}
+func (s *Server) DeleteImport(id string) error { return deleteOutOfBand(s, s.imports, "import", id) }

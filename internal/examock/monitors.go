@@ -303,26 +303,7 @@ func (s *Server) RunMonitor(id string) error {
 }
 
 // MonitorIDs lists the monitors that exist, in creation order.
-func (s *Server) MonitorIDs() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var ids []string
-	for _, id := range s.monitorIDs {
-		if !s.monitors[id].gone {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
+func (s *Server) MonitorIDs() []string { return liveIDs(s, s.monitorIDs, s.monitors) }
 
 // DeleteMonitor deletes a monitor out of band.
-func (s *Server) DeleteMonitor(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	mo := s.monitors[id]
-	if mo == nil || mo.gone {
-		return fmt.Errorf("no monitor %q", id)
-	}
-	mo.gone = true
-	return nil
-}
+func (s *Server) DeleteMonitor(id string) error { return deleteOutOfBand(s, s.monitors, "monitor", id) }

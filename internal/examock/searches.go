@@ -359,16 +359,7 @@ func (s *Server) CompleteSearch(id string) error {
 }
 
 // DeleteSearch makes a search answer 404 from now on.
-func (s *Server) DeleteSearch(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sr := s.searches[id]
-	if sr == nil {
-		return fmt.Errorf("no search %q", id)
-	}
-	sr.gone = true
-	return nil
-}
+func (s *Server) DeleteSearch(id string) error { return deleteOutOfBand(s, s.searches, "search", id) }
 
 // SearchStatus returns a search's status, or "" when there is none.
 func (s *Server) SearchStatus(id string) string {

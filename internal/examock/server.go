@@ -271,3 +271,46 @@ func (s *Server) nextID(prefix string) string {
 	s.seq++
 	return fmt.Sprintf("%s_mock%06d", prefix, s.seq)
 }
+
+// record is a stored object that a delete marks gone: it then answers 404,
+// and stays in the maps so that creation order is kept.
+type record interface {
+	isGone() bool
+	markGone()
+}
+
+func (x *search) isGone() bool       { return x.gone }
+func (x *search) markGone()          { x.gone = true }
+func (x *enrichment) isGone() bool   { return x.gone }
+func (x *enrichment) markGone()      { x.gone = true }
+func (x *monitor) isGone() bool      { return x.gone }
+func (x *monitor) markGone()         { x.gone = true }
+func (x *webhook) isGone() bool      { return x.gone }
+func (x *webhook) markGone()         { x.gone = true }
+func (x *importRecord) isGone() bool { return x.gone }
+func (x *importRecord) markGone()    { x.gone = true }
+
+// liveIDs lists, in order, the ids whose record is not gone.
+func liveIDs[T record](s *Server, ids []string, records map[string]T) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for _, id := range ids {
+		if r, ok := records[id]; ok && !r.isGone() {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// deleteOutOfBand marks a record gone, as a deletion outside the API would.
+func deleteOutOfBand[T record](s *Server, records map[string]T, what, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := records[id]
+	if !ok || r.isGone() {
+		return fmt.Errorf("no %s %q", what, id)
+	}
+	r.markGone()
+	return nil
+}

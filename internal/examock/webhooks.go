@@ -235,29 +235,10 @@ func (s *Server) emit(eventType string) {
 }
 
 // WebhookIDs lists the webhooks that exist, in creation order.
-func (s *Server) WebhookIDs() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var ids []string
-	for _, id := range s.webhookIDs {
-		if !s.webhooks[id].gone {
-			ids = append(ids, id)
-		}
-	}
-	return ids
-}
+func (s *Server) WebhookIDs() []string { return liveIDs(s, s.webhookIDs, s.webhooks) }
 
 // DeleteWebhook deletes a webhook out of band.
-func (s *Server) DeleteWebhook(id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	wh := s.webhooks[id]
-	if wh == nil || wh.gone {
-		return fmt.Errorf("no webhook %q", id)
-	}
-	wh.gone = true
-	return nil
-}
+func (s *Server) DeleteWebhook(id string) error { return deleteOutOfBand(s, s.webhooks, "webhook", id) }
 
 func copyMap(m map[string]string) map[string]string {
 	out := make(map[string]string, len(m))

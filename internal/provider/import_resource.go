@@ -42,7 +42,7 @@ var (
 func NewImportResource() resource.Resource { return &importResource{} }
 
 type importResource struct {
-	data *providerData
+	resourceClient
 }
 
 type importModel struct {
@@ -163,15 +163,6 @@ func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"updated_at":         schema.StringAttribute{MarkdownDescription: "When the import last changed (RFC 3339).", Computed: true},
 		},
 	}
-}
-
-func (r *importResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	r.data = data
 }
 
 // ModifyPlan reads the file: its SHA-256, size and record count go into the
@@ -306,14 +297,7 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	im, err := r.data.client.GetImport(ctx, state.ID.ValueString())
-	if exa.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Exa import not found",
-			fmt.Sprintf("The import %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Exa import", err.Error())
+	if !readOK(ctx, resp, err, "import", state.ID.ValueString()) {
 		return
 	}
 	newState, diags := flattenImport(im, state)
@@ -356,9 +340,7 @@ func (r *importResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.data.client.DeleteImport(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Exa import", err.Error())
-	}
+	deleteOK(resp, r.data.client.DeleteImport(ctx, state.ID.ValueString()), "import")
 }
 
 // ImportState takes "<import_id>" or "<import_id>,<file>": with the file,

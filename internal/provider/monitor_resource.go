@@ -34,7 +34,7 @@ var (
 func NewMonitorResource() resource.Resource { return &monitorResource{} }
 
 type monitorResource struct {
-	data *providerData
+	resourceClient
 }
 
 type monitorModel struct {
@@ -198,15 +198,6 @@ func (r *monitorResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *monitorResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	r.data = data
-}
-
 func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan monitorModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -243,14 +234,7 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	mo, err := r.data.client.GetMonitor(ctx, state.ID.ValueString())
-	if exa.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Exa monitor not found",
-			fmt.Sprintf("The monitor %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Exa monitor", err.Error())
+	if !readOK(ctx, resp, err, "monitor", state.ID.ValueString()) {
 		return
 	}
 	newState, diags := flattenMonitor(mo, state)
@@ -287,9 +271,7 @@ func (r *monitorResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.data.client.DeleteMonitor(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Exa monitor", err.Error())
-	}
+	deleteOK(resp, r.data.client.DeleteMonitor(ctx, state.ID.ValueString()), "monitor")
 }
 
 func (r *monitorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

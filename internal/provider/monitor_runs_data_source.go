@@ -24,7 +24,7 @@ var (
 func NewMonitorRunsDataSource() datasource.DataSource { return &monitorRunsDataSource{} }
 
 type monitorRunsDataSource struct {
-	data *providerData
+	dataSourceClient
 }
 
 type monitorRunsModel struct {
@@ -57,15 +57,6 @@ func (d *monitorRunsDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 			},
 		},
 	}
-}
-
-func (d *monitorRunsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	d.data = data
 }
 
 func (d *monitorRunsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

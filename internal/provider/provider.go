@@ -199,6 +199,31 @@ func stringOr(v types.String, fallback string) string {
 	return fallback
 }
 
+// resourceClient, embedded in every resource, gives it the provider's
+// client in Configure.
+type resourceClient struct{ data *providerData }
+
+func (c *resourceClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	c.data = data
+}
+
+// dataSourceClient is resourceClient for data sources.
+type dataSourceClient struct{ data *providerData }
+
+func (c *dataSourceClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	data, err := configuredData(req.ProviderData)
+	if err != nil {
+		resp.Diagnostics.AddError("Provider data", err.Error())
+		return
+	}
+	c.data = data
+}
+
 // configuredData turns ProviderData into *providerData for a resource's or a
 // data source's Configure. Before the provider is configured it is nil,
 // which is not an error.
@@ -211,4 +236,28 @@ func configuredData(in any) (*providerData, error) {
 		return nil, fmt.Errorf("unexpected provider data %T: this is a bug in the provider", in)
 	}
 	return data, nil
+}
+
+// readOK handles the answer of a resource's Read: a 404 removes the resource
+// from state with a warning (the next plan creates it again), and any other
+// error is reported. It says whether Read should go on.
+func readOK(ctx context.Context, resp *resource.ReadResponse, err error, what, id string) bool {
+	if exa.IsNotFound(err) {
+		resp.Diagnostics.AddWarning("Exa "+what+" not found",
+			fmt.Sprintf("The %s %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", what, id))
+		resp.State.RemoveResource(ctx)
+		return false
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Could not read the Exa "+what, err.Error())
+		return false
+	}
+	return true
+}
+
+// deleteOK reports a failed delete; one that finds nothing (404) is done.
+func deleteOK(resp *resource.DeleteResponse, err error, what string) {
+	if err != nil && !exa.IsNotFound(err) {
+		resp.Diagnostics.AddError("Could not delete the Exa "+what, err.Error())
+	}
 }

@@ -24,7 +24,7 @@ var (
 func NewWebhookAttemptsDataSource() datasource.DataSource { return &webhookAttemptsDataSource{} }
 
 type webhookAttemptsDataSource struct {
-	data *providerData
+	dataSourceClient
 }
 
 type webhookAttemptsModel struct {
@@ -79,15 +79,6 @@ func (d *webhookAttemptsDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 		},
 	}
-}
-
-func (d *webhookAttemptsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	d.data = data
 }
 
 func (d *webhookAttemptsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

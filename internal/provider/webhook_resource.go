@@ -31,7 +31,7 @@ var (
 func NewWebhookResource() resource.Resource { return &webhookResource{} }
 
 type webhookResource struct {
-	data *providerData
+	resourceClient
 }
 
 type webhookModel struct {
@@ -88,15 +88,6 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 	}
 }
 
-func (r *webhookResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	r.data = data
-}
-
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan webhookModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -127,14 +118,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 		return
 	}
 	wh, err := r.data.client.GetWebhook(ctx, state.ID.ValueString())
-	if exa.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Exa webhook not found",
-			fmt.Sprintf("The webhook %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Exa webhook", err.Error())
+	if !readOK(ctx, resp, err, "webhook", state.ID.ValueString()) {
 		return
 	}
 	newState, diags := flattenWebhook(wh, state)
@@ -173,9 +157,7 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.data.client.DeleteWebhook(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Exa webhook", err.Error())
-	}
+	deleteOK(resp, r.data.client.DeleteWebhook(ctx, state.ID.ValueString()), "webhook")
 }
 
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -25,7 +25,7 @@ var (
 func NewWebsetDataSource() datasource.DataSource { return &websetDataSource{} }
 
 type websetDataSource struct {
-	data *providerData
+	dataSourceClient
 }
 
 // websetDataModel is the resource's model plus a summary of each search.
@@ -68,15 +68,6 @@ func (d *websetDataSource) ConfigValidators(context.Context) []datasource.Config
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("external_id")),
 	}
-}
-
-func (d *websetDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	d.data = data
 }
 
 func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

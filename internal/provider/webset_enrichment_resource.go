@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -34,7 +33,7 @@ var (
 func NewEnrichmentResource() resource.Resource { return &enrichmentResource{} }
 
 type enrichmentResource struct {
-	data *providerData
+	resourceClient
 }
 
 type enrichmentModel struct {
@@ -151,15 +150,6 @@ func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.Vali
 	}
 }
 
-func (r *enrichmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	r.data = data
-}
-
 func (r *enrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan enrichmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -207,14 +197,7 @@ func (r *enrichmentResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	e, err := r.data.client.GetEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
-	if exa.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Exa enrichment not found",
-			fmt.Sprintf("The enrichment %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Exa enrichment", err.Error())
+	if !readOK(ctx, resp, err, "enrichment", state.ID.ValueString()) {
 		return
 	}
 	newState, diags := flattenEnrichment(e, state)
@@ -275,10 +258,7 @@ func (r *enrichmentResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	err := r.data.client.DeleteEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
-	if err != nil && !exa.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Exa enrichment", err.Error())
-	}
+	deleteOK(resp, r.data.client.DeleteEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString()), "enrichment")
 }
 
 // ImportState takes "<webset_id>/<enrichment_id>".

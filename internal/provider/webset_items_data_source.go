@@ -24,7 +24,7 @@ var (
 func NewWebsetItemsDataSource() datasource.DataSource { return &websetItemsDataSource{} }
 
 type websetItemsDataSource struct {
-	data *providerData
+	dataSourceClient
 }
 
 type websetItemsModel struct {
@@ -105,15 +105,6 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 		},
 	}
-}
-
-func (d *websetItemsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	d.data = data
 }
 
 func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -30,7 +30,7 @@ var (
 func NewWebsetResource() resource.Resource { return &websetResource{} }
 
 type websetResource struct {
-	data *providerData
+	resourceClient
 }
 
 // websetModel is the resource's state; the data source adds its searches.
@@ -92,15 +92,6 @@ func (r *websetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	}
 }
 
-func (r *websetResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	r.data = data
-}
-
 func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan websetModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -151,14 +142,7 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	ws, err := r.data.client.GetWebset(ctx, state.ID.ValueString())
-	if exa.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Exa webset not found",
-			fmt.Sprintf("The webset %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Exa webset", err.Error())
+	if !readOK(ctx, resp, err, "webset", state.ID.ValueString()) {
 		return
 	}
 	newState, diags := flattenWebset(ws, state)
@@ -196,9 +180,7 @@ func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.data.client.DeleteWebset(ctx, state.ID.ValueString()); err != nil && !exa.IsNotFound(err) {
-		resp.Diagnostics.AddError("Could not delete the Exa webset", err.Error())
-	}
+	deleteOK(resp, r.data.client.DeleteWebset(ctx, state.ID.ValueString()), "webset")
 }
 
 // ImportState takes the webset's id or its external_id: Exa reads either,

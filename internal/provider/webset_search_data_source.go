@@ -21,7 +21,7 @@ var (
 func NewWebsetSearchDataSource() datasource.DataSource { return &websetSearchDataSource{} }
 
 type websetSearchDataSource struct {
-	data *providerData
+	dataSourceClient
 }
 
 // websetSearchDataModel is the resource's model without the provider-side
@@ -63,15 +63,6 @@ func (d *websetSearchDataSource) Schema(ctx context.Context, _ datasource.Schema
 		MarkdownDescription: "Reads an Exa webset search: its inputs, status, progress and recall estimate.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *websetSearchDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	d.data = data
 }
 
 func (d *websetSearchDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -34,7 +34,7 @@ var (
 func NewWebsetSearchResource() resource.Resource { return &websetSearchResource{} }
 
 type websetSearchResource struct {
-	data *providerData
+	resourceClient
 }
 
 // websetSearchModel is the resource's state. The API↔model mapping lives in
@@ -245,15 +245,6 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 	}
 }
 
-func (r *websetSearchResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	r.data = data
-}
-
 func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan websetSearchModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -318,14 +309,7 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	search, err := r.data.client.GetSearch(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
-	if exa.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Exa search not found",
-			fmt.Sprintf("The search %s (webset %s) no longer exists at Exa, so it is removed from state; the next plan creates it again.", state.ID.ValueString(), state.WebsetID.ValueString()))
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Could not read the Exa search", err.Error())
+	if !readOK(ctx, resp, err, "search", state.ID.ValueString()) {
 		return
 	}
 	newState, diags := flattenSearch(search, state)
