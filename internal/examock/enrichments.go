@@ -79,12 +79,7 @@ func validateEnrichment(in *enrichmentBody, full bool) error {
 
 func (s *Server) createEnrichment(w http.ResponseWriter, r *http.Request) {
 	var in enrichmentBody
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateEnrichment(&in, true); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateEnrichment(&in, true) }) {
 		return
 	}
 	lc, err := lifecycleOverride(in.Metadata)

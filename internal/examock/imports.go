@@ -174,12 +174,7 @@ func (s *Server) updateImport(w http.ResponseWriter, r *http.Request) {
 		Title    *string           `json:"title"`
 		Metadata map[string]string `json:"metadata"`
 	}
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateMetadata(in.Metadata); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
 		return
 	}
 	s.mu.Lock()

@@ -225,12 +225,7 @@ func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 	var in monitorBody
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateMonitor(&in, false); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateMonitor(&in, false) }) {
 		return
 	}
 	s.mu.Lock()

@@ -150,12 +150,7 @@ type createSearchBody struct {
 
 func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 	var in createSearchBody
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateCreateSearch(&in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateCreateSearch(&in) }) {
 		return
 	}
 	lifecycle, err := lifecycleOverride(in.Metadata)
@@ -403,6 +398,20 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n])
+}
+
+// decodeValid decodes a request body strictly and validates it, answering
+// 400 and returning false when either fails.
+func decodeValid(w http.ResponseWriter, r *http.Request, v any, validate func() error) bool {
+	err := decodeStrict(r, v)
+	if err == nil {
+		err = validate()
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return false
+	}
+	return true
 }
 
 // decodeStrict decodes a JSON body and refuses unknown fields, so a

@@ -94,12 +94,7 @@ func validateWebhook(in *webhookBody, full bool) error {
 
 func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 	var in webhookBody
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateWebhook(&in, true); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateWebhook(&in, true) }) {
 		return
 	}
 	s.mu.Lock()
@@ -137,12 +132,7 @@ func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {
 	var in webhookBody
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateWebhook(&in, false); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateWebhook(&in, false) }) {
 		return
 	}
 	s.mu.Lock()

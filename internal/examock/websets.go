@@ -147,12 +147,7 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Metadata map[string]string `json:"metadata"`
 	}
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateMetadata(in.Metadata); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
 		return
 	}
 	s.mu.Lock()
