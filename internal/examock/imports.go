@@ -153,12 +153,8 @@ func (s *Server) failImport(im *importRecord, reason, msg string) {
 }
 
 func (s *Server) lookupImport(w http.ResponseWriter, r *http.Request) *importRecord {
-	im := s.imports[r.PathValue("id")]
-	if im == nil || im.gone {
-		writeError(w, http.StatusNotFound, "import not found")
-		return nil
-	}
-	return im
+	rec, _ := lookup(w, r, s.imports, "import")
+	return rec
 }
 
 func (s *Server) getImport(w http.ResponseWriter, r *http.Request) {

@@ -184,12 +184,8 @@ func (s *Server) schedule(mo *monitor) {
 }
 
 func (s *Server) lookupMonitor(w http.ResponseWriter, r *http.Request) *monitor {
-	mo := s.monitors[r.PathValue("id")]
-	if mo == nil || mo.gone {
-		writeError(w, http.StatusNotFound, "monitor not found")
-		return nil
-	}
-	return mo
+	rec, _ := lookup(w, r, s.monitors, "monitor")
+	return rec
 }
 
 func (s *Server) getMonitor(w http.ResponseWriter, r *http.Request) {

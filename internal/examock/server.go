@@ -314,3 +314,14 @@ func deleteOutOfBand[T record](s *Server, records map[string]T, what, id string)
 	r.markGone()
 	return nil
 }
+
+// lookup finds a live record by the request's {id}, or answers 404.
+func lookup[T record](w http.ResponseWriter, r *http.Request, records map[string]T, what string) (T, bool) {
+	rec, ok := records[r.PathValue("id")]
+	if !ok || rec.isGone() {
+		writeError(w, http.StatusNotFound, what+" not found")
+		var zero T
+		return zero, false
+	}
+	return rec, true
+}

@@ -114,12 +114,8 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) lookupWebhook(w http.ResponseWriter, r *http.Request) *webhook {
-	wh := s.webhooks[r.PathValue("id")]
-	if wh == nil || wh.gone {
-		writeError(w, http.StatusNotFound, "webhook not found")
-		return nil
-	}
-	return wh
+	rec, _ := lookup(w, r, s.webhooks, "webhook")
+	return rec
 }
 
 func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request) {

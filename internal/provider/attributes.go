@@ -23,3 +23,23 @@ func sourceRefAttributes(what string) map[string]schema.Attribute {
 		},
 	}
 }
+
+// entityTypes are the spec's entity types.
+var entityTypes = []string{"company", "person", "article", "research_paper", "custom"}
+
+// entityAttributes are the attributes of an entity, as searches, monitors
+// and imports declare it; entityDescription checks them together.
+func entityAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"type": schema.StringAttribute{
+			MarkdownDescription: "One of `company`, `person`, `article`, `research_paper` or `custom`.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.OneOf(entityTypes...)},
+		},
+		"description": schema.StringAttribute{
+			MarkdownDescription: "What a `custom` entity is, 2 to 200 characters. Required for `custom`, and not allowed for the other types.",
+			Optional:            true,
+			Validators:          []validator.String{lengthBetween(2, 200)},
+		},
+	}
+}

@@ -103,18 +103,7 @@ func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Required:            true,
 				Validators:          []validator.Object{entityDescription{}},
 				PlanModifiers:       []planmodifier.Object{objectplanmodifier.RequiresReplace()},
-				Attributes: map[string]schema.Attribute{
-					"type": schema.StringAttribute{
-						MarkdownDescription: "One of `company`, `person`, `article`, `research_paper` or `custom`.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf("company", "person", "article", "research_paper", "custom")},
-					},
-					"description": schema.StringAttribute{
-						MarkdownDescription: "What a `custom` entity is, 2 to 200 characters; only for `custom`.",
-						Optional:            true,
-						Validators:          []validator.String{lengthBetween(2, 200)},
-					},
-				},
+				Attributes:          entityAttributes(),
 			},
 			"title": schema.StringAttribute{
 				MarkdownDescription: "A title for the import. Exa gives one when it is left out. Changed in place.",

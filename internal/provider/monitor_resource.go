@@ -135,18 +135,7 @@ func (r *monitorResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 								MarkdownDescription: "The kind of result to find, as for `exa_webset_search`.",
 								Optional:            true,
 								Validators:          []validator.Object{entityDescription{}},
-								Attributes: map[string]schema.Attribute{
-									"type": schema.StringAttribute{
-										MarkdownDescription: "One of `company`, `person`, `article`, `research_paper` or `custom`.",
-										Required:            true,
-										Validators:          []validator.String{stringvalidator.OneOf("company", "person", "article", "research_paper", "custom")},
-									},
-									"description": schema.StringAttribute{
-										MarkdownDescription: "What a `custom` entity is, 2 to 200 characters; only for `custom`.",
-										Optional:            true,
-										Validators:          []validator.String{lengthBetween(2, 200)},
-									},
-								},
+								Attributes:          entityAttributes(),
 							},
 							"target_count": schema.Int64Attribute{
 								MarkdownDescription: "The most results each run adds (the API's `count`), at least 1.",

@@ -120,18 +120,7 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.Object{entityDescription{}},
-				Attributes: map[string]schema.Attribute{
-					"type": schema.StringAttribute{
-						MarkdownDescription: "One of `company`, `person`, `article`, `research_paper` or `custom`.",
-						Required:            true,
-						Validators:          []validator.String{stringvalidator.OneOf("company", "person", "article", "research_paper", "custom")},
-					},
-					"description": schema.StringAttribute{
-						MarkdownDescription: "What a `custom` entity is, 2 to 200 characters. Required for `custom`, and not allowed for the other types.",
-						Optional:            true,
-						Validators:          []validator.String{lengthBetween(2, 200)},
-					},
-				},
+				Attributes:          entityAttributes(),
 			},
 			"criteria": schema.ListNestedAttribute{
 				MarkdownDescription: "1 to 5 criteria every result is checked against. When omitted, Exa writes criteria from the query, and state records them. Changing a description replaces the search; `success_rate` changes without a diff.",
