@@ -12,7 +12,7 @@ import (
 
 // maxCreateAttempts bounds how often a create is sent after earlier tries
 // were shown not to have made anything.
-const maxCreateAttempts = 5
+const maxCreateAttempts = 8
 
 // createOnce makes sure that a create is neither repeated blindly nor lost.
 // When a create may have reached Exa but its answer was lost (an
