@@ -377,5 +377,44 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	return 0
 }
 
+// Page is one page of a list endpoint.
+type Page[T any] struct {
+	Data       []T     `json:"data"`
+	HasMore    bool    `json:"hasMore"`
+	NextCursor *string `json:"nextCursor"`
+}
+
+// listAll follows a list endpoint's cursor to the last page, or until it
+// has max results (max ≤ 0: no bound). With pageSize above zero it sends
+// limit, never asking for more than it still wants.
+func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, pageSize, max int) ([]T, error) {
+	var out []T
+	for {
+		if pageSize > 0 {
+			limit := pageSize
+			if max > 0 {
+				limit = min(limit, max-len(out))
+			}
+			q.Set("limit", strconv.Itoa(limit))
+		}
+		p := path
+		if enc := q.Encode(); enc != "" {
+			p += "?" + enc
+		}
+		var page Page[T]
+		if err := c.do(ctx, idempotent, "GET", p, nil, &page); err != nil {
+			return nil, err
+		}
+		out = append(out, page.Data...)
+		if max > 0 && len(out) >= max {
+			return out[:max], nil
+		}
+		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
+			return out, nil
+		}
+		q.Set("cursor", *page.NextCursor)
+	}
+}
+
 // escape makes one path segment safe.
 func escape(segment string) string { return url.PathEscape(segment) }

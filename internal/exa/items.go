@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
-	"strconv"
 )
 
 // Evaluation is how an item fared against one criterion.
@@ -71,63 +70,12 @@ func (p *ItemProperties) Name() *string {
 	return nil
 }
 
-// ItemPage is one page of ListItems.
-type ItemPage struct {
-	Data       []Item  `json:"data"`
-	HasMore    bool    `json:"hasMore"`
-	NextCursor *string `json:"nextCursor"`
-}
-
-// ListItemsOptions filter and page ListItems.
-type ListItemsOptions struct {
-	Cursor   string
-	Limit    int // 1–100; 0 leaves Exa's default
-	SourceID string
-}
-
-// ListItems reads one page of a webset's items.
-func (c *Client) ListItems(ctx context.Context, websetID string, opt ListItemsOptions) (*ItemPage, error) {
-	q := url.Values{}
-	if opt.Cursor != "" {
-		q.Set("cursor", opt.Cursor)
-	}
-	if opt.Limit > 0 {
-		q.Set("limit", strconv.Itoa(opt.Limit))
-	}
-	if opt.SourceID != "" {
-		q.Set("sourceId", opt.SourceID)
-	}
-	path := websetPath(websetID) + "/items"
-	if len(q) > 0 {
-		path += "?" + q.Encode()
-	}
-	var out ItemPage
-	if err := c.do(ctx, idempotent, "GET", path, nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// AllItems follows the cursor until the last page, or until max items
-// (max ≤ 0: no bound).
+// AllItems lists a webset's items in Exa's order, optionally only those
+// from one source, up to max (0: all).
 func (c *Client) AllItems(ctx context.Context, websetID, sourceID string, max int) ([]Item, error) {
-	var out []Item
-	opt := ListItemsOptions{SourceID: sourceID, Limit: 100}
-	for {
-		if max > 0 {
-			opt.Limit = min(100, max-len(out))
-		}
-		page, err := c.ListItems(ctx, websetID, opt)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Data...)
-		if max > 0 && len(out) >= max {
-			return out[:max], nil
-		}
-		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
-			return out, nil
-		}
-		opt.Cursor = *page.NextCursor
+	q := url.Values{}
+	if sourceID != "" {
+		q.Set("sourceId", sourceID)
 	}
+	return listAll[Item](ctx, c, websetPath(websetID)+"/items", q, 100, max)
 }

@@ -129,35 +129,8 @@ func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest) (*Mo
 	return found, nil
 }
 
-// MonitorRuns lists a monitor's runs, following the cursor, up to max (0:
-// all).
+// MonitorRuns lists a monitor's runs, newest first, up to max (0: all).
+// The endpoint takes no page size.
 func (c *Client) MonitorRuns(ctx context.Context, id string, max int) ([]MonitorRun, error) {
-	var all []MonitorRun
-	cursor := ""
-	for {
-		q := url.Values{}
-		if cursor != "" {
-			q.Set("cursor", cursor)
-		}
-		path := monitorPath(id) + "/runs"
-		if len(q) > 0 {
-			path += "?" + q.Encode()
-		}
-		var page struct {
-			Data       []MonitorRun `json:"data"`
-			HasMore    bool         `json:"hasMore"`
-			NextCursor *string      `json:"nextCursor"`
-		}
-		if err := c.do(ctx, idempotent, "GET", path, nil, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Data...)
-		if max > 0 && len(all) >= max {
-			return all[:max], nil
-		}
-		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
-			return all, nil
-		}
-		cursor = *page.NextCursor
-	}
+	return listAll[MonitorRun](ctx, c, monitorPath(id)+"/runs", url.Values{}, 0, max)
 }

@@ -3,7 +3,6 @@ package exa
 import (
 	"context"
 	"net/url"
-	"strconv"
 )
 
 // EventTypes are the webhook event types the spec lists.
@@ -91,39 +90,12 @@ func (c *Client) DeleteWebhook(ctx context.Context, id string) error {
 	return c.do(ctx, idempotent, "DELETE", webhookPath(id), nil, nil)
 }
 
-// WebhookAttempts lists a webhook's delivery attempts, newest first, up to
-// max (0: all), following the cursor.
+// WebhookAttempts lists a webhook's delivery attempts, newest first,
+// optionally of one event type, up to max (0: all).
 func (c *Client) WebhookAttempts(ctx context.Context, id, eventType string, max int) ([]WebhookAttempt, error) {
-	var all []WebhookAttempt
-	cursor := ""
-	for {
-		q := url.Values{}
-		if cursor != "" {
-			q.Set("cursor", cursor)
-		}
-		limit := 200
-		if max > 0 {
-			limit = min(200, max-len(all))
-		}
-		q.Set("limit", strconv.Itoa(limit))
-		if eventType != "" {
-			q.Set("eventType", eventType)
-		}
-		var page struct {
-			Data       []WebhookAttempt `json:"data"`
-			HasMore    bool             `json:"hasMore"`
-			NextCursor *string          `json:"nextCursor"`
-		}
-		if err := c.do(ctx, idempotent, "GET", webhookPath(id)+"/attempts?"+q.Encode(), nil, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Data...)
-		if (max > 0 && len(all) >= max) || !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
-			if max > 0 && len(all) > max {
-				all = all[:max]
-			}
-			return all, nil
-		}
-		cursor = *page.NextCursor
+	q := url.Values{}
+	if eventType != "" {
+		q.Set("eventType", eventType)
 	}
+	return listAll[WebhookAttempt](ctx, c, webhookPath(id)+"/attempts", q, 200, max)
 }

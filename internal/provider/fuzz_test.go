@@ -42,7 +42,7 @@ func FuzzFlattenSearch(f *testing.F) {
 func FuzzFlattenItems(f *testing.F) {
 	f.Add([]byte(`{"data":[{"id":"i","properties":{"type":"company","company":{"name":"A"}},"evaluations":[],"enrichments":null}],"hasMore":false,"nextCursor":null}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var page exa.ItemPage
+		var page exa.Page[exa.Item]
 		if json.Unmarshal(data, &page) != nil {
 			return
 		}
