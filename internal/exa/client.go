@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -38,7 +39,21 @@ const (
 	DefaultRetryWaitMax      = 30 * time.Second
 	DefaultMaxRetryAfter     = 60 * time.Second
 	DefaultRequestsPerSecond = 10
+	// DefaultRequestTimeout bounds one HTTP attempt: connect, TLS, headers
+	// and the whole body. Websets answers are small and quick; a minute is
+	// far beyond a healthy answer and short enough to unstick a CI job.
+	DefaultRequestTimeout = 60 * time.Second
 )
+
+// MaxResponseBytes caps the body of one answer. The largest Websets answers
+// are pages of items (at most 100 per page) and a webset with its searches
+// and enrichments, far below this; a larger body is a broken or hostile
+// server, and fails the call instead of growing memory.
+const MaxResponseBytes = 32 << 20
+
+// maxRedirects bounds a chain of same-origin redirects, as net/http's own
+// default does.
+const maxRedirects = 10
 
 // Config sets up a Client. Only APIKey is required.
 type Config struct {
@@ -59,21 +74,27 @@ type Config struct {
 	// shared by every caller). Zero means DefaultRequestsPerSecond; a
 	// negative value means unlimited.
 	RequestsPerSecond float64
-	// HTTPClient replaces the default transport (tests).
+	// RequestTimeout bounds each HTTP attempt, body included. Zero means
+	// DefaultRequestTimeout.
+	RequestTimeout time.Duration
+	// HTTPClient replaces the default transport (tests). Its redirect
+	// policy is replaced by the client's own, which keeps the key at its
+	// origin.
 	HTTPClient *http.Client
 }
 
 // Client talks to the Websets API. It is safe for concurrent use.
 type Client struct {
-	base          string
-	apiKey        string
-	userAgent     string
-	http          *http.Client
-	maxRetries    int
-	waitMin       time.Duration
-	waitMax       time.Duration
-	maxRetryAfter time.Duration
-	limiter       *rate.Limiter
+	base           string
+	apiKey         string
+	userAgent      string
+	http           *http.Client
+	maxRetries     int
+	waitMin        time.Duration
+	waitMax        time.Duration
+	maxRetryAfter  time.Duration
+	requestTimeout time.Duration
+	limiter        *rate.Limiter
 }
 
 // NewClient checks cfg and builds a Client.
@@ -89,14 +110,14 @@ func NewClient(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	c := &Client{
-		base:          strings.TrimRight(base, "/") + "/websets",
-		apiKey:        cfg.APIKey,
-		userAgent:     cfg.UserAgent,
-		http:          cfg.HTTPClient,
-		maxRetries:    cfg.MaxRetries,
-		waitMin:       cfg.RetryWaitMin,
-		waitMax:       cfg.RetryWaitMax,
-		maxRetryAfter: cfg.MaxRetryAfter,
+		base:           strings.TrimRight(base, "/") + "/websets",
+		apiKey:         cfg.APIKey,
+		userAgent:      cfg.UserAgent,
+		maxRetries:     cfg.MaxRetries,
+		waitMin:        cfg.RetryWaitMin,
+		waitMax:        cfg.RetryWaitMax,
+		maxRetryAfter:  cfg.MaxRetryAfter,
+		requestTimeout: cfg.RequestTimeout,
 	}
 	if c.maxRetries < 0 {
 		c.maxRetries = 0
@@ -110,44 +131,134 @@ func NewClient(cfg Config) (*Client, error) {
 	if c.maxRetryAfter <= 0 {
 		c.maxRetryAfter = DefaultMaxRetryAfter
 	}
+	if c.requestTimeout <= 0 {
+		c.requestTimeout = DefaultRequestTimeout
+	}
 	switch rps := cfg.RequestsPerSecond; {
 	case rps == 0:
 		c.limiter = rate.NewLimiter(DefaultRequestsPerSecond, DefaultRequestsPerSecond)
 	case rps > 0:
 		c.limiter = rate.NewLimiter(rate.Limit(rps), max(1, int(rps)))
 	}
-	if c.http == nil {
-		c.http = &http.Client{Transport: newTransport()}
+	hc := &http.Client{Transport: newTransport()}
+	if cfg.HTTPClient != nil {
+		copied := *cfg.HTTPClient
+		hc = &copied
 	}
+	hc.CheckRedirect = keepKeyAtOrigin
+	c.http = hc
 	return c, nil
 }
 
-// CheckBaseURL refuses URLs that would send the API key in clear text: plain
-// http is allowed only to a loopback host (the bundled mock server).
+// CheckBaseURL refuses URLs that would leak the API key: plain http is
+// allowed only to a loopback host (the bundled mock server), and user info,
+// a query or a fragment are refused, since each would be sent or logged
+// somewhere the key's owner did not mean. Its errors never repeat the URL's
+// user info.
 func CheckBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" {
-		return fmt.Errorf("base_url %q is not an absolute URL", raw)
+	u, err := parseAbsolute(raw, "base_url")
+	if err != nil {
+		return err
 	}
+	switch {
+	case u.User != nil:
+		return fmt.Errorf("base_url %q must not carry user info (user:password@): the provider authenticates with api_key alone", redacted(u))
+	case u.RawQuery != "" || u.ForceQuery:
+		return fmt.Errorf("base_url %q must not have a query string", redacted(u))
+	case u.Fragment != "":
+		return fmt.Errorf("base_url %q must not have a fragment", redacted(u))
+	}
+	return checkScheme(u, "base_url", "the API key")
+}
+
+// checkUploadURL checks a pre-signed upload URL: its query string is its
+// signature, so it is allowed (and never printed), but plain http is still
+// refused except for loopback.
+func checkUploadURL(raw string) error {
+	u, err := parseAbsolute(raw, "upload URL")
+	if err != nil {
+		return err
+	}
+	return checkScheme(u, "upload URL", "the import file")
+}
+
+func parseAbsolute(raw, what string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		// url.Parse's own error quotes the whole URL, password included.
+		return nil, fmt.Errorf("%s is not a valid absolute URL", what)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("%s %q is not an absolute URL (it needs a scheme and a host, such as https://api.exa.ai)", what, redacted(u))
+	}
+	return u, nil
+}
+
+func checkScheme(u *url.URL, what, payload string) error {
 	switch u.Scheme {
 	case "https":
 		return nil
 	case "http":
-		host := u.Hostname()
-		if host == "localhost" {
+		if isLoopback(u.Hostname()) {
 			return nil
 		}
-		if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-			return nil
-		}
-		return fmt.Errorf("base_url %q uses plain http, which would send the API key unencrypted; use https (plain http is allowed only for loopback hosts such as the mock server)", raw)
+		return fmt.Errorf("%s %q uses plain http, which would send %s unencrypted; use https (plain http is allowed only for loopback hosts such as the mock server)", what, redacted(u), payload)
 	default:
-		return fmt.Errorf("base_url %q must use https", raw)
+		return fmt.Errorf("%s %q must use https", what, redacted(u))
 	}
 }
 
+// redacted is a URL for an error message: scheme, host and path, without
+// user info, query or fragment.
+func redacted(u *url.URL) string {
+	return (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// keepKeyAtOrigin is the redirect policy. net/http strips Authorization and
+// cookies on a cross-origin redirect, but it forwards custom headers such
+// as x-api-key. So a redirect that carries the key is followed only within
+// the origin it was sent to (scheme, host and port), and no redirect is
+// followed from https to http. Any other redirect is not followed: the
+// caller gets the 3xx answer and reports it (see redirectError).
+func keepKeyAtOrigin(req *http.Request, via []*http.Request) error {
+	first := via[0]
+	switch {
+	case len(via) >= maxRedirects:
+		return fmt.Errorf("stopped after %d redirects", maxRedirects)
+	case first.URL.Scheme == "https" && req.URL.Scheme != "https":
+		return http.ErrUseLastResponse
+	case first.Header.Get("x-api-key") != "" && !sameOrigin(first.URL, req.URL):
+		return http.ErrUseLastResponse
+	}
+	return nil
+}
+
+func sameOrigin(a, b *url.URL) bool {
+	return a.Scheme == b.Scheme && strings.EqualFold(a.Hostname(), b.Hostname()) && portOf(a) == portOf(b)
+}
+
+func portOf(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	if u.Scheme == "https" {
+		return "443"
+	}
+	return "80"
+}
+
 // newTransport keeps connections alive between calls, so that many resources
-// applied in parallel reuse a few TCP connections.
+// applied in parallel reuse a few TCP connections. Connect and TLS handshake
+// have the standard library's bounds (30 s and 10 s); each attempt as a whole
+// is bounded by the request timeout.
 func newTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone() //nolint:forcetypeassert // the standard library's default is always a *http.Transport
 	t.MaxIdleConns = 100
@@ -160,95 +271,141 @@ func newTransport() *http.Transport {
 type callKind int
 
 const (
-	// idempotent calls (GET, cancel, update, delete) are retried on 408, 429,
-	// retryable 5xx and network errors.
+	// idempotent calls (GET, cancel, update, delete, the upload PUT) are
+	// retried on 408, 429, retryable 5xx, timeouts and network errors.
 	idempotent callKind = iota
 	// create calls are retried only on 429 and on connection failures that
 	// happened before the request was written; any other failure after the
-	// request was sent becomes an *AmbiguousError.
+	// request was sent (a 5xx, a dropped connection, a timeout) becomes an
+	// *AmbiguousError.
 	create
 )
+
+// call is one API call as the retry loop sees it.
+type call struct {
+	kind   callKind
+	method string
+	url    string
+	// label names the call in errors and logs: the API path, never a
+	// pre-signed URL.
+	label       string
+	body        []byte
+	contentType string
+	// withKey sends x-api-key; only calls to base_url do.
+	withKey bool
+}
 
 // do sends one API call, with retries, and decodes a 2xx JSON answer into
 // out (when out is not nil).
 func (c *Client) do(ctx context.Context, kind callKind, method, path string, in, out any) error {
+	cl := call{kind: kind, method: method, url: c.base + path, label: path, withKey: true}
+	if in != nil {
+		var err error
+		if cl.body, err = json.Marshal(in); err != nil {
+			return fmt.Errorf("encoding %s %s: %w", method, path, err)
+		}
+		cl.contentType = "application/json"
+	}
+	res, err := c.send(ctx, cl)
+	if err != nil || out == nil || len(res.body) == 0 {
+		return err
+	}
+	if err := json.Unmarshal(res.body, out); err != nil {
+		return fmt.Errorf("decoding the answer to %s %s: %w", method, path, err)
+	}
+	return nil
+}
+
+// send runs the retry loop of one call and returns its 2xx answer.
+func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 	// Mask the key in every log line written under this context, whatever
 	// field or message it turns up in (a header dump, an echoed body).
 	ctx = tflog.MaskLogStrings(ctx, c.apiKey)
-	ctx = tflog.SetField(ctx, "exa_method", method)
-	ctx = tflog.SetField(ctx, "exa_path", path)
-
-	var body []byte
-	if in != nil {
-		var err error
-		if body, err = json.Marshal(in); err != nil {
-			return fmt.Errorf("encoding %s %s: %w", method, path, err)
-		}
-	}
+	ctx = tflog.SetField(ctx, "exa_method", cl.method)
+	ctx = tflog.SetField(ctx, "exa_path", cl.label)
 
 	for attempt := 0; ; attempt++ {
-		res, err := c.try(ctx, method, path, body)
-		if err == nil && res.status/100 == 2 {
-			if out == nil || len(res.body) == 0 {
-				return nil
-			}
-			if err := json.Unmarshal(res.body, out); err != nil {
-				return fmt.Errorf("decoding the answer to %s %s: %w", method, path, err)
-			}
-			return nil
+		res, terr := c.try(ctx, cl)
+		if terr == nil && res.status/100 == 2 {
+			return res, nil
 		}
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			ctxErr = fmt.Errorf("%s %s: %w", method, path, ctxErr)
-			if kind == create && err != nil && err.sent {
-				return &AmbiguousError{Err: ctxErr}
-			}
-			return ctxErr
+		v := c.judge(ctx, cl, res, terr)
+		if !v.retry {
+			return nil, v.err
 		}
-
-		var callErr error
-		retry := false
-		var wait time.Duration
-		if err != nil {
-			callErr = fmt.Errorf("%s %s: %w", method, path, err.err)
-			retry = kind == idempotent || !err.sent
-			if kind == create && err.sent {
-				return &AmbiguousError{Err: callErr}
-			}
-		} else {
-			// An error body may echo the key back: never let it into a
-			// diagnostic.
-			msg := strings.ReplaceAll(errorMessage(res.body), c.apiKey, "***")
-			apiErr := &APIError{StatusCode: res.status, Message: msg, RequestID: res.requestID, Method: method, Path: path}
-			callErr = apiErr
-			switch {
-			case res.status == http.StatusTooManyRequests:
-				retry = true
-			case kind == create && res.status >= 500:
-				return &AmbiguousError{Err: apiErr}
-			case retryableStatus(res.status):
-				retry = true
-			}
-			if retry && res.retryAfter > 0 {
-				if res.retryAfter > c.maxRetryAfter {
-					return fmt.Errorf("%w; Exa asked to retry after %s, longer than the %s the provider waits: try again later", apiErr, res.retryAfter, c.maxRetryAfter)
-				}
-				wait = res.retryAfter
-			}
+		if attempt >= c.maxRetries {
+			return nil, fmt.Errorf("giving up after %d tries: %w", attempt+1, v.err)
 		}
-		if !retry || attempt >= c.maxRetries {
-			if retry {
-				return fmt.Errorf("giving up after %d tries: %w", attempt+1, callErr)
-			}
-			return callErr
-		}
+		wait := v.wait
 		if wait == 0 {
 			wait = c.backoff(attempt)
 		}
-		tflog.Warn(ctx, "retrying Exa API call", map[string]any{"attempt": attempt + 1, "wait": wait.String(), "error": callErr.Error()})
+		tflog.Warn(ctx, "retrying Exa API call", map[string]any{"attempt": attempt + 1, "wait": wait.String(), "error": v.err.Error()})
 		if err := Sleep(ctx, wait); err != nil {
-			return fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", method, path, err, callErr)
+			return nil, fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", cl.method, cl.label, err, v.err)
 		}
 	}
+}
+
+// verdict is what the retry loop does after a failed attempt.
+type verdict struct {
+	err   error
+	retry bool
+	// wait is the server's Retry-After, when it gave one.
+	wait time.Duration
+}
+
+// judge classifies one failed attempt. The rules, in order:
+//   - the caller's context ended: stop (a create that was sent is ambiguous);
+//   - a create that was sent and then failed (5xx, dropped, timed out) is
+//     ambiguous: never re-sent blindly;
+//   - a redirect that was not followed, or an oversized answer, is final;
+//   - 429 is always retried; 408 and retryable 5xx, network errors and
+//     attempt timeouts are retried for idempotent calls;
+//   - a Retry-After longer than the client waits fails at once.
+func (c *Client) judge(ctx context.Context, cl call, res *response, terr *tryError) verdict {
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		err := fmt.Errorf("%s %s: %w", cl.method, cl.label, ctxErr)
+		if cl.kind == create && terr != nil && terr.sent {
+			err = &AmbiguousError{Err: err}
+		}
+		return verdict{err: err}
+	}
+	if terr != nil {
+		err := fmt.Errorf("%s %s: %w", cl.method, cl.label, terr.err)
+		switch {
+		case cl.kind == create && terr.sent:
+			return verdict{err: &AmbiguousError{Err: err}}
+		case terr.final:
+			return verdict{err: err}
+		}
+		return verdict{err: err, retry: cl.kind == idempotent || !terr.sent}
+	}
+	if res.status/100 == 3 {
+		return verdict{err: &RedirectError{Method: cl.method, Path: cl.label, StatusCode: res.status, Location: res.location}}
+	}
+	// An error body may echo the key back: never let it into a diagnostic.
+	msg := errorMessage(res.body)
+	if c.apiKey != "" {
+		msg = strings.ReplaceAll(msg, c.apiKey, "***")
+	}
+	apiErr := &APIError{StatusCode: res.status, Message: msg, RequestID: res.requestID, Method: cl.method, Path: cl.label}
+	v := verdict{err: apiErr}
+	switch {
+	case res.status == http.StatusTooManyRequests:
+		v.retry = true
+	case cl.kind == create && res.status >= 500:
+		return verdict{err: &AmbiguousError{Err: apiErr}}
+	case retryableStatus(res.status):
+		v.retry = cl.kind == idempotent || res.status == http.StatusRequestTimeout
+	}
+	if v.retry && res.retryAfter > 0 {
+		if res.retryAfter > c.maxRetryAfter {
+			return verdict{err: fmt.Errorf("%w; Exa asked to retry after %s, longer than the %s the provider waits: try again later", apiErr, res.retryAfter, c.maxRetryAfter)}
+		}
+		v.wait = res.retryAfter
+	}
+	return v
 }
 
 // retryableStatus lists the statuses worth another try of an idempotent
@@ -290,6 +447,7 @@ type response struct {
 	status     int
 	body       []byte
 	requestID  string
+	location   string
 	retryAfter time.Duration
 }
 
@@ -298,54 +456,71 @@ type tryError struct {
 	// sent is true when the request was fully written before the failure,
 	// so Exa may have acted on it.
 	sent bool
+	// final says that trying again cannot help (an oversized answer).
+	final bool
 }
 
-// try sends the request once.
-func (c *Client) try(ctx context.Context, method, path string, body []byte) (*response, *tryError) {
+// try sends the request once, within the request timeout: connect, TLS,
+// headers and the whole body must all arrive before it ends, so a server
+// that never answers, or trickles its body, cannot hold Terraform.
+func (c *Client) try(ctx context.Context, cl call) (*response, *tryError) {
 	if c.limiter != nil {
 		if err := c.limiter.Wait(ctx); err != nil {
 			return nil, &tryError{err: fmt.Errorf("waiting for the client-side rate limit: %w", err)}
 		}
 	}
+	attemptCtx, cancel := context.WithTimeout(ctx, c.requestTimeout)
+	defer cancel()
 	var reader io.Reader
-	if body != nil {
-		reader = bytes.NewReader(body)
+	if cl.body != nil {
+		reader = bytes.NewReader(cl.body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, reader)
+	req, err := http.NewRequestWithContext(attemptCtx, cl.method, cl.url, reader)
 	if err != nil {
 		return nil, &tryError{err: err}
 	}
-	req.Header.Set("x-api-key", c.apiKey)
-	req.Header.Set("Accept", "application/json")
+	if cl.withKey {
+		req.Header.Set("x-api-key", c.apiKey)
+		req.Header.Set("Accept", "application/json")
+	}
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+	if cl.contentType != "" {
+		req.Header.Set("Content-Type", cl.contentType)
 	}
 
-	wrote := false
+	var wrote atomic.Bool
 	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
-		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote = info.Err == nil },
+		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote.Store(info.Err == nil) },
 	}))
 
-	tflog.Trace(ctx, "Exa API request", map[string]any{"exa_request_body": string(body)})
+	if cl.withKey {
+		tflog.Trace(ctx, "Exa API request", map[string]any{"exa_request_body": string(cl.body)})
+	}
 	start := time.Now()
 	res, err := c.http.Do(req)
 	if err != nil {
-		tflog.Debug(ctx, "Exa API call failed", map[string]any{"error": err.Error(), "request_sent": wrote})
-		return nil, &tryError{err: err, sent: wrote}
+		tflog.Debug(ctx, "Exa API call failed", map[string]any{"error": err.Error(), "request_sent": wrote.Load()})
+		return nil, c.attemptError(ctx, err, wrote.Load())
 	}
 	defer res.Body.Close()
-	data, err := io.ReadAll(res.Body)
+	if res.ContentLength > MaxResponseBytes {
+		return nil, &tryError{err: tooLarge(res.ContentLength), sent: true, final: true}
+	}
+	data, err := io.ReadAll(io.LimitReader(res.Body, MaxResponseBytes+1))
 	if err != nil {
 		tflog.Debug(ctx, "reading the Exa API answer failed", map[string]any{"error": err.Error()})
-		return nil, &tryError{err: err, sent: true}
+		return nil, c.attemptError(ctx, err, true)
+	}
+	if len(data) > MaxResponseBytes {
+		return nil, &tryError{err: tooLarge(-1), sent: true, final: true}
 	}
 	out := &response{
 		status:     res.StatusCode,
 		body:       data,
 		requestID:  res.Header.Get("X-Request-Id"),
+		location:   res.Header.Get("Location"),
 		retryAfter: parseRetryAfter(res.Header.Get("Retry-After"), time.Now()),
 	}
 	tflog.Debug(ctx, "Exa API call", map[string]any{
@@ -353,8 +528,26 @@ func (c *Client) try(ctx context.Context, method, path string, body []byte) (*re
 		"exa_request_id": out.requestID,
 		"duration_ms":    time.Since(start).Milliseconds(),
 	})
-	tflog.Trace(ctx, "Exa API answer", map[string]any{"exa_response_body": string(data)})
+	if cl.withKey {
+		tflog.Trace(ctx, "Exa API answer", map[string]any{"exa_response_body": string(data)})
+	}
 	return out, nil
+}
+
+// attemptError names a timed-out attempt as such; the caller's own context
+// ending is reported by judge.
+func (c *Client) attemptError(ctx context.Context, err error, sent bool) *tryError {
+	if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		err = &TimeoutError{After: c.requestTimeout}
+	}
+	return &tryError{err: err, sent: sent}
+}
+
+func tooLarge(n int64) error {
+	if n > 0 {
+		return fmt.Errorf("the answer is %d bytes, more than the %d MiB the provider accepts: the server at base_url is not behaving like Exa's API", n, MaxResponseBytes>>20)
+	}
+	return fmt.Errorf("the answer is larger than the %d MiB the provider accepts: the server at base_url is not behaving like Exa's API", MaxResponseBytes>>20)
 }
 
 // parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP date.

@@ -255,6 +255,29 @@ func TestCheckBaseURL(t *testing.T) {
 	}
 }
 
+// Each refusal names its reason and never repeats a password.
+func TestCheckBaseURL_refusesWhatCouldLeak(t *testing.T) {
+	for raw, reason := range map[string]string{
+		"https://user:s3cret-pw@api.exa.ai":    "user info",
+		"https://s3cret-pw@api.exa.ai":         "user info",
+		"https://api.exa.ai?token=s3cret-pw":   "query string",
+		"https://api.exa.ai/?":                 "query string",
+		"https://api.exa.ai#s3cret-pw":         "fragment",
+		"http://u:s3cret-pw@api.exa.ai":        "user info",
+		"https://u:s3cret-pw@api.exa.ai:99999": "user info",
+		"https://u:s3cret-pw@[::1":             "not a valid absolute URL",
+	} {
+		err := exa.CheckBaseURL(raw)
+		if err == nil || !strings.Contains(err.Error(), reason) {
+			t.Errorf("%s: want %q, got %v", raw, reason, err)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret-pw") {
+			t.Errorf("%s: the error repeats the secret: %v", raw, err)
+		}
+	}
+}
+
 func TestNewClient_needsAKey(t *testing.T) {
 	if _, err := exa.NewClient(exa.Config{}); err == nil || !strings.Contains(err.Error(), "EXA_API_KEY") {
 		t.Errorf("got %v", err)

@@ -3,7 +3,6 @@ package exa
 import (
 	"context"
 	"fmt"
-	"time"
 )
 
 // Enrichment formats and statuses, as the spec lists them.
@@ -95,25 +94,4 @@ func (c *Client) CancelEnrichment(ctx context.Context, websetID, id string) (*En
 // DeleteEnrichment removes an enrichment and its results.
 func (c *Client) DeleteEnrichment(ctx context.Context, websetID, id string) error {
 	return c.do(ctx, idempotent, "DELETE", enrichmentPath(websetID, id), nil, nil)
-}
-
-// FindEnrichment looks in the webset for an enrichment that this create
-// request, sent at or after since, would have made: the newest with the
-// same description and metadata. It reconciles a create whose answer was
-// lost; nil means none.
-func (c *Client) FindEnrichment(ctx context.Context, websetID string, in *CreateEnrichmentRequest, since time.Time) (*Enrichment, error) {
-	ws, err := c.GetWebset(ctx, websetID)
-	if err != nil {
-		return nil, err
-	}
-	since = since.Add(-clockSkew)
-	var found *Enrichment
-	for i := range ws.Enrichments {
-		e := &ws.Enrichments[i]
-		at, err := time.Parse(time.RFC3339Nano, e.CreatedAt)
-		if err == nil && !at.Before(since) && e.Description == in.Description && sameStrings(e.Metadata, in.Metadata) {
-			found = e // the list is oldest first
-		}
-	}
-	return found, nil
 }

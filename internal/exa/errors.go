@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // APIError is a non-2xx answer from the Websets API.
@@ -109,4 +110,36 @@ func rawMessageText(raw json.RawMessage) string {
 		return strings.Join(list, "; ")
 	}
 	return ""
+}
+
+// TimeoutError says that one HTTP attempt got no complete answer within the
+// request timeout (connect, headers and body together).
+type TimeoutError struct {
+	After time.Duration
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("the request timed out: no complete answer within %s (request_timeout). If Exa is slow rather than unreachable, raise request_timeout in the provider block or EXA_REQUEST_TIMEOUT", e.After)
+}
+
+// Timeout marks the error as a timeout, as net.Error does.
+func (e *TimeoutError) Timeout() bool { return true }
+
+// IsTimeout reports whether err is an attempt that timed out.
+func IsTimeout(err error) bool {
+	var te *TimeoutError
+	return errors.As(err, &te)
+}
+
+// RedirectError is a redirect the client refused to follow: one that leaves
+// the origin the API key was sent to, or goes from https to http.
+type RedirectError struct {
+	Method, Path string
+	StatusCode   int
+	Location     string
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("%s %s: HTTP %d redirect to %q refused: the provider sends the API key only to the origin of base_url, and never from https to http. The Websets API does not redirect; check base_url and any proxy in between",
+		e.Method, e.Path, e.StatusCode, e.Location)
 }

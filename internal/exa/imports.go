@@ -1,13 +1,8 @@
 package exa
 
 import (
-	"bytes"
 	"context"
-	"fmt"
-	"io"
 	"net/http"
-
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 // Import statuses.
@@ -94,39 +89,16 @@ func (c *Client) DeleteImport(ctx context.Context, id string) error {
 
 // Upload sends an import's file to the upload URL of its create answer. The
 // URL is pre-signed: it gets no API key, and it must be https (or loopback,
-// for the mock). A PUT of the same bytes is safe to repeat, so 5xx and
-// network failures are retried like reads.
+// for the mock). A PUT of the same bytes is safe to repeat, so it is retried
+// like a read, with the same per-attempt timeout and answer cap as every
+// other call.
 func (c *Client) Upload(ctx context.Context, uploadURL string, data []byte) error {
-	if err := CheckBaseURL(uploadURL); err != nil {
-		return fmt.Errorf("upload URL: %w", err)
+	if err := checkUploadURL(uploadURL); err != nil {
+		return err
 	}
-	for attempt := 0; ; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPut, uploadURL, bytes.NewReader(data))
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Content-Type", "text/csv")
-		if c.userAgent != "" {
-			req.Header.Set("User-Agent", c.userAgent)
-		}
-		res, err := c.http.Do(req)
-		status := 0
-		if err == nil {
-			body, _ := io.ReadAll(io.LimitReader(res.Body, 4096))
-			res.Body.Close()
-			status = res.StatusCode
-			if status/100 == 2 {
-				return nil
-			}
-			err = &APIError{StatusCode: status, Message: errorMessage(body), RequestID: res.Header.Get("X-Request-Id"), Method: "PUT", Path: "(upload URL)"}
-		}
-		if ctx.Err() != nil || attempt >= c.maxRetries || (status != 0 && !retryableStatus(status)) {
-			return err
-		}
-		wait := c.backoff(attempt)
-		tflog.Warn(ctx, "retrying the import upload", map[string]any{"attempt": attempt + 1, "wait": wait.String(), "error": err.Error()})
-		if err := Sleep(ctx, wait); err != nil {
-			return err
-		}
-	}
+	_, err := c.send(ctx, call{
+		kind: idempotent, method: http.MethodPut, url: uploadURL, label: "(upload URL)",
+		body: data, contentType: "text/csv",
+	})
+	return err
 }

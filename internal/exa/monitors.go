@@ -106,29 +106,6 @@ func (c *Client) DeleteMonitor(ctx context.Context, id string) error {
 	return c.do(ctx, idempotent, "DELETE", monitorPath(id), nil, nil)
 }
 
-// FindMonitor lists the webset's monitors and returns the newest with this
-// cron and metadata, to reconcile a create whose answer was lost; nil means
-// none.
-func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest) (*Monitor, error) {
-	q := url.Values{"websetId": {in.WebsetID}, "limit": {"200"}}
-	var page struct {
-		Data []Monitor `json:"data"`
-	}
-	if err := c.do(ctx, idempotent, "GET", "/v0/monitors?"+q.Encode(), nil, &page); err != nil {
-		return nil, err
-	}
-	var found *Monitor
-	for i := range page.Data {
-		m := &page.Data[i]
-		if m.WebsetID == in.WebsetID && m.Cadence.Cron == in.Cadence.Cron && sameStrings(m.Metadata, in.Metadata) {
-			if found == nil || m.CreatedAt > found.CreatedAt {
-				found = m
-			}
-		}
-	}
-	return found, nil
-}
-
 // MonitorRuns lists a monitor's runs, newest first, up to max (0: all).
 // The endpoint takes no page size.
 func (c *Client) MonitorRuns(ctx context.Context, id string, max int) ([]MonitorRun, error) {

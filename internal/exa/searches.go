@@ -3,7 +3,6 @@ package exa
 import (
 	"context"
 	"fmt"
-	"time"
 )
 
 // Search statuses, as the spec lists them. Exa may add others: callers treat
@@ -124,10 +123,6 @@ type Search struct {
 	UpdatedAt string `json:"updatedAt"`
 }
 
-// clockSkew is how far this machine's clock may be off Exa's when a create
-// whose answer was lost is looked for by its creation time.
-const clockSkew = 2 * time.Minute
-
 func searchesPath(websetID string) string {
 	return fmt.Sprintf("/v0/websets/%s/searches", escape(websetID))
 }
@@ -164,43 +159,4 @@ func (c *Client) CancelSearch(ctx context.Context, websetID, searchID string) (*
 		return nil, err
 	}
 	return &out, nil
-}
-
-// FindSearch looks in the webset for a search that a create request with
-// these parameters, sent at or after since, would have made. It is how a
-// create whose outcome is unknown is reconciled: the search is adopted when
-// it exists, and nil means it was not made. Of several matches, the newest
-// wins.
-func (c *Client) FindSearch(ctx context.Context, websetID string, in *CreateSearchRequest, since time.Time) (*Search, error) {
-	ws, err := c.GetWebset(ctx, websetID)
-	if err != nil {
-		return nil, err
-	}
-	since = since.Add(-clockSkew)
-	var found *Search
-	var foundAt time.Time
-	for i := range ws.Searches {
-		s := &ws.Searches[i]
-		at, err := time.Parse(time.RFC3339Nano, s.CreatedAt)
-		if err != nil || at.Before(since) || s.Query != in.Query || int64(s.Count) != in.Count || !sameStrings(s.Metadata, in.Metadata) {
-			continue
-		}
-		if found == nil || at.After(foundAt) {
-			found, foundAt = s, at
-		}
-	}
-	return found, nil
-}
-
-// sameStrings compares two string maps, treating nil and empty as equal.
-func sameStrings(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }

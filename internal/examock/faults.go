@@ -28,6 +28,12 @@ type Fault struct {
 	// Commit handles the request for real first, then fails the answer: the
 	// client cannot tell whether its create happened.
 	Commit bool
+	// Hang sends no answer at all and holds the connection open until the
+	// client goes away: a stuck load balancer or a half-open connection.
+	Hang bool
+	// StallBody sends a 200 with its headers and the start of a JSON body,
+	// then holds the connection open without finishing it.
+	StallBody bool
 	// Times is how many requests the fault hits.
 	Times int
 
@@ -109,6 +115,16 @@ func (f *Fault) apply(w http.ResponseWriter, r *http.Request, next http.Handler)
 	}
 	if f.Commit {
 		next.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	if f.StallBody {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"id":"`))
+		_ = http.NewResponseController(w).Flush()
+	}
+	if f.Hang || f.StallBody {
+		<-r.Context().Done()
+		return
 	}
 	if f.Drop {
 		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {

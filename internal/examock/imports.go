@@ -53,6 +53,7 @@ type importBody struct {
 
 func (s *Server) importRoutes(m *http.ServeMux, p string) {
 	m.HandleFunc("POST "+p+"/imports", s.createImport)
+	m.HandleFunc("GET "+p+"/imports", s.listImports)
 	m.HandleFunc("GET "+p+"/imports/{id}", s.getImport)
 	m.HandleFunc("PATCH "+p+"/imports/{id}", s.updateImport)
 	m.HandleFunc("DELETE "+p+"/imports/{id}", s.deleteImport)
@@ -163,6 +164,20 @@ func (s *Server) getImport(w http.ResponseWriter, r *http.Request) {
 	if im := s.lookupImport(w, r); im != nil {
 		writeJSON(w, http.StatusOK, im.importJSON)
 	}
+}
+
+// listImports is imports-list: oldest first. Like imports-get, it carries
+// no upload URL (only the create answer does).
+func (s *Server) listImports(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	list := []importJSON{}
+	for _, id := range s.importIDs {
+		if im := s.imports[id]; !im.gone {
+			list = append(list, im.importJSON)
+		}
+	}
+	writePage(w, r, list, 25, 200)
 }
 
 func (s *Server) updateImport(w http.ResponseWriter, r *http.Request) {

@@ -197,11 +197,6 @@ func (s *Server) getMonitor(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
-	limit, err := pageLimit(r, 25, 200)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var list []monitorJSON
@@ -211,12 +206,7 @@ func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
 			list = append(list, mo.monitorJSON)
 		}
 	}
-	start, err := cursorIndex(r, len(list))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	writeJSON(w, http.StatusOK, page(list, start, limit))
+	writePage(w, r, list, 25, 200)
 }
 
 func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {

@@ -325,3 +325,19 @@ func lookup[T record](w http.ResponseWriter, r *http.Request, records map[string
 	}
 	return rec, true
 }
+
+// writePage answers a cursor-paged list endpoint: list is every match in the
+// endpoint's order; limit (default def, at most most) and cursor pick a page.
+func writePage[T any](w http.ResponseWriter, r *http.Request, list []T, def, most int) {
+	limit, err := pageLimit(r, def, most)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	start, err := cursorIndex(r, len(list))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, page(list, start, limit))
+}

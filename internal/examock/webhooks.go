@@ -62,6 +62,7 @@ type webhookBody struct {
 
 func (s *Server) webhookRoutes(m *http.ServeMux, p string) {
 	m.HandleFunc("POST "+p+"/webhooks", s.createWebhook)
+	m.HandleFunc("GET "+p+"/webhooks", s.listWebhooks)
 	m.HandleFunc("GET "+p+"/webhooks/{id}", s.getWebhook)
 	m.HandleFunc("PATCH "+p+"/webhooks/{id}", s.updateWebhook)
 	m.HandleFunc("DELETE "+p+"/webhooks/{id}", s.deleteWebhook)
@@ -124,6 +125,20 @@ func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request) {
 	if wh := s.lookupWebhook(w, r); wh != nil {
 		writeJSON(w, http.StatusOK, wh.webhookJSON)
 	}
+}
+
+// listWebhooks is webhooks-list: oldest first, like every list of the mock.
+// The secret is never in it (only the create answer carries it).
+func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	list := []webhookJSON{}
+	for _, id := range s.webhookIDs {
+		if wh := s.webhooks[id]; !wh.gone {
+			list = append(list, wh.webhookJSON)
+		}
+	}
+	writePage(w, r, list, 25, 200)
 }
 
 func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {

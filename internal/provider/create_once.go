@@ -55,3 +55,22 @@ func createOnce[T any](ctx context.Context, what string, create, find func(conte
 // lookupAfterDeadline bounds the look-up for a create whose answer was
 // lost, once the create's own deadline has passed.
 const lookupAfterDeadline = 5 * time.Second
+
+// discardLost is the look-up for objects whose create answer alone carries
+// something the provider must keep: a webhook's secret, an import's upload
+// URL. Adopting such an object from a list would leave that out, so what
+// the lost create made is deleted instead, and createOnce sends the create
+// again: exactly one object is left, and it is the one in state.
+func discardLost[T any](what string, find func(context.Context) (*T, error), id func(*T) string, del func(context.Context, string) error) func(context.Context) (*T, error) {
+	return func(ctx context.Context) (*T, error) {
+		found, err := find(ctx)
+		if err != nil || found == nil {
+			return nil, err
+		}
+		tflog.Info(ctx, "deleting the "+what+" that the ambiguous create made: its create answer was lost", map[string]any{"id": id(found)})
+		if err := del(ctx, id(found)); err != nil && !exa.IsNotFound(err) {
+			return nil, fmt.Errorf("deleting the %s %s that the lost create made: %w", what, id(found), err)
+		}
+		return nil, nil
+	}
+}

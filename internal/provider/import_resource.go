@@ -222,13 +222,14 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 		body.CSV = &exa.ImportCSV{Identifier: id.ValueInt64Pointer()}
 	}
 	client := r.data.client
-	// An import has no natural key: a create whose answer was lost is
-	// reported, not repeated (createOnce).
+	// Only the create answer carries the upload URL: an import that a lost
+	// create made is deleted and made again (discardLost).
+	started := time.Now()
 	im, err := createOnce(ctx, "import",
 		func(ctx context.Context) (*exa.Import, error) { return client.CreateImport(ctx, body) },
-		func(context.Context) (*exa.Import, error) {
-			return nil, fmt.Errorf("imports have no external ID to look them up by; check your imports for one titled %q", plan.Title.ValueString())
-		})
+		discardLost("import",
+			func(ctx context.Context) (*exa.Import, error) { return client.FindImport(ctx, body, started) },
+			func(im *exa.Import) string { return im.ID }, client.DeleteImport))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa import", err.Error())
 		return

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -200,9 +201,10 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		Behavior: expandMonitorBehavior(plan.Behavior),
 		Metadata: expandStringMap(plan.Metadata),
 	}
+	started := time.Now()
 	mo, err := createOnce(ctx, "monitor",
 		func(ctx context.Context) (*exa.Monitor, error) { return client.CreateMonitor(ctx, body) },
-		func(ctx context.Context) (*exa.Monitor, error) { return client.FindMonitor(ctx, body) })
+		func(ctx context.Context) (*exa.Monitor, error) { return client.FindMonitor(ctx, body, started) })
 	if err == nil && !plan.Enabled.ValueBool() {
 		// Exa creates monitors enabled: pause it at once.
 		mo, err = client.UpdateMonitor(ctx, mo.ID, &exa.UpdateMonitorRequest{Status: "disabled", Metadata: body.Metadata})

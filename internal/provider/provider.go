@@ -62,6 +62,7 @@ type exaProviderModel struct {
 	BaseURL           types.String  `tfsdk:"base_url"`
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
+	RequestTimeout    types.String  `tfsdk:"request_timeout"`
 }
 
 // providerData is what resources and data sources get from Configure.
@@ -85,8 +86,14 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Sensitive:           true,
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "API root. Falls back to `EXA_BASE_URL`, then `" + exa.DefaultBaseURL + "`. Websets calls go to `<base_url>/websets/v0/...`. It must use `https`, except for a loopback host such as the bundled mock server.",
+				MarkdownDescription: "API root. Falls back to `EXA_BASE_URL`, then `" + exa.DefaultBaseURL + "`. Websets calls go to `<base_url>/websets/v0/...`. It must use `https`, except for a loopback host such as the bundled mock server, and must carry no user info, query or fragment. The API key is sent to this origin only: a redirect to another scheme, host or port is refused, not followed.",
 				Optional:            true,
+				Validators:          []validator.String{baseURL{}},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: fmt.Sprintf("How long one HTTP attempt may take, from connecting to the last byte of the answer, as a Go duration such as `30s` or `2m`. Falls back to `EXA_REQUEST_TIMEOUT`, then `%s`. A timed-out read, update, cancel or delete is retried like a 503, within `max_retries`; a timed-out create is looked up before it is sent again, so it is never duplicated. Resource `timeouts` still bound each operation as a whole.", exa.DefaultRequestTimeout),
+				Optional:            true,
+				Validators:          []validator.String{durationBetween(time.Second, time.Hour)},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honors `Retry-After`. Defaults to %d.", exa.DefaultMaxRetries),
@@ -112,7 +119,8 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		name  string
 		value interface{ IsUnknown() bool }
 	}{
-		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"max_retries", cfg.MaxRetries}, {"requests_per_second", cfg.RequestsPerSecond},
+		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"max_retries", cfg.MaxRetries},
+		{"requests_per_second", cfg.RequestsPerSecond}, {"request_timeout", cfg.RequestTimeout},
 	}
 	for _, s := range settings {
 		if s.value.IsUnknown() {
@@ -142,6 +150,15 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			c.RequestsPerSecond = -1 // exa.Config: negative means unlimited
 		}
 	}
+	if raw := stringOr(cfg.RequestTimeout, os.Getenv("EXA_REQUEST_TIMEOUT")); raw != "" {
+		d, err := parseDuration(raw, time.Second, time.Hour)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request timeout",
+				"request_timeout (or EXA_REQUEST_TIMEOUT) "+err.Error())
+			return
+		}
+		c.RequestTimeout = d
+	}
 	if c.APIKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Exa API key",
 			"Set api_key in the provider block, or the EXA_API_KEY environment variable. Keys are at https://dashboard.exa.ai/api-keys.")
@@ -156,7 +173,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	ctx = tflog.MaskLogStrings(ctx, c.APIKey)
-	tflog.Debug(ctx, "configured the Exa client", map[string]any{"base_url": c.BaseURL, "max_retries": c.MaxRetries})
+	tflog.Debug(ctx, "configured the Exa client", map[string]any{"base_url": c.BaseURL, "max_retries": c.MaxRetries, "request_timeout": c.RequestTimeout.String()})
 
 	data := &providerData{client: client, poll: p.poll}
 	resp.ResourceData = data

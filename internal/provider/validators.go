@@ -3,11 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
 
 // charLength checks a string's length in characters (Unicode code points),
@@ -74,3 +77,62 @@ func (entityDescription) ValidateObject(_ context.Context, req validator.ObjectR
 
 // isKnown reports whether a value is neither null nor unknown.
 func isKnown(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// baseURL refuses, at validate, a base_url that the client would refuse:
+// plain http to a non-loopback host, user info, a query or a fragment. The
+// message never repeats a password (exa.CheckBaseURL redacts).
+type baseURL struct{}
+
+var _ validator.String = baseURL{}
+
+func (baseURL) Description(context.Context) string {
+	return "an https URL (plain http only for loopback) with no user info, query or fragment"
+}
+
+func (v baseURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (baseURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isKnown(req.ConfigValue) {
+		return
+	}
+	if err := exa.CheckBaseURL(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url", err.Error())
+	}
+}
+
+// duration checks a Go duration string within bounds. No library validator
+// parses durations: the framework's timeouts package has its own attribute
+// type, which a plain provider setting cannot use.
+type duration struct{ min, max time.Duration }
+
+var _ validator.String = duration{}
+
+func durationBetween(lo, hi time.Duration) duration { return duration{min: lo, max: hi} }
+
+func (v duration) Description(context.Context) string {
+	return fmt.Sprintf("a duration such as 30s or 2m, from %s to %s", v.min, v.max)
+}
+
+func (v duration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v duration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isKnown(req.ConfigValue) {
+		return
+	}
+	if _, err := parseDuration(req.ConfigValue.ValueString(), v.min, v.max); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", "Attribute "+req.Path.String()+" "+err.Error())
+	}
+}
+
+// parseDuration reads a Go duration and checks its bounds; the provider's
+// Configure uses it for the environment variable too.
+func parseDuration(raw string, lo, hi time.Duration) (time.Duration, error) {
+	d, err := time.ParseDuration(raw)
+	if err != nil {
+		return 0, fmt.Errorf("must be a duration such as 30s or 2m, got %q", raw)
+	}
+	if d < lo || d > hi {
+		return 0, fmt.Errorf("must be from %s to %s, got %s", lo, hi, d)
+	}
+	return d, nil
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -94,14 +95,16 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// A webhook has no natural key to find it by, so a create whose answer
-	// was lost is reported, not retried (see createOnce).
+	// Only the create answer carries the secret: a webhook that a lost
+	// create made is deleted and made again (discardLost).
 	client := r.data.client
+	body := expandWebhook(plan)
+	started := time.Now()
 	wh, err := createOnce(ctx, "webhook",
-		func(ctx context.Context) (*exa.Webhook, error) { return client.CreateWebhook(ctx, expandWebhook(plan)) },
-		func(context.Context) (*exa.Webhook, error) {
-			return nil, fmt.Errorf("webhooks have no external ID to look them up by; check your webhooks for one with url %s", plan.URL.ValueString())
-		})
+		func(ctx context.Context) (*exa.Webhook, error) { return client.CreateWebhook(ctx, body) },
+		discardLost("webhook",
+			func(ctx context.Context) (*exa.Webhook, error) { return client.FindWebhook(ctx, body, started) },
+			func(w *exa.Webhook) string { return w.ID }, client.DeleteWebhook))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa webhook", err.Error())
 		return

@@ -1,0 +1,131 @@
+package exa
+
+import (
+	"context"
+	"net/url"
+	"slices"
+	"time"
+)
+
+// This file holds the look-ups that find what a create made when its answer
+// was lost (an *AmbiguousError), so that the caller adopts it instead of
+// creating a duplicate. Each one:
+//   - follows the list's cursor to the end, so a long list cannot hide it;
+//   - matches the fields the create sent;
+//   - ignores anything created before the create was sent (less clockSkew),
+//     so an older twin with the same fields is never adopted;
+//   - picks the newest match.
+
+// clockSkew is how far this machine's clock may be off Exa's when a create
+// whose answer was lost is looked for by its creation time.
+const clockSkew = 2 * time.Minute
+
+// adoptPageSize is the largest page the list endpoints give.
+const adoptPageSize = 200
+
+// newestSince returns the newest element created at or after since (less
+// clockSkew) for which match holds, or nil.
+func newestSince[T any](list []T, since time.Time, createdAt func(*T) string, match func(*T) bool) *T {
+	since = since.Add(-clockSkew)
+	var found *T
+	var foundAt time.Time
+	for i := range list {
+		x := &list[i]
+		at, err := time.Parse(time.RFC3339Nano, createdAt(x))
+		if err != nil || at.Before(since) || !match(x) {
+			continue
+		}
+		if found == nil || !at.Before(foundAt) {
+			found, foundAt = x, at
+		}
+	}
+	return found
+}
+
+// FindSearch looks for the search that a create with this body may have
+// made in the webset since the given time.
+func (c *Client) FindSearch(ctx context.Context, websetID string, in *CreateSearchRequest, since time.Time) (*Search, error) {
+	ws, err := c.GetWebset(ctx, websetID)
+	if err != nil {
+		return nil, err
+	}
+	return newestSince(ws.Searches, since, func(s *Search) string { return s.CreatedAt }, func(s *Search) bool {
+		return s.Query == in.Query && int64(s.Count) == in.Count && sameStrings(s.Metadata, in.Metadata)
+	}), nil
+}
+
+// FindEnrichment looks for the enrichment that a create with this body may
+// have made in the webset since the given time.
+func (c *Client) FindEnrichment(ctx context.Context, websetID string, in *CreateEnrichmentRequest, since time.Time) (*Enrichment, error) {
+	ws, err := c.GetWebset(ctx, websetID)
+	if err != nil {
+		return nil, err
+	}
+	return newestSince(ws.Enrichments, since, func(e *Enrichment) string { return e.CreatedAt }, func(e *Enrichment) bool {
+		return e.Description == in.Description && sameStrings(e.Metadata, in.Metadata)
+	}), nil
+}
+
+// FindMonitor looks for the monitor that a create with this body may have
+// made since the given time, over every page of the webset's monitors.
+func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest, since time.Time) (*Monitor, error) {
+	all, err := listAll[Monitor](ctx, c, "/v0/monitors", url.Values{"websetId": {in.WebsetID}}, adoptPageSize, 0)
+	if err != nil {
+		return nil, err
+	}
+	return newestSince(all, since, func(m *Monitor) string { return m.CreatedAt }, func(m *Monitor) bool {
+		return m.WebsetID == in.WebsetID && m.Cadence.Cron == in.Cadence.Cron && sameStrings(m.Metadata, in.Metadata)
+	}), nil
+}
+
+// FindWebhook looks for the webhook that a create with this body may have
+// made since the given time. The list never carries the secret.
+func (c *Client) FindWebhook(ctx context.Context, in *WebhookRequest, since time.Time) (*Webhook, error) {
+	all, err := listAll[Webhook](ctx, c, "/v0/webhooks", url.Values{}, adoptPageSize, 0)
+	if err != nil {
+		return nil, err
+	}
+	return newestSince(all, since, func(w *Webhook) string { return w.CreatedAt }, func(w *Webhook) bool {
+		return w.URL == in.URL && sameSet(w.Events, in.Events) && sameStrings(w.Metadata, in.Metadata)
+	}), nil
+}
+
+// FindImport looks for the import that a create with this body may have
+// made since the given time. The list never carries the upload URL.
+func (c *Client) FindImport(ctx context.Context, in *CreateImportRequest, since time.Time) (*Import, error) {
+	all, err := listAll[Import](ctx, c, "/v0/imports", url.Values{}, adoptPageSize, 0)
+	if err != nil {
+		return nil, err
+	}
+	return newestSince(all, since, func(im *Import) string { return im.CreatedAt }, func(im *Import) bool {
+		return im.Format == in.Format && int64(im.Count) == in.Count && derefOr(im.Title) == derefOr(in.Title) && sameStrings(im.Metadata, in.Metadata)
+	}), nil
+}
+
+// sameStrings compares two string maps, treating nil and empty as equal.
+func sameStrings(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSet compares two string lists as sets.
+func sameSet(a, b []string) bool {
+	x, y := slices.Clone(a), slices.Clone(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(slices.Compact(x), slices.Compact(y))
+}
+
+func derefOr(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
