@@ -14,6 +14,9 @@ import (
 //   - matches the fields the create sent;
 //   - ignores anything created before the create was sent (less clockSkew),
 //     so an older twin with the same fields is never adopted;
+//   - skips canceled objects: a create cannot have made one that is already
+//     canceled, while the canceled search that a flip of canceled back to
+//     false replaces has the very same fields, and is seconds old;
 //   - picks the newest match.
 
 // clockSkew is how far this machine's clock may be off Exa's when a create
@@ -50,7 +53,7 @@ func (c *Client) FindSearch(ctx context.Context, websetID string, in *CreateSear
 		return nil, err
 	}
 	return newestSince(ws.Searches, since, func(s *Search) string { return s.CreatedAt }, func(s *Search) bool {
-		return s.Query == in.Query && int64(s.Count) == in.Count && sameStrings(s.Metadata, in.Metadata)
+		return s.Status != SearchCanceled && s.Query == in.Query && int64(s.Count) == in.Count && sameStrings(s.Metadata, in.Metadata)
 	}), nil
 }
 
@@ -62,7 +65,7 @@ func (c *Client) FindEnrichment(ctx context.Context, websetID string, in *Create
 		return nil, err
 	}
 	return newestSince(ws.Enrichments, since, func(e *Enrichment) string { return e.CreatedAt }, func(e *Enrichment) bool {
-		return e.Description == in.Description && sameStrings(e.Metadata, in.Metadata)
+		return e.Status != EnrichmentCanceled && e.Description == in.Description && sameStrings(e.Metadata, in.Metadata)
 	}), nil
 }
 

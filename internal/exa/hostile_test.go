@@ -229,6 +229,21 @@ func TestClient_oversizedAnswerFailsWithoutReadingItAll(t *testing.T) {
 	}
 }
 
+// The upload carries no key, so the origin rule does not stop its
+// redirects; the downgrade rule still does: the file never goes over
+// plain http.
+func TestClient_uploadRedirectToPlainHTTPIsRefused(t *testing.T) {
+	plain := newRecorder(t, "127.0.0.1")
+	tls := httptest.NewTLSServer(redirector(http.StatusTemporaryRedirect, plain.URL))
+	defer tls.Close()
+	c := client(t, tls.URL, tls.Client())
+	err := c.Upload(context.Background(), tls.URL+"/upload?sig=abc", []byte("a,b\n"))
+	var re *exa.RedirectError
+	if !errors.As(err, &re) || plain.hits.Load() != 0 {
+		t.Fatalf("want the https→http upload redirect refused, got %v and %d hits", err, plain.hits.Load())
+	}
+}
+
 func TestClient_uploadSendsNoKeyAndRefusesPlainHTTPElsewhere(t *testing.T) {
 	var keys, hits atomic.Int64
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

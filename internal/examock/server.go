@@ -64,7 +64,8 @@ type Server struct {
 	seq         int
 	now         func() time.Time
 
-	conns atomic.Int64
+	conns    atomic.Int64
+	inFlight atomic.Int64
 }
 
 // New makes a Server.
@@ -112,6 +113,10 @@ func (s *Server) countConn(_ net.Conn, state http.ConnState) {
 		s.conns.Add(1)
 	}
 }
+
+// InFlight is the number of requests being answered right now: after a
+// client gives up on a server that hangs, it drops to zero.
+func (s *Server) InFlight() int64 { return s.inFlight.Load() }
 
 // Connections is the number of TCP connections accepted so far.
 func (s *Server) Connections() int64 { return s.conns.Load() }
@@ -172,6 +177,8 @@ func (s *Server) routes() {
 // ServeHTTP records the request, checks the API key, applies faults and
 // latency, then routes it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.inFlight.Add(1)
+	defer s.inFlight.Add(-1)
 	body, _ := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(strings.NewReader(string(body)))
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -27,6 +28,8 @@ type testEnv struct {
 	t    *testing.T
 	mock *examock.Server
 	url  string
+	// settings are extra lines for the provider block.
+	settings string
 }
 
 func newTestEnv(t *testing.T, opts examock.Options) *testEnv {
@@ -75,8 +78,9 @@ func (e *testEnv) providerBlock() string {
 provider "exa" {
   api_key  = %q
   base_url = %q
+%s
 }
-`, testAPIKey, e.url)
+`, testAPIKey, e.url, e.settings)
 }
 
 // config is the provider block followed by HCL.
@@ -256,5 +260,59 @@ resource "exa_webset_search" "s" {
 	}
 	if env.mock.Count("", "/v0/websets/*/searches/*") == 0 {
 		t.Errorf("the steps never reached the mock")
+	}
+}
+
+// diagRecorder wraps the provider server and keeps the diagnostics of every
+// PlanResourceChange: terraform-plugin-testing shows errors only, so this
+// is how a test sees a plan's warnings.
+type diagRecorder struct {
+	tfprotov6.ProviderServer
+	mu    sync.Mutex
+	diags []*tfprotov6.Diagnostic
+}
+
+func (d *diagRecorder) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	resp, err := d.ProviderServer.PlanResourceChange(ctx, req)
+	if resp != nil {
+		d.mu.Lock()
+		d.diags = append(d.diags, resp.Diagnostics...)
+		d.mu.Unlock()
+	}
+	return resp, err
+}
+
+// recordingFactories serve the env's provider through rec.
+func (e *testEnv) recordingFactories(rec *diagRecorder) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"exa": func() (tfprotov6.ProviderServer, error) {
+			srv, err := e.factories()["exa"]()
+			rec.mu.Lock()
+			rec.ProviderServer = srv
+			rec.mu.Unlock()
+			return rec, err
+		},
+	}
+}
+
+// expectWarning checks that some plan warned with summary and a detail
+// containing each of details.
+func (d *diagRecorder) expectWarning(summary string, details ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+	next:
+		for _, diag := range d.diags {
+			if diag.Severity != tfprotov6.DiagnosticSeverityWarning || diag.Summary != summary {
+				continue
+			}
+			for _, want := range details {
+				if !strings.Contains(diag.Detail, want) {
+					continue next
+				}
+			}
+			return nil
+		}
+		return fmt.Errorf("no plan warned %q with %q; diagnostics: %+v", summary, details, d.diags)
 	}
 }

@@ -506,11 +506,14 @@ func TestAccWebsetSearch_inPlaceChangesCallNothing(t *testing.T) {
 func TestAccWebsetSearch_changedInputReplacesWithCostWarning(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
+	rec := &diagRecorder{}
 	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
 		Steps: []resource.TestStep{
 			{Config: env.minimalSearch(ws, `  criteria = [{ description = "based in Europe" }]`)},
 			{
 				Config: env.minimalSearch(ws, `  criteria = [{ description = "based in Germany" }]`),
+				Check:  rec.expectWarning("A new Exa search will start, and Exa bills for its results", "replaced because criteria changed"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
