@@ -1,11 +1,22 @@
 // Command bench measures the provider against its floor: it applies, plans
 // and destroys N exa_webset_search resources with the real provider, against
 // the in-repo mock (no latency), and the same runs with bench/floorprovider,
-// a no-op provider with the same schema. It prints the medians of several
-// runs as a table: wall time per phase, requests per phase, the ratio to
-// the floor and the provider process's peak RSS.
+// a no-op provider with the same schema and state of the same size. It
+// prints the medians of several runs as a table: wall time per phase,
+// requests per phase, the ratio to the floor and the provider process's
+// peak RSS.
 //
-//	go run ./bench -n 10,100,1000 -runs 3 -engine bin/terraform
+// Two kinds of scenario:
+//   - -n: N searches in one webset with the client's rate limit off
+//     (requests_per_second = 0): the provider's own overhead;
+//   - -limited: N searches over W websets with every setting at its
+//     default (10 requests a second), as a new user runs it: what a plan
+//     costs in requests and time. Its searches finish at once, as most
+//     searches have by the time of a later plan.
+//
+// Every phase runs as users run it: plan and destroy refresh first.
+//
+//	go run ./bench -n 10,100,1000 -limited 1000x1,1000x10 -runs 3 -engine bin/terraform
 package main
 
 import (
@@ -42,12 +53,14 @@ type phase struct {
 var phases = []phase{
 	{"apply", []string{"apply", "-auto-approve", "-input=false"}},
 	{"plan", []string{"plan", "-input=false"}}, // refreshes every search
-	{"destroy", []string{"destroy", "-auto-approve", "-input=false", "-refresh=false"}},
+	{"destroy", []string{"destroy", "-auto-approve", "-input=false"}}, // refreshes first
 }
 
 func main() {
-	sizes := flag.String("n", "10,100,1000", "comma-separated numbers of searches")
+	sizes := flag.String("n", "10,100,1000", "comma-separated numbers of searches, in one webset, rate limit off")
+	limited := flag.String("limited", "1000x1,1000x10", "comma-separated NxW: N searches over W websets, default settings")
 	runs := flag.Int("runs", 3, "runs per size and provider; the table shows medians")
+	limitedRuns := flag.Int("limited-runs", 1, "runs of each -limited scenario (an apply of 1000 takes 100 s at the default limit)")
 	engine := flag.String("engine", "bin/terraform", "Terraform (or OpenTofu) binary")
 	parallelism := flag.Int("parallelism", 10, "the engine's -parallelism")
 	flag.Parse()
@@ -82,62 +95,108 @@ func main() {
 	go func() { _ = mock.Listen(l) }()
 	url := "http://" + l.Addr().String()
 
-	fmt.Printf("exa provider vs. floor: %s, parallelism %d, %d runs each (medians), %d cores, %s/%s\n\n",
-		filepath.Base(engineBin), *parallelism, *runs, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
-	fmt.Printf("| %5s | %-7s | %10s | %10s | %6s | %8s | %9s | %9s | %9s | %8s | %9s |\n", "N", "phase", "exa", "floor", "ratio", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU")
-	fmt.Printf("|------:|---------|-----------:|-----------:|-------:|---------:|----------:|----------:|----------:|---------:|----------:|\n")
+	fmt.Printf("exa provider vs. floor: %s, parallelism %d, %d cores, %s/%s\n",
+		filepath.Base(engineBin), *parallelism, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+
+	fmt.Printf("\nN searches in 1 webset, requests_per_second = 0 (medians of %d runs)\n\n", *runs)
+	header()
 	for _, field := range strings.Split(*sizes, ",") {
+		if strings.TrimSpace(field) == "" {
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(field))
 		if err != nil || n < 1 {
 			log.Fatalf("bad -n %q", field)
 		}
-		all := map[string]map[string][]result{}
-		for run := 0; run < *runs; run++ {
-			for _, name := range []string{"exa", "floor"} {
-				if all[name] == nil {
-					all[name] = map[string][]result{}
-				}
-				res := runOnce(work, name, engineBin, mock, url, n, *parallelism)
-				for ph, r := range res {
-					all[name][ph] = append(all[name][ph], r)
-				}
-			}
+		table(fmt.Sprint(n), measure(*runs, scenario{n: n, websets: 1, unlimited: true}, work, engineBin, mock, url, *parallelism))
+	}
+
+	fmt.Printf("\nN searches over W websets, default settings (10 requests a second; medians of %d runs)\n\n", *limitedRuns)
+	header()
+	for _, field := range strings.Split(*limited, ",") {
+		if strings.TrimSpace(field) == "" {
+			continue
 		}
-		for _, ph := range phases {
-			e, f := median(all["exa"][ph.name]), median(all["floor"][ph.name])
-			fmt.Printf("| %5d | %-7s | %10s | %10s | %6.2f | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s |\n",
-				n, ph.name, e.wall.Round(time.Millisecond), f.wall.Round(time.Millisecond),
-				float64(e.wall)/float64(f.wall), e.requests, f.requests,
-				float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu)
+		var n, w int
+		if _, err := fmt.Sscanf(strings.TrimSpace(field), "%dx%d", &n, &w); err != nil || n < 1 || w < 1 {
+			log.Fatalf("bad -limited %q: want NxW", field)
 		}
+		table(fmt.Sprintf("%dx%d", n, w), measure(*limitedRuns, scenario{n: n, websets: w}, work, engineBin, mock, url, *parallelism))
 	}
 }
 
-// runOnce applies, plans and destroys n searches in a fresh folder.
-func runOnce(work, name, engine string, mock *examock.Server, url string, n, parallelism int) map[string]result {
+func header() {
+	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %8s | %9s | %9s | %9s | %8s | %9s |\n", "N", "phase", "exa", "floor", "ratio", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU")
+	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|---------:|----------:|----------:|----------:|---------:|----------:|\n")
+}
+
+// measure runs a scenario with both providers and keeps every run.
+func measure(runs int, sc scenario, work, engine string, mock *examock.Server, url string, parallelism int) map[string]map[string][]result {
+	all := map[string]map[string][]result{"exa": {}, "floor": {}}
+	for range runs {
+		for _, name := range []string{"exa", "floor"} {
+			for ph, r := range runOnce(work, name, engine, mock, url, sc, parallelism) {
+				all[name][ph] = append(all[name][ph], r)
+			}
+		}
+	}
+	return all
+}
+
+func table(label string, all map[string]map[string][]result) {
+	for _, ph := range phases {
+		e, f := median(all["exa"][ph.name]), median(all["floor"][ph.name])
+		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s |\n",
+			label, ph.name, e.wall.Round(time.Millisecond), f.wall.Round(time.Millisecond),
+			float64(e.wall)/float64(f.wall), e.requests, f.requests,
+			float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu)
+	}
+}
+
+// scenario is one configuration to apply, plan and destroy.
+type scenario struct {
+	n, websets int
+	// unlimited turns the client's rate limit off; otherwise every
+	// provider setting is at its default.
+	unlimited bool
+}
+
+// runOnce applies, plans and destroys a scenario in a fresh folder.
+func runOnce(work, name, engine string, mock *examock.Server, url string, sc scenario, parallelism int) map[string]result {
 	dir, err := os.MkdirTemp(work, name+"-run-")
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	ws := mock.CreateWebset("")
+	var ids []string
+	for range sc.websets {
+		ids = append(ids, fmt.Sprintf("%q", mock.CreateWebset("")))
+	}
+	settings, lifecycle := "", ""
+	if sc.unlimited {
+		settings = "\n  requests_per_second = 0"
+	} else {
+		lifecycle = "\n  metadata     = { \"examock.lifecycle\" = \"immediate\" }"
+	}
 	cfg := fmt.Sprintf(`terraform {
   required_providers {
     exa = { source = "exa-community/exa" }
   }
 }
 provider "exa" {
-  api_key             = "bench-key"
-  base_url            = %q
-  requests_per_second = 0
+  api_key  = "bench-key"
+  base_url = %q%s
+}
+locals {
+  websets = [%s]
 }
 resource "exa_webset_search" "s" {
   count        = %d
-  webset_id    = %q
+  webset_id    = local.websets[count.index %% length(local.websets)]
   query        = "Benchmark search ${count.index}"
-  target_count = 10
+  target_count = 10%s
 }
-`, url, n, ws)
+`, url, settings, strings.Join(ids, ", "), sc.n, lifecycle)
 	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg), 0o600); err != nil {
 		log.Fatal(err)
 	}
@@ -164,7 +223,7 @@ resource "exa_webset_search" "s" {
 		wall := time.Since(start)
 		close(stop)
 		if err != nil {
-			log.Fatalf("%s %s (N=%d): %v\n%s", name, ph.name, n, err, logs.String())
+			log.Fatalf("%s %s (%+v): %v\n%s", name, ph.name, sc, err, logs.String())
 		}
 		out[ph.name] = result{wall: wall, requests: len(mock.Requests()) - before, peakRSS: peak.Load(), cpu: time.Duration(ticks.Load()) * 10 * time.Millisecond}
 	}

@@ -1,8 +1,11 @@
 // Command floorprovider is the benchmark's floor: a bare plugin-framework
 // provider named exa whose exa_webset_search resource has exactly the real
-// one's schema but does nothing (no API call, no plan logic). What it costs
-// is what Terraform and the framework cost; make bench compares the real
-// provider against it.
+// one's schema but does nothing (no API call, no plan logic). Its state is
+// as large as the real one's: every computed value is filled with a value
+// of realistic size (see fill), so Terraform writes as much state for it
+// as for real searches. What it costs is what Terraform and the framework
+// must cost for this schema; make bench compares the real provider
+// against it.
 package main
 
 import (
@@ -79,11 +82,12 @@ func (*noop) Update(_ context.Context, req resource.UpdateRequest, resp *resourc
 
 func (*noop) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
-// known turns every unknown value of a plan into null, so it can be state.
+// known turns every unknown value of a plan into a filled one, so it can be
+// state of the size the real provider writes.
 func known(v tftypes.Value) tftypes.Value {
 	out, err := tftypes.Transform(v, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if !v.IsKnown() {
-			return tftypes.NewValue(v.Type(), nil), nil
+			return fill(v.Type()), nil
 		}
 		return v, nil
 	})
@@ -91,4 +95,32 @@ func known(v tftypes.Value) tftypes.Value {
 		panic(err)
 	}
 	return out
+}
+
+// fill makes a value of a type, about as large as Exa's answers make it: a
+// timestamp-sized string, a number, two elements in a list of objects (the
+// criteria Exa chooses, say), and every attribute of an object filled.
+func fill(t tftypes.Type) tftypes.Value {
+	switch {
+	case t.Is(tftypes.String):
+		return tftypes.NewValue(t, "2026-11-30T12:00:00.000Z")
+	case t.Is(tftypes.Number):
+		return tftypes.NewValue(t, 42)
+	case t.Is(tftypes.Bool):
+		return tftypes.NewValue(t, false)
+	case t.Is(tftypes.Object{}):
+		obj := t.(tftypes.Object) //nolint:forcetypeassert // checked by Is
+		attrs := map[string]tftypes.Value{}
+		for name, at := range obj.AttributeTypes {
+			attrs[name] = fill(at)
+		}
+		return tftypes.NewValue(t, attrs)
+	case t.Is(tftypes.List{}):
+		el := t.(tftypes.List).ElementType //nolint:forcetypeassert // checked by Is
+		if el.Is(tftypes.Object{}) {
+			return tftypes.NewValue(t, []tftypes.Value{fill(el), fill(el)})
+		}
+		return tftypes.NewValue(t, []tftypes.Value{})
+	}
+	return tftypes.NewValue(t, nil) // maps and sets: empty, as Exa's usually are
 }

@@ -95,6 +95,7 @@ type Client struct {
 	maxRetryAfter  time.Duration
 	requestTimeout time.Duration
 	limiter        *rate.Limiter
+	snaps          *snapshots
 }
 
 // NewClient checks cfg and builds a Client.
@@ -118,6 +119,7 @@ func NewClient(cfg Config) (*Client, error) {
 		waitMax:        cfg.RetryWaitMax,
 		maxRetryAfter:  cfg.MaxRetryAfter,
 		requestTimeout: cfg.RequestTimeout,
+		snaps:          newSnapshots(),
 	}
 	if c.maxRetries < 0 {
 		c.maxRetries = 0

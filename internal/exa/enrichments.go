@@ -60,6 +60,7 @@ func enrichmentPath(websetID, id string) string { return enrichmentsPath(websetI
 // CreateEnrichment adds an enrichment to a webset. A failure after the
 // request may have reached Exa is an *AmbiguousError.
 func (c *Client) CreateEnrichment(ctx context.Context, websetID string, in *CreateEnrichmentRequest) (*Enrichment, error) {
+	defer c.writing(websetID)()
 	var out Enrichment
 	if err := c.do(ctx, create, "POST", enrichmentsPath(websetID), in, &out); err != nil {
 		return nil, err
@@ -79,11 +80,13 @@ func (c *Client) GetEnrichment(ctx context.Context, websetID, id string) (*Enric
 // UpdateEnrichment changes an enrichment in place. The spec gives its answer
 // no body, so callers read the enrichment again.
 func (c *Client) UpdateEnrichment(ctx context.Context, websetID, id string, in *UpdateEnrichmentRequest) error {
+	defer c.writing(websetID)()
 	return c.do(ctx, idempotent, "PATCH", enrichmentPath(websetID, id), in, nil)
 }
 
 // CancelEnrichment stops an enrichment that is still pending.
 func (c *Client) CancelEnrichment(ctx context.Context, websetID, id string) (*Enrichment, error) {
+	defer c.writing(websetID)()
 	var out Enrichment
 	if err := c.do(ctx, idempotent, "POST", enrichmentPath(websetID, id)+"/cancel", nil, &out); err != nil {
 		return nil, err
@@ -93,5 +96,6 @@ func (c *Client) CancelEnrichment(ctx context.Context, websetID, id string) (*En
 
 // DeleteEnrichment removes an enrichment and its results.
 func (c *Client) DeleteEnrichment(ctx context.Context, websetID, id string) error {
+	defer c.writing(websetID)()
 	return c.do(ctx, idempotent, "DELETE", enrichmentPath(websetID, id), nil, nil)
 }

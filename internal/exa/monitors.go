@@ -76,6 +76,7 @@ func monitorPath(id string) string { return "/v0/monitors/" + escape(id) }
 // CreateMonitor creates a monitor. A failure after the request may have
 // reached Exa is an *AmbiguousError.
 func (c *Client) CreateMonitor(ctx context.Context, in *CreateMonitorRequest) (*Monitor, error) {
+	defer c.writing(in.WebsetID)()
 	var out Monitor
 	if err := c.do(ctx, create, "POST", "/v0/monitors", in, &out); err != nil {
 		return nil, err

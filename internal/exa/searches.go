@@ -135,6 +135,7 @@ func searchPath(websetID, searchID string) string {
 // reached Exa: such a failure is an *AmbiguousError, and the caller must look
 // for the search (FindSearch) before it tries again.
 func (c *Client) CreateSearch(ctx context.Context, websetID string, in *CreateSearchRequest) (*Search, error) {
+	defer c.writing(websetID)()
 	var out Search
 	if err := c.do(ctx, create, "POST", searchesPath(websetID), in, &out); err != nil {
 		return nil, err
@@ -154,6 +155,7 @@ func (c *Client) GetSearch(ctx context.Context, websetID, searchID string) (*Sea
 // CancelSearch cancels a search. Canceling is idempotent at Exa, so the call
 // is retried like a read.
 func (c *Client) CancelSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
+	defer c.writing(websetID)()
 	var out Search
 	if err := c.do(ctx, idempotent, "POST", searchPath(websetID, searchID)+"/cancel", nil, &out); err != nil {
 		return nil, err

@@ -60,6 +60,7 @@ func (c *Client) GetWebset(ctx context.Context, idOrExternalID string) (*Webset,
 
 // UpdateWebset replaces a webset's metadata.
 func (c *Client) UpdateWebset(ctx context.Context, id string, in *UpdateWebsetRequest) (*Webset, error) {
+	defer c.writing(id)()
 	var out Webset
 	if err := c.do(ctx, idempotent, "POST", websetPath(id), in, &out); err != nil {
 		return nil, err
@@ -69,5 +70,6 @@ func (c *Client) UpdateWebset(ctx context.Context, id string, in *UpdateWebsetRe
 
 // DeleteWebset deletes a webset with its items.
 func (c *Client) DeleteWebset(ctx context.Context, id string) error {
+	defer c.writing(id)()
 	return c.do(ctx, idempotent, "DELETE", websetPath(id), nil, nil)
 }

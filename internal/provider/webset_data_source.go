@@ -76,11 +76,16 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	key := cfg.ID.ValueString()
-	if key == "" {
-		key = cfg.ExternalID.ValueString()
+	// By id, the read shares its webset's snapshot with the searches and
+	// enrichments refreshed in the same walk; an external_id is looked up
+	// directly, since snapshots are invalidated by id.
+	var ws *exa.Webset
+	var err error
+	if id := cfg.ID.ValueString(); id != "" {
+		ws, err = d.data.client.WebsetSnapshot(ctx, id)
+	} else {
+		ws, err = d.data.client.GetWebset(ctx, cfg.ExternalID.ValueString())
 	}
-	ws, err := d.data.client.GetWebset(ctx, key)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not read the Exa webset", err.Error())
 		return

@@ -196,7 +196,8 @@ func (r *enrichmentResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	e, err := r.data.client.GetEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
+	// From the webset's snapshot, or by its own GET when it is not there.
+	e, err := r.data.client.ReadEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
 	if !readOK(ctx, resp, err, "enrichment", state.ID.ValueString()) {
 		return
 	}

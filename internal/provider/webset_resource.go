@@ -141,7 +141,9 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ws, err := r.data.client.GetWebset(ctx, state.ID.ValueString())
+	// One GET serves this webset and every search and enrichment in it
+	// (exa.Client.WebsetSnapshot).
+	ws, err := r.data.client.WebsetSnapshot(ctx, state.ID.ValueString())
 	if !readOK(ctx, resp, err, "webset", state.ID.ValueString()) {
 		return
 	}

@@ -71,7 +71,7 @@ func (d *websetSearchDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	s, err := d.data.client.GetSearch(ctx, cfg.WebsetID.ValueString(), cfg.ID.ValueString())
+	s, err := d.data.client.ReadSearch(ctx, cfg.WebsetID.ValueString(), cfg.ID.ValueString())
 	if err != nil {
 		if exa.IsNotFound(err) {
 			err = fmt.Errorf("no search %s in webset %s: %w", cfg.ID.ValueString(), cfg.WebsetID.ValueString(), err)

@@ -297,7 +297,8 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	search, err := r.data.client.GetSearch(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
+	// From the webset's snapshot, or by its own GET when it is not there.
+	search, err := r.data.client.ReadSearch(ctx, state.WebsetID.ValueString(), state.ID.ValueString())
 	if !readOK(ctx, resp, err, "search", state.ID.ValueString()) {
 		return
 	}

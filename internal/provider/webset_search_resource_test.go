@@ -493,9 +493,11 @@ func TestAccWebsetSearch_inPlaceChangesCallNothing(t *testing.T) {
 						plancheck.ExpectKnownValue(searchAddr, tfjsonpath.New("criteria").AtSliceIndex(0).AtMapKey("success_rate"), knownvalue.Float64Exact(0)),
 					},
 				},
-				// The plan's refresh reads the search once; the update itself calls nothing.
+				// The plan's refresh reads the search once, through its webset;
+				// the update itself calls nothing.
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "", "/v0/websets/*/searches/*", 1),
+					env.expectCalls(&mark, "GET", "/v0/websets/*", 1),
+					env.expectCalls(&mark, "", "/v0/websets/*/searches/*", 0),
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 0),
 				),
 			},

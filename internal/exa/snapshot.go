@@ -1,0 +1,151 @@
+package exa
+
+import (
+	"context"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"golang.org/x/sync/singleflight"
+)
+
+// A webset's GET answer carries its searches and enrichments as full
+// objects, so one GET /v0/websets/{id} can answer the refresh of the webset
+// and of everything in it. Snapshots make a plan cost one request per
+// webset instead of one per search. The rules, each enforced where it is
+// written and tested in snapshot_test.go and webset_snapshot_test.go:
+//
+//  1. Any write the client makes to a webset or to anything in it
+//     invalidates that webset's snapshot before the write is sent and again
+//     before it returns (see writing): a snapshot taken while a write was
+//     under way is never kept.
+//  2. Waiting reads the object itself, never a snapshot: the waiters call
+//     GetSearch and GetImport, which always go to Exa.
+//  3. A search or enrichment missing from its webset's snapshot is read by
+//     its own GET before it is declared gone (ReadSearch, ReadEnrichment): a
+//     list that lags behind never drops a resource from state.
+//  4. A webset that answers 404 is checked the same way: each child
+//     confirms with its own GET.
+//  5. Snapshots live in memory, in one client, so in one provider process,
+//     which Terraform starts anew for every walk; none is used when older
+//     than SnapshotMaxAge. Errors are never kept. Nothing is written to
+//     disk.
+//
+// When a search is in its webset's list but its own GET would answer 404,
+// the list wins: the search is read from it and stays in state. Dropping a
+// resource from state is the one mistake a later refresh cannot undo (the
+// search would go on running, and billing, with nothing to cancel it).
+
+// SnapshotMaxAge bounds how old a webset snapshot may be when it is used.
+// A refresh walk reads every resource within seconds; the bound only
+// matters for long walks, such as an apply that waits for searches.
+const SnapshotMaxAge = 30 * time.Second
+
+type snapshots struct {
+	group   singleflight.Group
+	mu      sync.Mutex
+	entries map[string]snapshot
+	// gen counts the invalidations of each webset; a fetch stores its
+	// answer only if no invalidation came in between.
+	gen map[string]uint64
+	now func() time.Time
+}
+
+type snapshot struct {
+	ws  *Webset
+	at  time.Time
+	gen uint64
+}
+
+func newSnapshots() *snapshots {
+	return &snapshots{entries: map[string]snapshot{}, gen: map[string]uint64{}, now: time.Now}
+}
+
+// WebsetSnapshot reads a webset by its id, sharing one GET between every
+// caller of this client: concurrent callers wait for the request in flight
+// (singleflight), later ones get its answer until it is invalidated or
+// SnapshotMaxAge old. The answer is shared: callers must not change it.
+func (c *Client) WebsetSnapshot(ctx context.Context, id string) (*Webset, error) {
+	s := c.snaps
+	s.mu.Lock()
+	g := s.gen[id]
+	if e, ok := s.entries[id]; ok && e.gen == g && s.now().Sub(e.at) < SnapshotMaxAge {
+		s.mu.Unlock()
+		return e.ws, nil
+	}
+	s.mu.Unlock()
+	// The generation is part of the key: a caller that comes after an
+	// invalidation never joins a fetch that started before it.
+	v, err, _ := s.group.Do(id+"\x00"+strconv.FormatUint(g, 10), func() (any, error) {
+		tflog.Debug(ctx, "fetching a webset snapshot", map[string]any{"webset_id": id})
+		ws, err := c.GetWebset(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		if s.gen[id] == g {
+			s.entries[id] = snapshot{ws: ws, at: s.now(), gen: g}
+		}
+		s.mu.Unlock()
+		return ws, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*Webset), nil //nolint:forcetypeassert // the only value stored
+}
+
+// invalidate drops a webset's snapshot and bumps its generation.
+func (c *Client) invalidate(websetID string) {
+	s := c.snaps
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gen[websetID]++
+	delete(s.entries, websetID)
+}
+
+// writing invalidates the webset's snapshot now and returns a function that
+// invalidates it again; every write to a webset or to anything in it runs
+// `defer c.writing(websetID)()` (rule 1).
+func (c *Client) writing(websetID string) func() {
+	c.invalidate(websetID)
+	return func() { c.invalidate(websetID) }
+}
+
+// ReadSearch reads a search for a refresh: from its webset's snapshot when
+// it is there, else by its own GET (rules 3 and 4).
+func (c *Client) ReadSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
+	return readChild(ctx, c, websetID, searchID, "search",
+		func(ws *Webset) []Search { return ws.Searches },
+		func(s *Search) string { return s.ID },
+		func(ctx context.Context) (*Search, error) { return c.GetSearch(ctx, websetID, searchID) })
+}
+
+// ReadEnrichment reads an enrichment for a refresh, like ReadSearch.
+func (c *Client) ReadEnrichment(ctx context.Context, websetID, id string) (*Enrichment, error) {
+	return readChild(ctx, c, websetID, id, "enrichment",
+		func(ws *Webset) []Enrichment { return ws.Enrichments },
+		func(e *Enrichment) string { return e.ID },
+		func(ctx context.Context) (*Enrichment, error) { return c.GetEnrichment(ctx, websetID, id) })
+}
+
+func readChild[T any](ctx context.Context, c *Client, websetID, id, what string, list func(*Webset) []T, idOf func(*T) string, own func(context.Context) (*T, error)) (*T, error) {
+	ws, err := c.WebsetSnapshot(ctx, websetID)
+	switch {
+	case IsNotFound(err):
+		tflog.Debug(ctx, "the webset answered 404: reading the "+what+" by its own GET", map[string]any{"webset_id": websetID, "id": id})
+		return own(ctx)
+	case err != nil:
+		return nil, err
+	}
+	children := list(ws)
+	for i := range children {
+		if idOf(&children[i]) == id {
+			found := children[i]
+			return &found, nil
+		}
+	}
+	tflog.Debug(ctx, "the "+what+" is not in its webset's snapshot: reading it by its own GET", map[string]any{"webset_id": websetID, "id": id})
+	return own(ctx)
+}
