@@ -52,7 +52,7 @@ type phase struct {
 
 var phases = []phase{
 	{"apply", []string{"apply", "-auto-approve", "-input=false"}},
-	{"plan", []string{"plan", "-input=false"}}, // refreshes every search
+	{"plan", []string{"plan", "-input=false"}},                        // refreshes every search
 	{"destroy", []string{"destroy", "-auto-approve", "-input=false"}}, // refreshes first
 }
 
