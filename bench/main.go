@@ -39,6 +39,9 @@ import (
 )
 
 type result struct {
+	// stateKB is the size of terraform.tfstate after the phase: the floor
+	// is honest only if its state is as large as the provider's.
+	stateKB  int64
 	wall     time.Duration
 	requests int
 	peakRSS  int64         // KiB
@@ -126,8 +129,8 @@ func main() {
 }
 
 func header() {
-	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %8s | %9s | %9s | %9s | %8s | %9s |\n", "N", "phase", "exa", "floor", "ratio", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU")
-	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|---------:|----------:|----------:|----------:|---------:|----------:|\n")
+	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %8s | %9s | %9s | %9s | %8s | %9s | %9s | %11s |\n", "N", "phase", "exa", "floor", "ratio", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU", "exa state", "floor state")
+	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|---------:|----------:|----------:|----------:|---------:|----------:|----------:|------------:|\n")
 }
 
 // measure runs a scenario with both providers and keeps every run.
@@ -146,10 +149,10 @@ func measure(runs int, sc scenario, work, engine string, mock *examock.Server, u
 func table(label string, all map[string]map[string][]result) {
 	for _, ph := range phases {
 		e, f := median(all["exa"][ph.name]), median(all["floor"][ph.name])
-		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s |\n",
+		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s | %6d KB | %8d KB |\n",
 			label, ph.name, e.wall.Round(time.Millisecond), f.wall.Round(time.Millisecond),
 			float64(e.wall)/float64(f.wall), e.requests, f.requests,
-			float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu)
+			float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu, e.stateKB, f.stateKB)
 	}
 }
 
@@ -225,7 +228,11 @@ resource "exa_webset_search" "s" {
 		if err != nil {
 			log.Fatalf("%s %s (%+v): %v\n%s", name, ph.name, sc, err, logs.String())
 		}
-		out[ph.name] = result{wall: wall, requests: len(mock.Requests()) - before, peakRSS: peak.Load(), cpu: time.Duration(ticks.Load()) * 10 * time.Millisecond}
+		var stateKB int64
+		if fi, err := os.Stat(filepath.Join(dir, "terraform.tfstate")); err == nil {
+			stateKB = fi.Size() / 1024
+		}
+		out[ph.name] = result{wall: wall, requests: len(mock.Requests()) - before, peakRSS: peak.Load(), cpu: time.Duration(ticks.Load()) * 10 * time.Millisecond, stateKB: stateKB}
 	}
 	mock.ResetLog()
 	return out
@@ -288,10 +295,11 @@ func median(rs []result) result {
 	for i, r := range rs {
 		walls[i], rss[i], reqs[i], cpus[i] = r.wall, r.peakRSS, r.requests, r.cpu
 	}
+	state := rs[0].stateKB // the same in every run
 	slices.Sort(walls)
 	slices.Sort(rss)
 	slices.Sort(reqs)
 	slices.Sort(cpus)
 	m := len(rs) / 2
-	return result{wall: walls[m], requests: reqs[m], peakRSS: rss[m], cpu: cpus[m]}
+	return result{wall: walls[m], requests: reqs[m], peakRSS: rss[m], cpu: cpus[m], stateKB: state}
 }

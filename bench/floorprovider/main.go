@@ -85,16 +85,27 @@ func (*noop) Delete(context.Context, resource.DeleteRequest, *resource.DeleteRes
 // known turns every unknown value of a plan into a filled one, so it can be
 // state of the size the real provider writes.
 func known(v tftypes.Value) tftypes.Value {
-	out, err := tftypes.Transform(v, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
-		if !v.IsKnown() {
-			return fill(v.Type()), nil
+	out, err := tftypes.Transform(v, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+		if v.IsKnown() {
+			return v, nil
 		}
-		return v, nil
+		if steps := p.Steps(); len(steps) == 1 && nullWhileRunning[fmt.Sprint(steps[0])] {
+			return tftypes.NewValue(v.Type(), nil), nil
+		}
+		return fill(v.Type()), nil
 	})
 	if err != nil {
 		panic(err)
 	}
 	return out
+}
+
+// nullWhileRunning are the computed attributes that a search which has
+// not finished leaves null, as the real provider's state shows.
+var nullWhileRunning = map[string]bool{
+	fmt.Sprint(tftypes.AttributeName("canceled_at")):     true,
+	fmt.Sprint(tftypes.AttributeName("canceled_reason")): true,
+	fmt.Sprint(tftypes.AttributeName("recall_result")):   true,
 }
 
 // fill makes a value of a type, about as large as Exa's answers make it: a

@@ -1,10 +1,16 @@
 package provider
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
 
 // benchSearchJSON is a full search: 5 criteria, scope, exclude and recall.
@@ -59,4 +65,63 @@ func searchModelFixtureB(b *testing.B) websetSearchModel {
 		b.Fatal(diags)
 	}
 	return m
+}
+
+// BenchmarkRefreshAndPlanSearch is what a plan costs the provider for one
+// unchanged, running search: its Read (served from the webset's snapshot,
+// as in a real plan) and its PlanResourceChange, through the protocol
+// server as Terraform calls them.
+func BenchmarkRefreshAndPlanSearch(b *testing.B) {
+	m := examock.New(examock.Options{APIKey: testAPIKey})
+	ts := m.Start()
+	defer ts.Close()
+	ws := m.CreateWebset("")
+	srv, err := providerserver.NewProtocol6WithError(New("bench")())()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	pType := schemas.Provider.ValueType()
+	if resp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
+		Config: dynamic(b, pType, objectValue(pType, map[string]tftypes.Value{
+			"api_key":             tftypes.NewValue(tftypes.String, testAPIKey),
+			"base_url":            tftypes.NewValue(tftypes.String, ts.URL),
+			"requests_per_second": tftypes.NewValue(tftypes.Number, 0),
+		})),
+	}); err != nil || len(resp.Diagnostics) > 0 {
+		b.Fatalf("configure: %v %v", err, resp.Diagnostics)
+	}
+	const typ = "exa_webset_search"
+	rType := schemas.ResourceSchemas[typ].ValueType()
+	config := dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{
+		"webset_id":    tftypes.NewValue(tftypes.String, ws),
+		"query":        tftypes.NewValue(tftypes.String, "Seed-stage robotics startups in Europe"),
+		"target_count": tftypes.NewValue(tftypes.Number, 10),
+	}))
+	empty := dynamic(b, rType, tftypes.NewValue(rType, nil))
+	plan, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typ, PriorState: empty, ProposedNewState: config, Config: config})
+	if err != nil || len(plan.Diagnostics) > 0 {
+		b.Fatalf("plan: %v %v", err, plan.Diagnostics)
+	}
+	applied, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: typ, PriorState: empty, PlannedState: plan.PlannedState, Config: config})
+	if err != nil || len(applied.Diagnostics) > 0 {
+		b.Fatalf("apply: %v %v", err, applied.Diagnostics)
+	}
+	state := applied.NewState
+	b.ReportAllocs()
+	for b.Loop() {
+		read, err := srv.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: typ, CurrentState: state})
+		if err != nil || len(read.Diagnostics) > 0 {
+			b.Fatalf("read: %v %v", err, read.Diagnostics)
+		}
+		// Terraform proposes the prior state where the config is silent.
+		p, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typ, PriorState: read.NewState, ProposedNewState: read.NewState, Config: config})
+		if err != nil || len(p.Diagnostics) > 0 {
+			b.Fatalf("plan: %v %v", err, p.Diagnostics)
+		}
+	}
 }

@@ -28,7 +28,7 @@ func objectValue(typ tftypes.Type, set map[string]tftypes.Value) tftypes.Value {
 	return tftypes.NewValue(typ, vals)
 }
 
-func dynamic(t *testing.T, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
+func dynamic(t testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
 	t.Helper()
 	dv, err := tfprotov6.NewDynamicValue(typ, v)
 	if err != nil {

@@ -24,6 +24,13 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return // create or destroy
 	}
+	// Most plans change nothing: then the plan is the prior state, found
+	// without decoding the models (priorStateStands). Every other plan takes
+	// the path below.
+	if priorStateStands(req.Config.Raw, req.Plan.Raw, req.State.Raw) {
+		resp.Plan.Raw = req.State.Raw
+		return
+	}
 	var config, plan, state websetSearchModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
