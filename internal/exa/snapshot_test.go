@@ -3,6 +3,7 @@ package exa_test
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -274,5 +275,33 @@ func TestSnapshot_lateFetchDoesNotReplaceANewerSnapshot(t *testing.T) {
 	}
 	if websetGETs(m) != n {
 		t.Errorf("the late fetch evicted the newer snapshot: the read fetched again")
+	}
+}
+
+// The adoption look-up reads every page: a webset with more monitors than
+// one page holds still finds the one a lost create made (it is last).
+func TestFindMonitor_followsTheCursorToTheEnd(t *testing.T) {
+	ctx := context.Background()
+	m, c, ws := newPair(t)
+	body := func(i int) *exa.CreateMonitorRequest {
+		return &exa.CreateMonitorRequest{WebsetID: ws, Cadence: exa.MonitorCadence{Cron: "0 9 * * 1"},
+			Behavior: exa.MonitorBehavior{Type: "search", Config: exa.MonitorSearchConfig{Query: new("new robotics startups"), Count: 1}},
+			Metadata: map[string]string{"n": strconv.Itoa(i)}}
+	}
+	started := time.Now()
+	var last *exa.Monitor
+	for i := range 205 {
+		mo, err := c.CreateMonitor(ctx, body(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = mo
+	}
+	found, err := c.FindMonitor(ctx, body(204), started)
+	if err != nil || found == nil || found.ID != last.ID {
+		t.Fatalf("want the last monitor %s, got %+v, %v", last.ID, found, err)
+	}
+	if n := m.Count("GET", "/v0/monitors"); n != 2 {
+		t.Errorf("want 2 pages read, got %d", n)
 	}
 }

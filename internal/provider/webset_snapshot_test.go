@@ -139,3 +139,61 @@ data "exa_webset_search" "s" {
 		},
 	})
 }
+
+// Rule 4, through Terraform: a webset that answers 404 during a refresh
+// does not drop its searches from state; each confirms with its own GET,
+// and the plan stays empty. And the list wins: a search that is in its
+// webset's list stays, whatever its own GET would answer, with no GET of
+// its own.
+func TestAccSnapshot_refreshNeverDropsWhatOnlyTheListLacks(t *testing.T) {
+	for name, tc := range map[string]struct {
+		fault   examock.Fault
+		ownGETs int
+	}{
+		"webset answers 404": {examock.Fault{Method: "GET", Path: "/v0/websets/*", Status: 404}, 2},
+		"own GETs answer 404": {examock.Fault{Method: "GET", Path: "/v0/websets/*/searches/*", Status: 404, Times: -1}, 0},
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := env.mock.CreateWebset("")
+			cfg := env.config(`
+resource "exa_webset_search" "s" {
+  count        = 2
+  webset_id    = %q
+  query        = "Search ${count.index}"
+  target_count = 1
+}
+`, ws)
+			mark := 0
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{
+					{Config: cfg},
+					{
+						PreConfig: func() {
+							mark = len(env.mock.Requests())
+							env.mock.InjectFault(tc.fault)
+						},
+						Config: cfg,
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{
+								plancheck.ExpectEmptyPlan(),
+								hook(func() {
+									n := 0
+									for _, r := range env.mock.Requests()[mark:] {
+										if r.Method == "GET" && examock.MatchPath("/v0/websets/*/searches/*", r.Path) {
+											n++
+										}
+									}
+									if n != tc.ownGETs {
+										t.Errorf("want %d GETs of the searches themselves, got %d:\n%s", tc.ownGETs, n, env.logText(mark))
+									}
+									env.mock.ClearFaults()
+								}),
+							},
+						},
+					},
+				},
+			})
+		})
+	}
+}
