@@ -3,10 +3,14 @@ package exa
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
-// Enrichment formats and statuses, as the spec lists them.
-var EnrichmentFormats = []string{"text", "date", "number", "options", "email", "phone", "url"}
+// EnrichmentFormats are the formats the spec lists, as a new slice each
+// time.
+func EnrichmentFormats() []string { return slices.Clone(enrichmentFormats) }
+
+var enrichmentFormats = []string{"text", "date", "number", "options", "email", "phone", "url"}
 
 const (
 	EnrichmentPending   = "pending"

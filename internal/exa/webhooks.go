@@ -3,10 +3,14 @@ package exa
 import (
 	"context"
 	"net/url"
+	"slices"
 )
 
-// EventTypes are the webhook event types the spec lists.
-var EventTypes = []string{
+// EventTypes are the webhook event types the spec lists, as a new slice
+// each time, so that no caller can change the list for another.
+func EventTypes() []string { return slices.Clone(eventTypes) }
+
+var eventTypes = []string{
 	"webset.created", "webset.deleted", "webset.paused", "webset.idle",
 	"webset.search.created", "webset.search.canceled", "webset.search.completed", "webset.search.updated",
 	"import.created", "import.completed", "webset.item.created", "webset.item.enriched",

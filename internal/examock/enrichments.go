@@ -216,16 +216,3 @@ func (s *Server) EnrichmentStatus(id string) string {
 func (s *Server) DeleteEnrichment(id string) error {
 	return deleteOutOfBand(s, s.enrichments, "enrichment", id)
 }
-
-// lifecycleOverride reads LifecycleMetadataKey from metadata.
-func lifecycleOverride(metadata map[string]string) (*Lifecycle, error) {
-	v, ok := metadata[LifecycleMetadataKey]
-	if !ok {
-		return nil, nil
-	}
-	lc, err := ParseLifecycle(v)
-	if err != nil {
-		return nil, fmt.Errorf("metadata %s: %w", LifecycleMetadataKey, err)
-	}
-	return &lc, nil
-}

@@ -1,61 +1,12 @@
 package examock
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
-
-// Lifecycle says how a search moves from running to completed. The zero
-// value keeps searches running until they are canceled.
-type Lifecycle struct {
-	// Immediate makes searches complete at once: the create answer already
-	// says completed.
-	Immediate bool
-	// CompleteAfterReads, when above zero, completes a search on its N-th
-	// GET.
-	CompleteAfterReads int
-	// CompleteAfter, when above zero, completes a search this long after it
-	// was created; until then progress reports the time left.
-	CompleteAfter time.Duration
-}
-
-// LifecycleMetadataKey, in a search's metadata, overrides the server's
-// lifecycle for that search, with a value ParseLifecycle reads. It lets one
-// configuration hold searches that finish at once next to ones that run on.
-const LifecycleMetadataKey = "examock.lifecycle"
-
-// ParseLifecycle reads "running" (never finishes), "immediate", "reads:N"
-// (completes on its N-th read) or "after:DURATION" (such as after:30s).
-func ParseLifecycle(v string) (Lifecycle, error) {
-	switch {
-	case v == "running":
-		return Lifecycle{}, nil
-	case v == "immediate":
-		return Lifecycle{Immediate: true}, nil
-	case strings.HasPrefix(v, "reads:"):
-		n, err := strconv.Atoi(strings.TrimPrefix(v, "reads:"))
-		if err != nil || n < 1 {
-			return Lifecycle{}, fmt.Errorf("lifecycle %q: want reads:N with N ≥ 1", v)
-		}
-		return Lifecycle{CompleteAfterReads: n}, nil
-	case strings.HasPrefix(v, "after:"):
-		d, err := time.ParseDuration(strings.TrimPrefix(v, "after:"))
-		if err != nil || d <= 0 {
-			return Lifecycle{}, fmt.Errorf("lifecycle %q: want after:DURATION, such as after:30s", v)
-		}
-		return Lifecycle{CompleteAfter: d}, nil
-	}
-	return Lifecycle{}, fmt.Errorf("lifecycle %q: want running, immediate, reads:N or after:DURATION", v)
-}
-
-// The wire shapes below are the mock's own, written from the spec and kept
-// apart from the client's on purpose: a misspelled field on either side then
-// fails the tests instead of agreeing with itself.
 
 type entityJSON struct {
 	Type        string  `json:"type"`
@@ -398,32 +349,4 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n])
-}
-
-// decodeValid decodes a request body strictly and validates it, answering
-// 400 and returning false when either fails.
-func decodeValid(w http.ResponseWriter, r *http.Request, v any, validate func() error) bool {
-	err := decodeStrict(r, v)
-	if err == nil {
-		err = validate()
-	}
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return false
-	}
-	return true
-}
-
-// decodeStrict decodes a JSON body and refuses unknown fields, so a
-// misspelled field name fails loudly instead of being ignored.
-func decodeStrict(r *http.Request, v any) error {
-	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
-		return fmt.Errorf("Content-Type must be application/json, not %q", ct)
-	}
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("invalid request body: %v", err)
-	}
-	return nil
 }

@@ -12,7 +12,6 @@
 package examock
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -264,16 +263,6 @@ type errorBody struct {
 	Message    string `json:"message"`
 }
 
-func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, errorBody{StatusCode: status, Error: http.StatusText(status), Message: msg})
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
 func (s *Server) nextID(prefix string) string {
 	s.seq++
 	return fmt.Sprintf("%s_mock%06d", prefix, s.seq)
@@ -333,18 +322,10 @@ func lookup[T record](w http.ResponseWriter, r *http.Request, records map[string
 	return rec, true
 }
 
-// writePage answers a cursor-paged list endpoint: list is every match in the
-// endpoint's order; limit (default def, at most most) and cursor pick a page.
-func writePage[T any](w http.ResponseWriter, r *http.Request, list []T, def, most int) {
-	limit, err := pageLimit(r, def, most)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
+func copyMap(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
 	}
-	start, err := cursorIndex(r, len(list))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	writeJSON(w, http.StatusOK, page(list, start, limit))
+	return out
 }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"time"
 )
 
@@ -200,51 +199,8 @@ func (s *Server) listAttempts(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, page(list, start, limit))
 }
 
-// page is one page of a list, with the mock's index cursor.
-func page[T any](list []T, start, limit int) any {
-	end := min(start+limit, len(list))
-	out := struct {
-		Data       []T     `json:"data"`
-		HasMore    bool    `json:"hasMore"`
-		NextCursor *string `json:"nextCursor"`
-	}{Data: append([]T{}, list[start:end]...)}
-	if end < len(list) {
-		out.HasMore = true
-		c := strconv.Itoa(end)
-		out.NextCursor = &c
-	}
-	return out
-}
-
-// emit delivers an event to every active webhook that subscribes to it.
-// The caller holds mu.
-func (s *Server) emit(eventType string) {
-	eventID := s.nextID("event")
-	for _, id := range s.webhookIDs {
-		wh := s.webhooks[id]
-		if wh.gone || wh.Status != "active" || !slices.Contains(wh.Events, eventType) {
-			continue
-		}
-		body := `{"received":true}`
-		wh.attempts = append([]attemptJSON{{
-			ID: s.nextID("attempt"), Object: "webhook_attempt", EventID: eventID, EventType: eventType,
-			WebhookID: wh.ID, URL: wh.URL, Successful: true,
-			ResponseHeaders: map[string]string{"content-type": "application/json"}, ResponseBody: &body,
-			ResponseStatusCode: http.StatusOK, Attempt: 1, AttemptedAt: s.now(),
-		}}, wh.attempts...)
-	}
-}
-
 // WebhookIDs lists the webhooks that exist, in creation order.
 func (s *Server) WebhookIDs() []string { return liveIDs(s, s.webhookIDs, s.webhooks) }
 
 // DeleteWebhook deletes a webhook out of band.
 func (s *Server) DeleteWebhook(id string) error { return deleteOutOfBand(s, s.webhooks, "webhook", id) }
-
-func copyMap(m map[string]string) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}

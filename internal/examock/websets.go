@@ -3,7 +3,6 @@ package examock
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -261,30 +260,4 @@ func (s *Server) render(ws *webset) websetJSON {
 		}
 	}
 	return out
-}
-
-// pageLimit reads the limit query parameter (1 to most).
-func pageLimit(r *http.Request, def, most int) (int, error) {
-	v := r.URL.Query().Get("limit")
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.ParseFloat(v, 64)
-	if err != nil || n < 1 || n > float64(most) || n != float64(int(n)) {
-		return 0, fmt.Errorf("limit must be a whole number from 1 to %d, not %q", most, v)
-	}
-	return int(n), nil
-}
-
-// cursorIndex reads the opaque cursor, which for the mock is an index.
-func cursorIndex(r *http.Request, n int) (int, error) {
-	v := r.URL.Query().Get("cursor")
-	if v == "" {
-		return 0, nil
-	}
-	i, err := strconv.Atoi(v)
-	if err != nil || i < 0 || i > n {
-		return 0, fmt.Errorf("invalid cursor %q", v)
-	}
-	return i, nil
 }

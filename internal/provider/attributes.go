@@ -2,8 +2,10 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Schema pieces that more than one resource uses.
@@ -43,3 +45,7 @@ func entityAttributes() map[string]schema.Attribute {
 		},
 	}
 }
+
+// entityAttrTypes is the type of the entity attribute that
+// entityAttributes describes.
+var entityAttrTypes = map[string]attr.Type{"type": types.StringType, "description": types.StringType}

@@ -30,7 +30,7 @@ const benchSearchJSON = `{"id":"webset_search_01jxyz","object":"webset_search","
 // answer and turn it into state.
 func BenchmarkDecodeFlattenSearch(b *testing.B) {
 	data := []byte(benchSearchJSON)
-	prior := searchModelFixtureB(b)
+	prior := searchFixture(b, benchSearchJSON)
 	b.ReportAllocs()
 	for b.Loop() {
 		var s exa.Search
@@ -46,25 +46,13 @@ func BenchmarkDecodeFlattenSearch(b *testing.B) {
 // BenchmarkExpandSearch is the work of one create: the request body from
 // the plan, encoded.
 func BenchmarkExpandSearch(b *testing.B) {
-	plan := searchModelFixtureB(b)
+	plan := searchFixture(b, benchSearchJSON)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := json.Marshal(expandSearch(plan)); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-func searchModelFixtureB(b *testing.B) websetSearchModel {
-	var s exa.Search
-	if err := json.Unmarshal([]byte(benchSearchJSON), &s); err != nil {
-		b.Fatal(err)
-	}
-	m, diags := flattenSearch(&s, websetSearchModel{})
-	if diags.HasError() {
-		b.Fatal(diags)
-	}
-	return m
 }
 
 // BenchmarkRefreshAndPlanSearch is what a plan costs the provider for one

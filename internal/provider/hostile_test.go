@@ -76,19 +76,7 @@ func TestAccHostile_serverThatNeverFinishesCannotHangTerraform(t *testing.T) {
 	}
 }
 
-// waitFor polls cond for up to 5 s.
-func waitFor(t *testing.T, cond func() bool, what string) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); !cond(); {
-		if time.Now().After(deadline) {
-			t.Errorf("%s", what)
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
-
-// listenOn starts the env's mock on another loopback address, so that it
+// newMockOn starts a mock on another loopback address, so that it
 // is another origin than the front server in front of it.
 func newMockOn(t *testing.T, host string) (*examock.Server, string) {
 	t.Helper()
@@ -200,17 +188,6 @@ func TestAccHostile_timedOutCreateIsAdoptedNotDuplicated(t *testing.T) {
 	})
 }
 
-// exactlyTheOneInState checks that the mock holds exactly one object of a
-// kind, and that it is the one in state.
-func exactlyTheOneInState(env *testEnv, addr string, ids func() []string) resource.TestCheckFunc {
-	return resource.TestCheckResourceAttrWith(addr, "id", func(id string) error {
-		if got := ids(); len(got) != 1 || got[0] != id {
-			return fmt.Errorf("want exactly the object in state (%s) at the mock, got %v\n%s", id, got, env.logText(0))
-		}
-		return nil
-	})
-}
-
 var ambiguousFaults = map[string]examock.Fault{
 	"500 after commit":  {Status: 500, Commit: true},
 	"drop after commit": {Drop: true, Commit: true},
@@ -277,13 +254,6 @@ func TestAccAdoption_monitorWebhookImportCreates(t *testing.T) {
 			})
 		}
 	}
-}
-
-func nonEmpty(v string) error {
-	if v == "" {
-		return fmt.Errorf("empty")
-	}
-	return nil
 }
 
 // An ambiguous create must never adopt an older search with the same query

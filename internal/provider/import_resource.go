@@ -306,10 +306,7 @@ func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	next := plan
 	if !plan.Title.Equal(state.Title) || !sameStringMap(plan.Metadata, state.Metadata) {
-		body := &exa.UpdateImportRequest{Title: plan.Title.ValueStringPointer(), Metadata: expandStringMap(plan.Metadata)}
-		if body.Metadata == nil {
-			body.Metadata = map[string]string{}
-		}
+		body := &exa.UpdateImportRequest{Title: plan.Title.ValueStringPointer(), Metadata: updatedMetadata(plan.Metadata)}
 		im, err := r.data.client.UpdateImport(ctx, state.ID.ValueString(), body)
 		if err != nil {
 			resp.Diagnostics.AddError("Could not update the Exa import", err.Error())

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,20 +22,6 @@ import (
 const importAddr = "exa_import.crm"
 
 const accountsCSV = "url,name\nhttps://a.example,A\nhttps://b.example,B\nhttps://c.example,C\n"
-
-func writeCSV(t *testing.T, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "accounts.csv")
-	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func sha(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])
-}
 
 func (e *testEnv) importConfig(file, extra string) string {
 	return e.config(`
@@ -185,8 +169,6 @@ resource "exa_import" "crm" {
 		t.Errorf("importing created %d imports", n-1)
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func TestAccImport_failureAndDrift(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})

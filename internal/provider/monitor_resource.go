@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -21,7 +20,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/exa-community/terraform-provider-exa/internal/cron"
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
 
@@ -242,10 +240,7 @@ func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	cadence, behavior := expandCadence(plan.Cadence), expandMonitorBehavior(plan.Behavior)
-	body := &exa.UpdateMonitorRequest{Status: monitorStatus(plan.Enabled), Cadence: &cadence, Behavior: &behavior, Metadata: expandStringMap(plan.Metadata)}
-	if body.Metadata == nil {
-		body.Metadata = map[string]string{}
-	}
+	body := &exa.UpdateMonitorRequest{Status: monitorStatus(plan.Enabled), Cadence: &cadence, Behavior: &behavior, Metadata: updatedMetadata(plan.Metadata)}
 	mo, err := r.data.client.UpdateMonitor(ctx, state.ID.ValueString(), body)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not update the Exa monitor", err.Error())
@@ -379,39 +374,5 @@ func monitorRunAttrs(run *exa.MonitorRun) map[string]attr.Value {
 		"id": types.StringValue(run.ID), "status": types.StringValue(run.Status), "type": types.StringValue(run.Type),
 		"created_at": stringOrNull(&run.CreatedAt), "completed_at": stringOrNull(run.CompletedAt),
 		"failed_at": stringOrNull(run.FailedAt), "failed_reason": stringOrNull(run.FailedReason), "canceled_at": stringOrNull(run.CanceledAt),
-	}
-}
-
-// dailyCron checks a monitor cadence at plan time.
-type dailyCron struct{}
-
-func (dailyCron) Description(context.Context) string {
-	return "must be a 5-field Unix cron expression that fires at most once a day"
-}
-
-func (v dailyCron) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (dailyCron) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
-	}
-	if err := cron.ValidateDaily(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid monitor cadence", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
-	}
-}
-
-// ianaTimezone checks a timezone name at plan time.
-type ianaTimezone struct{}
-
-func (ianaTimezone) Description(context.Context) string { return "must be an IANA timezone name" }
-
-func (v ianaTimezone) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (ianaTimezone) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
-	}
-	if err := cron.ValidateTimezone(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid timezone", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
 	}
 }

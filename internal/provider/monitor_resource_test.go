@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -35,6 +36,7 @@ func TestAccMonitor_lifecycle(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
 	var id string
+	sameID := statecheck.CompareValue(compare.ValuesSame())
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
@@ -52,6 +54,7 @@ func TestAccMonitor_lifecycle(t *testing.T) {
 					},
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(monitorAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("status"), knownvalue.StringExact("enabled")),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("enabled"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("next_run_at"), knownvalue.NotNull()),
@@ -82,14 +85,9 @@ func TestAccMonitor_lifecycle(t *testing.T) {
 							"cadence":{"cron":"30 6 * * *","timezone":"Europe/Berlin"},
 							"behavior":{"type":"search","config":{"count":5,"behavior":"override"}},"metadata":{}}`)
 					},
-					resource.TestCheckResourceAttrWith(monitorAddr, "id", func(v string) error {
-						if v != id {
-							return fmt.Errorf("id changed")
-						}
-						return nil
-					}),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(monitorAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("next_run_at"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("last_run").AtMapKey("status"), knownvalue.StringExact("completed")),

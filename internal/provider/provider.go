@@ -192,7 +192,7 @@ func (p *exaProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewWebsetResource,
 		NewWebsetSearchResource,
-		NewEnrichmentResource,
+		NewWebsetEnrichmentResource,
 		NewWebhookResource,
 		NewMonitorResource,
 		NewImportResource,
@@ -207,13 +207,6 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewWebhookAttemptsDataSource,
 		NewMonitorRunsDataSource,
 	}
-}
-
-func stringOr(v types.String, fallback string) string {
-	if s := v.ValueString(); s != "" {
-		return s
-	}
-	return fallback
 }
 
 // resourceClient, embedded in every resource, gives it the provider's

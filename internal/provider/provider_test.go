@@ -6,136 +6,14 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
-	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
-
-const testAPIKey = "exa-test-key-7f3a9c1e5b"
-
-// testEnv is one acceptance test's world: its own mock server, and a
-// provider configured against it with fast retries and polling.
-type testEnv struct {
-	t    *testing.T
-	mock *examock.Server
-	url  string
-	// settings are extra lines for the provider block.
-	settings string
-}
-
-func newTestEnv(t *testing.T, opts examock.Options) *testEnv {
-	t.Helper()
-	if opts.APIKey == "" {
-		opts.APIKey = testAPIKey
-	}
-	m := examock.New(opts)
-	ts := m.Start()
-	t.Cleanup(ts.Close)
-	return &testEnv{t: t, mock: m, url: ts.URL}
-}
-
-// fastOptions make retries and polls take milliseconds.
-func fastOptions() []Option {
-	return []Option{
-		WithClientConfig(func(c *exa.Config) {
-			c.RetryWaitMin = 5 * time.Millisecond
-			c.RetryWaitMax = 20 * time.Millisecond
-			if c.RequestsPerSecond == 0 {
-				c.RequestsPerSecond = -1
-			}
-		}),
-		WithPolling(5*time.Millisecond, 20*time.Millisecond),
-	}
-}
-
-func (e *testEnv) factories(opts ...Option) map[string]func() (tfprotov6.ProviderServer, error) {
-	all := append(fastOptions(), opts...)
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"exa": providerserver.NewProtocol6WithError(New("test", all...)()),
-	}
-}
-
-// realFactories serve the provider with its production retry, polling and
-// rate-limit settings.
-func (e *testEnv) realFactories() map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"exa": providerserver.NewProtocol6WithError(New("test")()),
-	}
-}
-
-// providerBlock configures the provider against the mock.
-func (e *testEnv) providerBlock() string {
-	return fmt.Sprintf(`
-provider "exa" {
-  api_key  = %q
-  base_url = %q
-%s
-}
-`, testAPIKey, e.url, e.settings)
-}
-
-// config is the provider block followed by HCL.
-func (e *testEnv) config(hcl string, args ...any) string {
-	return e.providerBlock() + fmt.Sprintf(hcl, args...)
-}
-
-// test runs an acceptance test with the env's provider.
-func (e *testEnv) test(tc resource.TestCase) {
-	e.t.Helper()
-	if tc.ProtoV6ProviderFactories == nil {
-		tc.ProtoV6ProviderFactories = e.factories()
-	}
-	resource.ParallelTest(e.t, tc)
-}
-
-// countSince is a Check that asserts how many requests matching method and
-// pattern the mock saw after the mark.
-func (e *testEnv) expectCalls(mark *int, method, pattern string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		got := 0
-		for _, r := range e.mock.Requests()[*mark:] {
-			if (method == "" || r.Method == method) && examock.MatchPath(pattern, r.Path) {
-				got++
-			}
-		}
-		if got != want {
-			return fmt.Errorf("%s %s: want %d calls, got %d; log:\n%s", method, pattern, want, got, e.logText(*mark))
-		}
-		return nil
-	}
-}
-
-// logText prints the request log from mark on, for failure messages.
-func (e *testEnv) logText(mark int) string {
-	var b strings.Builder
-	for _, r := range e.mock.Requests()[mark:] {
-		fmt.Fprintf(&b, "  %s %s -> %d %s\n", r.Method, r.Path, r.Status, r.Body)
-	}
-	return b.String()
-}
-
-// hook is a plan check that runs a function: placed last in a step
-// (PostApplyPostRefresh), it acts between the step and the next one, or
-// destroy.
-type hook func()
-
-func (h hook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
-	h()
-}
-
-// mark records the length of the request log, to count what follows.
-func (e *testEnv) mark(p *int) plancheck.PlanCheck {
-	return hook(func() { *p = len(e.mock.Requests()) })
-}
 
 func TestProvider_schemaIsValid(t *testing.T) {
 	// Building the server validates every schema and its defaults.
@@ -260,59 +138,5 @@ resource "exa_webset_search" "s" {
 	}
 	if env.mock.APICount() == 0 {
 		t.Errorf("the steps never reached the mock")
-	}
-}
-
-// diagRecorder wraps the provider server and keeps the diagnostics of every
-// PlanResourceChange: terraform-plugin-testing shows errors only, so this
-// is how a test sees a plan's warnings.
-type diagRecorder struct {
-	tfprotov6.ProviderServer
-	mu    sync.Mutex
-	diags []*tfprotov6.Diagnostic
-}
-
-func (d *diagRecorder) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	resp, err := d.ProviderServer.PlanResourceChange(ctx, req)
-	if resp != nil {
-		d.mu.Lock()
-		d.diags = append(d.diags, resp.Diagnostics...)
-		d.mu.Unlock()
-	}
-	return resp, err
-}
-
-// recordingFactories serve the env's provider through rec.
-func (e *testEnv) recordingFactories(rec *diagRecorder) map[string]func() (tfprotov6.ProviderServer, error) {
-	return map[string]func() (tfprotov6.ProviderServer, error){
-		"exa": func() (tfprotov6.ProviderServer, error) {
-			srv, err := e.factories()["exa"]()
-			rec.mu.Lock()
-			rec.ProviderServer = srv
-			rec.mu.Unlock()
-			return rec, err
-		},
-	}
-}
-
-// expectWarning checks that some plan warned with summary and a detail
-// containing each of details.
-func (d *diagRecorder) expectWarning(summary string, details ...string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		d.mu.Lock()
-		defer d.mu.Unlock()
-	next:
-		for _, diag := range d.diags {
-			if diag.Severity != tfprotov6.DiagnosticSeverityWarning || diag.Summary != summary {
-				continue
-			}
-			for _, want := range details {
-				if !strings.Contains(diag.Detail, want) {
-					continue next
-				}
-			}
-			return nil
-		}
-		return fmt.Errorf("no plan warned %q with %q; diagnostics: %+v", summary, details, d.diags)
 	}
 }

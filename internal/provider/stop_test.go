@@ -13,30 +13,6 @@ import (
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
 
-// objectValue builds a value of an object type: the given attributes, and
-// null for every other one.
-func objectValue(typ tftypes.Type, set map[string]tftypes.Value) tftypes.Value {
-	obj, _ := typ.(tftypes.Object)
-	vals := map[string]tftypes.Value{}
-	for name, t := range obj.AttributeTypes {
-		if v, ok := set[name]; ok {
-			vals[name] = v
-		} else {
-			vals[name] = tftypes.NewValue(t, nil)
-		}
-	}
-	return tftypes.NewValue(typ, vals)
-}
-
-func dynamic(t testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
-	t.Helper()
-	dv, err := tfprotov6.NewDynamicValue(typ, v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &dv
-}
-
 // StopProvider (Terraform's answer to Ctrl-C) ends a create that is waiting
 // for its search within a second, and no request follows it. The search
 // stays in state.

@@ -3,13 +3,16 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"time"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/exa-community/terraform-provider-exa/internal/cron"
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
 
@@ -75,9 +78,6 @@ func (entityDescription) ValidateObject(_ context.Context, req validator.ObjectR
 	}
 }
 
-// isKnown reports whether a value is neither null nor unknown.
-func isKnown(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
-
 // baseURL refuses, at validate, a base_url that the client would refuse:
 // plain http to a non-loopback host, user info, a query or a fragment. The
 // message never repeats a password (exa.CheckBaseURL redacts).
@@ -135,4 +135,85 @@ func parseDuration(raw string, lo, hi time.Duration) (time.Duration, error) {
 		return 0, fmt.Errorf("must be from %s to %s, got %s", lo, hi, d)
 	}
 	return d, nil
+}
+
+// httpsURL accepts absolute https URLs only.
+type httpsURL struct{}
+
+func (httpsURL) Description(context.Context) string { return "must be an absolute https URL" }
+
+func (v httpsURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (httpsURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isKnown(req.ConfigValue) {
+		return
+	}
+	u, err := url.Parse(req.ConfigValue.ValueString())
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid webhook URL",
+			fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", req.Path, req.ConfigValue.ValueString()))
+	}
+}
+
+// dailyCron checks a monitor cadence at plan time.
+type dailyCron struct{}
+
+func (dailyCron) Description(context.Context) string {
+	return "must be a 5-field Unix cron expression that fires at most once a day"
+}
+
+func (v dailyCron) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (dailyCron) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isKnown(req.ConfigValue) {
+		return
+	}
+	if err := cron.ValidateDaily(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid monitor cadence", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
+	}
+}
+
+// ianaTimezone checks a timezone name at plan time.
+type ianaTimezone struct{}
+
+func (ianaTimezone) Description(context.Context) string { return "must be an IANA timezone name" }
+
+func (v ianaTimezone) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (ianaTimezone) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !isKnown(req.ConfigValue) {
+		return
+	}
+	if err := cron.ValidateTimezone(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid timezone", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
+	}
+}
+
+// optionsNeedFormat: options are required when format is "options", and
+// allowed only then.
+type optionsNeedFormat struct{}
+
+func (optionsNeedFormat) Description(context.Context) string {
+	return `options is required when format is "options", and not allowed otherwise`
+}
+
+func (v optionsNeedFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var format types.String
+	var options types.List
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("format"), &format)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("options"), &options)...)
+	if format.IsUnknown() || options.IsUnknown() {
+		return
+	}
+	isOptions := format.ValueString() == "options"
+	switch {
+	case isOptions && options.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("options"), "Missing options",
+			`An enrichment with format = "options" needs options: the labels Exa chooses from.`)
+	case !isOptions && !options.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("options"), "Unexpected options",
+			`options are allowed only with format = "options". Set format = "options", or remove options.`)
+	}
 }

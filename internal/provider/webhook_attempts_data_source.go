@@ -55,7 +55,7 @@ func (d *webhookAttemptsDataSource) Schema(_ context.Context, _ datasource.Schem
 			"event_type": schema.StringAttribute{
 				MarkdownDescription: "Only the attempts for this event type.",
 				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(exa.EventTypes...)},
+				Validators:          []validator.String{stringvalidator.OneOf(exa.EventTypes()...)},
 			},
 			"limit": schema.Int64Attribute{
 				MarkdownDescription: "Read at most this many attempts (default 100).",

@@ -2,8 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"net/url"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -66,8 +64,8 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 				Required:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{
-					setvalidator.SizeBetween(1, len(exa.EventTypes)),
-					setvalidator.ValueStringsAre(stringvalidator.OneOf(exa.EventTypes...)),
+					setvalidator.SizeBetween(1, len(exa.EventTypes())),
+					setvalidator.ValueStringsAre(stringvalidator.OneOf(exa.EventTypes()...)),
 				},
 			},
 			"metadata": schema.MapAttribute{
@@ -139,10 +137,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	full := expandWebhook(plan)
-	body := &exa.UpdateWebhookRequest{URL: full.URL, Events: full.Events, Metadata: full.Metadata}
-	if body.Metadata == nil {
-		body.Metadata = map[string]string{}
-	}
+	body := &exa.UpdateWebhookRequest{URL: full.URL, Events: full.Events, Metadata: updatedMetadata(plan.Metadata)}
 	wh, err := r.data.client.UpdateWebhook(ctx, state.ID.ValueString(), body)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not update the Exa webhook", err.Error())
@@ -202,22 +197,4 @@ func flattenWebhook(wh *exa.Webhook, prior webhookModel) (webhookModel, diag.Dia
 	m.Metadata, d = flattenStringMap(wh.Metadata, prior.Metadata)
 	diags.Append(d...)
 	return m, diags
-}
-
-// httpsURL accepts absolute https URLs only.
-type httpsURL struct{}
-
-func (httpsURL) Description(context.Context) string { return "must be an absolute https URL" }
-
-func (v httpsURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (httpsURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
-	}
-	u, err := url.Parse(req.ConfigValue.ValueString())
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid webhook URL",
-			fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", req.Path, req.ConfigValue.ValueString()))
-	}
 }

@@ -23,20 +23,20 @@ import (
 )
 
 var (
-	_ resource.Resource                     = (*enrichmentResource)(nil)
-	_ resource.ResourceWithConfigure        = (*enrichmentResource)(nil)
-	_ resource.ResourceWithImportState      = (*enrichmentResource)(nil)
-	_ resource.ResourceWithConfigValidators = (*enrichmentResource)(nil)
+	_ resource.Resource                     = (*websetEnrichmentResource)(nil)
+	_ resource.ResourceWithConfigure        = (*websetEnrichmentResource)(nil)
+	_ resource.ResourceWithImportState      = (*websetEnrichmentResource)(nil)
+	_ resource.ResourceWithConfigValidators = (*websetEnrichmentResource)(nil)
 )
 
-// NewEnrichmentResource is the exa_webset_enrichment resource.
-func NewEnrichmentResource() resource.Resource { return &enrichmentResource{} }
+// NewWebsetEnrichmentResource is the exa_webset_enrichment resource.
+func NewWebsetEnrichmentResource() resource.Resource { return &websetEnrichmentResource{} }
 
-type enrichmentResource struct {
+type websetEnrichmentResource struct {
 	resourceClient
 }
 
-type enrichmentModel struct {
+type websetEnrichmentModel struct {
 	ID           types.String `tfsdk:"id"`
 	WebsetID     types.String `tfsdk:"webset_id"`
 	Description  types.String `tfsdk:"description"`
@@ -51,11 +51,11 @@ type enrichmentModel struct {
 	UpdatedAt    types.String `tfsdk:"updated_at"`
 }
 
-func (r *enrichmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+func (r *websetEnrichmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_webset_enrichment"
 }
 
-func (r *enrichmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *websetEnrichmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "An enrichment: Exa extracts one more piece of data (an email, a funding stage) from every item of a webset. " +
@@ -77,7 +77,7 @@ func (r *enrichmentResource) Schema(_ context.Context, _ resource.SchemaRequest,
 				MarkdownDescription: "Format of the result: `text`, `date`, `number`, `options`, `email`, `phone` or `url`. When omitted, Exa picks one from the description, and state records it.",
 				Optional:            true,
 				Computed:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(exa.EnrichmentFormats...)},
+				Validators:          []validator.String{stringvalidator.OneOf(exa.EnrichmentFormats()...)},
 				PlanModifiers:       keep,
 			},
 			"options": schema.ListAttribute{
@@ -112,46 +112,12 @@ func (r *enrichmentResource) Schema(_ context.Context, _ resource.SchemaRequest,
 	}
 }
 
-// uncancel replaces when canceled goes from true to false.
-func uncancel(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-	resp.RequiresReplace = req.StateValue.ValueBool() && !req.PlanValue.ValueBool()
-}
-
-func (r *enrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {
+func (r *websetEnrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{optionsNeedFormat{}}
 }
 
-// optionsNeedFormat: options are required when format is "options", and
-// allowed only then.
-type optionsNeedFormat struct{}
-
-func (optionsNeedFormat) Description(context.Context) string {
-	return `options is required when format is "options", and not allowed otherwise`
-}
-
-func (v optionsNeedFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var format types.String
-	var options types.List
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("format"), &format)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("options"), &options)...)
-	if format.IsUnknown() || options.IsUnknown() {
-		return
-	}
-	isOptions := format.ValueString() == "options"
-	switch {
-	case isOptions && options.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("options"), "Missing options",
-			`An enrichment with format = "options" needs options: the labels Exa chooses from.`)
-	case !isOptions && !options.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("options"), "Unexpected options",
-			`options are allowed only with format = "options". Set format = "options", or remove options.`)
-	}
-}
-
-func (r *enrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan enrichmentModel
+func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan websetEnrichmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -190,8 +156,8 @@ func (r *enrichmentResource) Create(ctx context.Context, req resource.CreateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
-func (r *enrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state enrichmentModel
+func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state websetEnrichmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -209,8 +175,8 @@ func (r *enrichmentResource) Read(ctx context.Context, req resource.ReadRequest,
 // Update PATCHes what changed, then cancels when canceled went to true.
 // The PATCH answer has no body (per the spec), so the enrichment is read
 // again.
-func (r *enrichmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state enrichmentModel
+func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state websetEnrichmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -223,13 +189,10 @@ func (r *enrichmentResource) Update(ctx context.Context, req resource.UpdateRequ
 		body := &exa.UpdateEnrichmentRequest{
 			Description: plan.Description.ValueStringPointer(),
 			Options:     expandOptions(plan.Options),
-			Metadata:    expandStringMap(plan.Metadata),
+			Metadata:    updatedMetadata(plan.Metadata),
 		}
 		if isKnown(plan.Format) {
 			body.Format = plan.Format.ValueStringPointer()
-		}
-		if body.Metadata == nil {
-			body.Metadata = map[string]string{}
 		}
 		if err := client.UpdateEnrichment(ctx, websetID, id, body); err != nil {
 			resp.Diagnostics.AddError("Could not update the Exa enrichment", err.Error())
@@ -253,8 +216,8 @@ func (r *enrichmentResource) Update(ctx context.Context, req resource.UpdateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
 
-func (r *enrichmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state enrichmentModel
+func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state websetEnrichmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -263,7 +226,7 @@ func (r *enrichmentResource) Delete(ctx context.Context, req resource.DeleteRequ
 }
 
 // ImportState takes "<webset_id>/<enrichment_id>".
-func (r *enrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	websetID, id, err := parseChildImportID(req.ID, "enrichment_id")
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
@@ -288,7 +251,7 @@ func expandOptions(list types.List) []exa.EnrichmentOption {
 
 // flattenEnrichment turns Exa's answer into state; canceled mirrors Exa as
 // for searches.
-func flattenEnrichment(e *exa.Enrichment, prior enrichmentModel) (enrichmentModel, diag.Diagnostics) {
+func flattenEnrichment(e *exa.Enrichment, prior websetEnrichmentModel) (websetEnrichmentModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := prior
 	m.ID = types.StringValue(e.ID)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -31,6 +32,7 @@ func TestAccEnrichment_lifecycle(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
 	var id string
+	sameID := statecheck.CompareValue(compare.ValuesSame())
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
@@ -51,6 +53,7 @@ func TestAccEnrichment_lifecycle(t *testing.T) {
 					},
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(enrichmentAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("status"), knownvalue.StringExact("pending")),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("title"), knownvalue.StringExact("Funding stage of the company")),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("instructions"), knownvalue.NotNull()),
@@ -75,14 +78,9 @@ func TestAccEnrichment_lifecycle(t *testing.T) {
 						return jsonEqual(env.mock.Find("PATCH", "/v0/websets/*/enrichments/*")[0].Body,
 							`{"description":"Email of the CEO","format":"email","metadata":{}}`)
 					},
-					resource.TestCheckResourceAttrWith(enrichmentAddr, "id", func(v string) error {
-						if v != id {
-							return fmt.Errorf("id changed from %s to %s", id, v)
-						}
-						return nil
-					}),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(enrichmentAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("options"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("format"), knownvalue.StringExact("email")),

@@ -160,11 +160,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	metadata := expandStringMap(plan.Metadata)
-	if metadata == nil {
-		metadata = map[string]string{} // removing metadata clears it
-	}
-	ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: metadata})
+	ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: updatedMetadata(plan.Metadata)})
 	if err != nil {
 		resp.Diagnostics.AddError("Could not update the Exa webset", err.Error())
 		return

@@ -1,12 +1,12 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -35,14 +35,13 @@ func TestAccWebset_lifecycle(t *testing.T) {
   exclude     = [{ source = "webset", id = %q }]
   metadata    = %s`, excluded, meta)
 	}
-	var id string
+	sameID := statecheck.CompareValue(compare.ValuesSame())
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
 				Config: env.webset(attrs(`{ team = "growth" }`)),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckResourceAttrWith(websetAddr, "id", func(v string) error { id = v; return nil }),
 					env.expectCalls(&mark, "POST", "/v0/websets", 1),
 					func(*terraform.State) error {
 						body := env.mock.Find("POST", "/v0/websets")[0].Body
@@ -51,6 +50,7 @@ func TestAccWebset_lifecycle(t *testing.T) {
 					},
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(websetAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("status"), knownvalue.StringExact("idle")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("title"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("search_ids"), knownvalue.ListSizeExact(0)),
@@ -61,6 +61,7 @@ func TestAccWebset_lifecycle(t *testing.T) {
 				},
 			},
 			{
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(websetAddr, tfjsonpath.New("id"))},
 				// Metadata changes in place: one update call, the same id.
 				Config: env.webset(attrs(`{ team = "sales" }`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -69,12 +70,6 @@ func TestAccWebset_lifecycle(t *testing.T) {
 				Check: resource.ComposeAggregateTestCheckFunc(
 					env.expectCalls(&mark, "POST", "/v0/websets/*", 1),
 					env.expectCalls(&mark, "POST", "/v0/websets", 0),
-					resource.TestCheckResourceAttrWith(websetAddr, "id", func(v string) error {
-						if v != id {
-							return fmt.Errorf("id changed from %s to %s", id, v)
-						}
-						return nil
-					}),
 					resource.TestCheckResourceAttr(websetAddr, "metadata.team", "sales"),
 				),
 			},
@@ -268,22 +263,6 @@ data "exa_webset_search" "done" {
 			return nil
 		},
 	})
-}
-
-func jsonEqual(got, want string) error {
-	var g, w any
-	if err := json.Unmarshal([]byte(got), &g); err != nil {
-		return err
-	}
-	if err := json.Unmarshal([]byte(want), &w); err != nil {
-		return err
-	}
-	gb, _ := json.Marshal(g)
-	wb, _ := json.Marshal(w)
-	if string(gb) != string(wb) {
-		return fmt.Errorf("body:\n got  %s\n want %s", gb, wb)
-	}
-	return nil
 }
 
 func TestAccWebsetItems_limitStopsPaging(t *testing.T) {

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"math"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -16,7 +14,6 @@ import (
 
 // Attribute types of the nested attributes, as in the schema.
 var (
-	entityAttrTypes       = map[string]attr.Type{"type": types.StringType, "description": types.StringType}
 	criterionAttrTypes    = map[string]attr.Type{"description": types.StringType, "success_rate": types.Float64Type}
 	sourceAttrTypes       = map[string]attr.Type{"source": types.StringType, "id": types.StringType}
 	relationshipAttrTypes = map[string]attr.Type{"definition": types.StringType, "limit": types.Int64Type}
@@ -78,38 +75,6 @@ func expandSources(list types.List) []exa.SourceRef {
 	return out
 }
 
-// expandStringMap reads a map of strings; null or unknown is nil.
-func expandStringMap(m types.Map) map[string]string {
-	if !isKnown(m) {
-		return nil
-	}
-	out := make(map[string]string, len(m.Elements()))
-	for k, v := range m.Elements() {
-		if s, ok := v.(types.String); ok {
-			out[k] = s.ValueString()
-		}
-	}
-	return out
-}
-
-// attrOf is an object's attribute, or nil when v is no object.
-func attrOf(v attr.Value, name string) attr.Value {
-	obj, ok := v.(types.Object)
-	if !ok {
-		return nil
-	}
-	return obj.Attributes()[name]
-}
-
-// attrString is an object's string attribute; anything else reads as null.
-func attrString(v attr.Value, name string) types.String {
-	s, ok := attrOf(v, name).(types.String)
-	if !ok {
-		return types.StringNull()
-	}
-	return s
-}
-
 // flattenSearch turns Exa's view of a search into state. prior is the plan
 // (at create) or the previous state: it supplies what Exa never echoes
 // (recall, wait_for_completion, timeouts) and decides whether an empty list
@@ -164,17 +129,6 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	m.Metadata, d = flattenStringMap(s.Metadata, prior.Metadata)
 	diags.Append(d...)
 	return m, diags
-}
-
-func flattenEntity(e *exa.Entity) (types.Object, diag.Diagnostics) {
-	if e == nil || e.Type == "" {
-		return types.ObjectNull(entityAttrTypes), nil
-	}
-	desc := types.StringNull()
-	if e.Type == "custom" {
-		desc = stringOrNull(e.Description)
-	}
-	return types.ObjectValue(entityAttrTypes, map[string]attr.Value{"type": types.StringValue(e.Type), "description": desc})
 }
 
 func flattenCriteria(list []exa.Criterion) (types.List, diag.Diagnostics) {
@@ -273,41 +227,4 @@ func flattenRecall(r *exa.Recall) (types.Object, diag.Diagnostics) {
 	out, d := types.ObjectValue(recallResultAttrTypes, map[string]attr.Value{"expected": expected, "reasoning": types.StringValue(r.Reasoning)})
 	diags.Append(d...)
 	return out, diags
-}
-
-// flattenStringMap keeps null in state when Exa answers {} for a map the
-// configuration left out.
-func flattenStringMap(m map[string]string, prior types.Map) (types.Map, diag.Diagnostics) {
-	if len(m) == 0 {
-		if prior.IsNull() || prior.IsUnknown() {
-			return types.MapNull(types.StringType), nil
-		}
-		return types.MapValueMust(types.StringType, map[string]attr.Value{}), nil
-	}
-	elems := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValue(types.StringType, elems)
-}
-
-func stringOrNull(s *string) types.String {
-	if s == nil || *s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(*s)
-}
-
-// roundInt reads a JSON number that should be whole (10 or 10.0) as int64,
-// clamping what does not fit.
-func roundInt(f float64) int64 {
-	switch {
-	case math.IsNaN(f):
-		return 0
-	case f >= math.MaxInt64:
-		return math.MaxInt64
-	case f <= math.MinInt64:
-		return math.MinInt64
-	}
-	return int64(math.Round(f))
 }

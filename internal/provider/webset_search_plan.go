@@ -126,15 +126,3 @@ func criterionDescription(v attr.Value) attr.Value {
 	}
 	return types.StringUnknown()
 }
-
-// sameStringMap treats a null map and an empty one as the same: Exa answers
-// {} for both.
-func sameStringMap(a, b types.Map) bool {
-	if a.IsUnknown() || b.IsUnknown() {
-		return false
-	}
-	if len(a.Elements()) == 0 && len(b.Elements()) == 0 {
-		return true
-	}
-	return a.Equal(b)
-}

@@ -1,15 +1,14 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -21,27 +20,6 @@ import (
 )
 
 const searchAddr = "exa_webset_search.s"
-
-// expectBody checks the JSON body of the only create request.
-func (e *testEnv) expectCreateBody(want string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		posts := e.mock.Find("POST", "/v0/websets/*/searches")
-		if len(posts) != 1 {
-			return fmt.Errorf("want 1 create, got %d", len(posts))
-		}
-		var got, exp any
-		if err := json.Unmarshal([]byte(posts[0].Body), &got); err != nil {
-			return err
-		}
-		if err := json.Unmarshal([]byte(want), &exp); err != nil {
-			return err
-		}
-		if !reflect.DeepEqual(got, exp) {
-			return fmt.Errorf("create body:\n got  %s\n want %s", posts[0].Body, want)
-		}
-		return nil
-	}
-}
 
 func TestAccWebsetSearch_fullRoundTrip(t *testing.T) {
 	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{CompleteAfterReads: 2}})
@@ -146,36 +124,6 @@ resource "exa_webset_search" "s" {
 			return nil
 		},
 	})
-}
-
-// createSearchOutOfBand makes a search as another tool would, straight
-// through the API, and returns its id.
-func (e *testEnv) createSearchOutOfBand(ws, body string) string {
-	e.t.Helper()
-	req, err := http.NewRequest("POST", e.url+"/websets/v0/websets/"+ws+"/searches", strings.NewReader(body))
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	req.Header.Set("x-api-key", testAPIKey)
-	req.Header.Set("Content-Type", "application/json")
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var out struct{ ID string }
-	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || res.StatusCode != 200 {
-		e.t.Fatalf("out-of-band create: %d %v", res.StatusCode, err)
-	}
-	return out.ID
-}
-
-func importID(s *terraform.State) (string, error) {
-	rs, ok := s.RootModule().Resources[searchAddr]
-	if !ok {
-		return "", fmt.Errorf("%s not in state", searchAddr)
-	}
-	return rs.Primary.Attributes["webset_id"] + "/" + rs.Primary.ID, nil
 }
 
 // minimalSearch is a search with only the required inputs.
@@ -409,11 +357,14 @@ func TestAccWebsetSearch_driftDeletedAtExaPlansCreate(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
 	var id string
+	// The search deleted at Exa is created again: a new id.
+	newID := statecheck.CompareValue(compare.ValuesDiffer())
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{
-				Config: env.minimalSearch(ws, ""),
-				Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+				Config:            env.minimalSearch(ws, ""),
+				Check:             resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+				ConfigStateChecks: []statecheck.StateCheck{newID.AddStateValue(searchAddr, tfjsonpath.New("id"))},
 			},
 			{
 				PreConfig: func() {
@@ -425,12 +376,7 @@ func TestAccWebsetSearch_driftDeletedAtExaPlansCreate(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionCreate)},
 				},
-				Check: resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error {
-					if v == id {
-						return fmt.Errorf("the search was not created again")
-					}
-					return nil
-				}),
+				ConfigStateChecks: []statecheck.StateCheck{newID.AddStateValue(searchAddr, tfjsonpath.New("id"))},
 			},
 		},
 	})
@@ -715,17 +661,6 @@ func TestAccWebsetSearch_destroyToleratesGoneOrFinished(t *testing.T) {
 			})
 		})
 	}
-}
-
-// countBefore counts the matching requests logged before mark.
-func countBefore(e *testEnv, mark int, method, pattern string) int {
-	n := 0
-	for _, r := range e.mock.Requests()[:mark] {
-		if r.Method == method && examock.MatchPath(pattern, r.Path) {
-			n++
-		}
-	}
-	return n
 }
 
 func TestAccWebsetSearch_userAgentNamesProviderAndTerraform(t *testing.T) {

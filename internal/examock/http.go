@@ -1,0 +1,108 @@
+package examock
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// The mock's request plumbing, in one place: decoding and validating
+// bodies, writing answers and errors, and paging lists by cursor.
+
+// decodeValid decodes a request body strictly and validates it, answering
+// 400 and returning false when either fails.
+func decodeValid(w http.ResponseWriter, r *http.Request, v any, validate func() error) bool {
+	err := decodeStrict(r, v)
+	if err == nil {
+		err = validate()
+	}
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return false
+	}
+	return true
+}
+
+// decodeStrict decodes a JSON body and refuses unknown fields, so a
+// misspelled field name fails loudly instead of being ignored.
+func decodeStrict(r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		return fmt.Errorf("Content-Type must be application/json, not %q", ct)
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("invalid request body: %v", err)
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, errorBody{StatusCode: status, Error: http.StatusText(status), Message: msg})
+}
+
+// writePage answers a cursor-paged list endpoint: list is every match in the
+// endpoint's order; limit (default def, at most most) and cursor pick a page.
+func writePage[T any](w http.ResponseWriter, r *http.Request, list []T, def, most int) {
+	limit, err := pageLimit(r, def, most)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	start, err := cursorIndex(r, len(list))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, page(list, start, limit))
+}
+
+// pageLimit reads the limit query parameter (1 to most).
+func pageLimit(r *http.Request, def, most int) (int, error) {
+	v := r.URL.Query().Get("limit")
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n < 1 || n > float64(most) || n != float64(int(n)) {
+		return 0, fmt.Errorf("limit must be a whole number from 1 to %d, not %q", most, v)
+	}
+	return int(n), nil
+}
+
+// cursorIndex reads the opaque cursor, which for the mock is an index.
+func cursorIndex(r *http.Request, n int) (int, error) {
+	v := r.URL.Query().Get("cursor")
+	if v == "" {
+		return 0, nil
+	}
+	i, err := strconv.Atoi(v)
+	if err != nil || i < 0 || i > n {
+		return 0, fmt.Errorf("invalid cursor %q", v)
+	}
+	return i, nil
+}
+
+// page is one page of a list, with the mock's index cursor.
+func page[T any](list []T, start, limit int) any {
+	end := min(start+limit, len(list))
+	out := struct {
+		Data       []T     `json:"data"`
+		HasMore    bool    `json:"hasMore"`
+		NextCursor *string `json:"nextCursor"`
+	}{Data: append([]T{}, list[start:end]...)}
+	if end < len(list) {
+		out.HasMore = true
+		c := strconv.Itoa(end)
+		out.NextCursor = &c
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package provider
+
+// Conversions between the framework's values and Go or API values that more
+// than one resource uses. A resource's own mapping stays in its expand and
+// flatten functions.
+
+import (
+	"math"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// expandStringMap reads a map of strings; null or unknown is nil.
+func expandStringMap(m types.Map) map[string]string {
+	if !isKnown(m) {
+		return nil
+	}
+	out := make(map[string]string, len(m.Elements()))
+	for k, v := range m.Elements() {
+		if s, ok := v.(types.String); ok {
+			out[k] = s.ValueString()
+		}
+	}
+	return out
+}
+
+// attrOf is an object's attribute, or nil when v is no object.
+func attrOf(v attr.Value, name string) attr.Value {
+	obj, ok := v.(types.Object)
+	if !ok {
+		return nil
+	}
+	return obj.Attributes()[name]
+}
+
+// attrString is an object's string attribute; anything else reads as null.
+func attrString(v attr.Value, name string) types.String {
+	s, ok := attrOf(v, name).(types.String)
+	if !ok {
+		return types.StringNull()
+	}
+	return s
+}
+
+func flattenEntity(e *exa.Entity) (types.Object, diag.Diagnostics) {
+	if e == nil || e.Type == "" {
+		return types.ObjectNull(entityAttrTypes), nil
+	}
+	desc := types.StringNull()
+	if e.Type == "custom" {
+		desc = stringOrNull(e.Description)
+	}
+	return types.ObjectValue(entityAttrTypes, map[string]attr.Value{"type": types.StringValue(e.Type), "description": desc})
+}
+
+// flattenStringMap keeps null in state when Exa answers {} for a map the
+// configuration left out.
+func flattenStringMap(m map[string]string, prior types.Map) (types.Map, diag.Diagnostics) {
+	if len(m) == 0 {
+		if prior.IsNull() || prior.IsUnknown() {
+			return types.MapNull(types.StringType), nil
+		}
+		return types.MapValueMust(types.StringType, map[string]attr.Value{}), nil
+	}
+	elems := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValue(types.StringType, elems)
+}
+
+func stringOrNull(s *string) types.String {
+	if s == nil || *s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(*s)
+}
+
+// roundInt reads a JSON number that should be whole (10 or 10.0) as int64,
+// clamping what does not fit.
+func roundInt(f float64) int64 {
+	switch {
+	case math.IsNaN(f):
+		return 0
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(math.Round(f))
+}
+
+// sameStringMap treats a null map and an empty one as the same: Exa answers
+// {} for both.
+func sameStringMap(a, b types.Map) bool {
+	if a.IsUnknown() || b.IsUnknown() {
+		return false
+	}
+	if len(a.Elements()) == 0 && len(b.Elements()) == 0 {
+		return true
+	}
+	return a.Equal(b)
+}
+
+func stringOr(v types.String, fallback string) string {
+	if s := v.ValueString(); s != "" {
+		return s
+	}
+	return fallback
+}
+
+// isKnown reports whether a value is neither null nor unknown.
+func isKnown(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+
+// updatedMetadata is the metadata of an update request: an update always
+// sends it, and removing metadata from the configuration clears it, so a
+// null map is sent as {} (Exa treats a missing field as "unchanged").
+func updatedMetadata(m types.Map) map[string]string {
+	if out := expandStringMap(m); out != nil {
+		return out
+	}
+	return map[string]string{}
+}

@@ -1,0 +1,349 @@
+package provider
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/examock"
+)
+
+// Helpers shared by the tests of this package: the per-test mock and
+// provider (testEnv), request-log checks, plan hooks, and value builders.
+
+const testAPIKey = "exa-test-key-7f3a9c1e5b"
+
+// testEnv is one acceptance test's world: its own mock server, and a
+// provider configured against it with fast retries and polling.
+type testEnv struct {
+	t    *testing.T
+	mock *examock.Server
+	url  string
+	// settings are extra lines for the provider block.
+	settings string
+}
+
+func newTestEnv(t *testing.T, opts examock.Options) *testEnv {
+	t.Helper()
+	if opts.APIKey == "" {
+		opts.APIKey = testAPIKey
+	}
+	m := examock.New(opts)
+	ts := m.Start()
+	t.Cleanup(ts.Close)
+	return &testEnv{t: t, mock: m, url: ts.URL}
+}
+
+// fastOptions make retries and polls take milliseconds.
+func fastOptions() []Option {
+	return []Option{
+		WithClientConfig(func(c *exa.Config) {
+			c.RetryWaitMin = 5 * time.Millisecond
+			c.RetryWaitMax = 20 * time.Millisecond
+			if c.RequestsPerSecond == 0 {
+				c.RequestsPerSecond = -1
+			}
+		}),
+		WithPolling(5*time.Millisecond, 20*time.Millisecond),
+	}
+}
+
+func (e *testEnv) factories(opts ...Option) map[string]func() (tfprotov6.ProviderServer, error) {
+	all := append(fastOptions(), opts...)
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"exa": providerserver.NewProtocol6WithError(New("test", all...)()),
+	}
+}
+
+// realFactories serve the provider with its production retry, polling and
+// rate-limit settings.
+func (e *testEnv) realFactories() map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"exa": providerserver.NewProtocol6WithError(New("test")()),
+	}
+}
+
+// providerBlock configures the provider against the mock.
+func (e *testEnv) providerBlock() string {
+	return fmt.Sprintf(`
+provider "exa" {
+  api_key  = %q
+  base_url = %q
+%s
+}
+`, testAPIKey, e.url, e.settings)
+}
+
+// config is the provider block followed by HCL.
+func (e *testEnv) config(hcl string, args ...any) string {
+	return e.providerBlock() + fmt.Sprintf(hcl, args...)
+}
+
+// test runs an acceptance test with the env's provider.
+func (e *testEnv) test(tc resource.TestCase) {
+	e.t.Helper()
+	if tc.ProtoV6ProviderFactories == nil {
+		tc.ProtoV6ProviderFactories = e.factories()
+	}
+	resource.ParallelTest(e.t, tc)
+}
+
+// expectCalls is a Check that asserts how many requests matching method and
+// pattern the mock saw after the mark.
+func (e *testEnv) expectCalls(mark *int, method, pattern string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := 0
+		for _, r := range e.mock.Requests()[*mark:] {
+			if (method == "" || r.Method == method) && examock.MatchPath(pattern, r.Path) {
+				got++
+			}
+		}
+		if got != want {
+			return fmt.Errorf("%s %s: want %d calls, got %d; log:\n%s", method, pattern, want, got, e.logText(*mark))
+		}
+		return nil
+	}
+}
+
+// logText prints the request log from mark on, for failure messages.
+func (e *testEnv) logText(mark int) string {
+	var b strings.Builder
+	for _, r := range e.mock.Requests()[mark:] {
+		fmt.Fprintf(&b, "  %s %s -> %d %s\n", r.Method, r.Path, r.Status, r.Body)
+	}
+	return b.String()
+}
+
+// hook is a plan check that runs a function: placed last in a step
+// (PostApplyPostRefresh), it acts between the step and the next one, or
+// destroy.
+type hook func()
+
+func (h hook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
+	h()
+}
+
+// mark records the length of the request log, to count what follows.
+func (e *testEnv) mark(p *int) plancheck.PlanCheck {
+	return hook(func() { *p = len(e.mock.Requests()) })
+}
+
+// diagRecorder wraps the provider server and keeps the diagnostics of every
+// PlanResourceChange: terraform-plugin-testing shows errors only, so this
+// is how a test sees a plan's warnings.
+type diagRecorder struct {
+	tfprotov6.ProviderServer
+	mu    sync.Mutex
+	diags []*tfprotov6.Diagnostic
+}
+
+func (d *diagRecorder) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
+	resp, err := d.ProviderServer.PlanResourceChange(ctx, req)
+	if resp != nil {
+		d.mu.Lock()
+		d.diags = append(d.diags, resp.Diagnostics...)
+		d.mu.Unlock()
+	}
+	return resp, err
+}
+
+// recordingFactories serve the env's provider through rec.
+func (e *testEnv) recordingFactories(rec *diagRecorder) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){
+		"exa": func() (tfprotov6.ProviderServer, error) {
+			srv, err := e.factories()["exa"]()
+			rec.mu.Lock()
+			rec.ProviderServer = srv
+			rec.mu.Unlock()
+			return rec, err
+		},
+	}
+}
+
+// expectWarning checks that some plan warned with summary and a detail
+// containing each of details.
+func (d *diagRecorder) expectWarning(summary string, details ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+	next:
+		for _, diag := range d.diags {
+			if diag.Severity != tfprotov6.DiagnosticSeverityWarning || diag.Summary != summary {
+				continue
+			}
+			for _, want := range details {
+				if !strings.Contains(diag.Detail, want) {
+					continue next
+				}
+			}
+			return nil
+		}
+		return fmt.Errorf("no plan warned %q with %q; diagnostics: %+v", summary, details, d.diags)
+	}
+}
+
+func jsonEqual(got, want string) error {
+	var g, w any
+	if err := json.Unmarshal([]byte(got), &g); err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		return err
+	}
+	gb, _ := json.Marshal(g)
+	wb, _ := json.Marshal(w)
+	if string(gb) != string(wb) {
+		return fmt.Errorf("body:\n got  %s\n want %s", gb, wb)
+	}
+	return nil
+}
+
+// expectCreateBody checks the JSON body of the only create request.
+func (e *testEnv) expectCreateBody(want string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		posts := e.mock.Find("POST", "/v0/websets/*/searches")
+		if len(posts) != 1 {
+			return fmt.Errorf("want 1 create, got %d", len(posts))
+		}
+		var got, exp any
+		if err := json.Unmarshal([]byte(posts[0].Body), &got); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(want), &exp); err != nil {
+			return err
+		}
+		if !reflect.DeepEqual(got, exp) {
+			return fmt.Errorf("create body:\n got  %s\n want %s", posts[0].Body, want)
+		}
+		return nil
+	}
+}
+
+// createSearchOutOfBand makes a search as another tool would, straight
+// through the API, and returns its id.
+func (e *testEnv) createSearchOutOfBand(ws, body string) string {
+	e.t.Helper()
+	req, err := http.NewRequest("POST", e.url+"/websets/v0/websets/"+ws+"/searches", strings.NewReader(body))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	req.Header.Set("x-api-key", testAPIKey)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var out struct{ ID string }
+	if err := json.NewDecoder(res.Body).Decode(&out); err != nil || res.StatusCode != 200 {
+		e.t.Fatalf("out-of-band create: %d %v", res.StatusCode, err)
+	}
+	return out.ID
+}
+
+func importID(s *terraform.State) (string, error) {
+	rs, ok := s.RootModule().Resources[searchAddr]
+	if !ok {
+		return "", fmt.Errorf("%s not in state", searchAddr)
+	}
+	return rs.Primary.Attributes["webset_id"] + "/" + rs.Primary.ID, nil
+}
+
+// countBefore counts the matching requests logged before mark.
+func countBefore(e *testEnv, mark int, method, pattern string) int {
+	n := 0
+	for _, r := range e.mock.Requests()[:mark] {
+		if r.Method == method && examock.MatchPath(pattern, r.Path) {
+			n++
+		}
+	}
+	return n
+}
+
+// objectValue builds a value of an object type: the given attributes, and
+// null for every other one.
+func objectValue(typ tftypes.Type, set map[string]tftypes.Value) tftypes.Value {
+	obj, _ := typ.(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for name, t := range obj.AttributeTypes {
+		if v, ok := set[name]; ok {
+			vals[name] = v
+		} else {
+			vals[name] = tftypes.NewValue(t, nil)
+		}
+	}
+	return tftypes.NewValue(typ, vals)
+}
+
+func dynamic(t testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
+	t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(typ, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dv
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func writeCSV(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "accounts.csv")
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func sha(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// waitFor polls cond for up to 5 s.
+func waitFor(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !cond(); {
+		if time.Now().After(deadline) {
+			t.Errorf("%s", what)
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// exactlyTheOneInState checks that the mock holds exactly one object of a
+// kind, and that it is the one in state.
+func exactlyTheOneInState(env *testEnv, addr string, ids func() []string) resource.TestCheckFunc {
+	return resource.TestCheckResourceAttrWith(addr, "id", func(id string) error {
+		if got := ids(); len(got) != 1 || got[0] != id {
+			return fmt.Errorf("want exactly the object in state (%s) at the mock, got %v\n%s", id, got, env.logText(0))
+		}
+		return nil
+	})
+}
+
+func nonEmpty(v string) error {
+	if v == "" {
+		return fmt.Errorf("empty")
+	}
+	return nil
+}
