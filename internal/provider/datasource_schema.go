@@ -5,44 +5,83 @@ import (
 	"slices"
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
-// computedAttributes derives a data source's attributes from a resource's:
-// the same names, types and descriptions, every one computed. It keeps the
-// two schemas from drifting apart, and the descriptions written once. The
-// names in skip are left out (provider-side inputs such as timeouts).
-func computedAttributes(in map[string]rschema.Attribute, skip ...string) map[string]dschema.Attribute {
+// computedAttributes derives a data source's attributes from a resource's
+// schema function (websetSearchSchema, …): the same names, types,
+// descriptions and sensitivity, every one computed. It keeps the two
+// schemas from drifting apart, and the descriptions written once. The names
+// in skip are left out (provider-side inputs such as timeouts). A kind of
+// attribute it cannot derive is an error diagnostic, never a panic, and
+// never a silent loss of Sensitive.
+func computedAttributes(in map[string]rschema.Attribute, skip ...string) (map[string]dschema.Attribute, diag.Diagnostics) {
+	var diags diag.Diagnostics
 	out := make(map[string]dschema.Attribute, len(in))
 	for name, a := range in {
 		if slices.Contains(skip, name) {
 			continue
 		}
-		out[name] = computedAttribute(a)
+		d, err := computedAttribute(a)
+		if err != nil {
+			diags.AddError("Provider schema bug", fmt.Sprintf("attribute %s: %v", name, err))
+			continue
+		}
+		out[name] = d
 	}
-	return out
+	return out, diags
 }
 
-func computedAttribute(a rschema.Attribute) dschema.Attribute {
-	desc := a.GetMarkdownDescription()
+func computedAttribute(a rschema.Attribute) (dschema.Attribute, error) {
+	desc, sens := a.GetMarkdownDescription(), a.IsSensitive()
+	nested := func(in map[string]rschema.Attribute) (map[string]dschema.Attribute, error) {
+		out, diags := computedAttributes(in)
+		if diags.HasError() {
+			return nil, fmt.Errorf("%s", diags[0].Detail())
+		}
+		return out, nil
+	}
 	switch a := a.(type) {
 	case rschema.StringAttribute:
-		return dschema.StringAttribute{MarkdownDescription: desc, Computed: true}
+		return dschema.StringAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
 	case rschema.Int64Attribute:
-		return dschema.Int64Attribute{MarkdownDescription: desc, Computed: true}
+		return dschema.Int64Attribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
+	case rschema.Int32Attribute:
+		return dschema.Int32Attribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
 	case rschema.Float64Attribute:
-		return dschema.Float64Attribute{MarkdownDescription: desc, Computed: true}
+		return dschema.Float64Attribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
+	case rschema.Float32Attribute:
+		return dschema.Float32Attribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
+	case rschema.NumberAttribute:
+		return dschema.NumberAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
 	case rschema.BoolAttribute:
-		return dschema.BoolAttribute{MarkdownDescription: desc, Computed: true}
+		return dschema.BoolAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
+	case rschema.DynamicAttribute:
+		return dschema.DynamicAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true}, nil
 	case rschema.MapAttribute:
-		return dschema.MapAttribute{MarkdownDescription: desc, Computed: true, ElementType: a.ElementType}
+		return dschema.MapAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true, ElementType: a.ElementType}, nil
 	case rschema.ListAttribute:
-		return dschema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: a.ElementType}
+		return dschema.ListAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true, ElementType: a.ElementType}, nil
+	case rschema.SetAttribute:
+		return dschema.SetAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true, ElementType: a.ElementType}, nil
+	case rschema.ObjectAttribute:
+		return dschema.ObjectAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true, AttributeTypes: a.AttributeTypes}, nil
 	case rschema.SingleNestedAttribute:
-		return dschema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: computedAttributes(a.Attributes)}
+		attrs, err := nested(a.Attributes)
+		return dschema.SingleNestedAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true, Attributes: attrs}, err
 	case rschema.ListNestedAttribute:
-		return dschema.ListNestedAttribute{MarkdownDescription: desc, Computed: true,
-			NestedObject: dschema.NestedAttributeObject{Attributes: computedAttributes(a.NestedObject.Attributes)}}
+		attrs, err := nested(a.NestedObject.Attributes)
+		return dschema.ListNestedAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: attrs}}, err
+	case rschema.SetNestedAttribute:
+		attrs, err := nested(a.NestedObject.Attributes)
+		return dschema.SetNestedAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: attrs}}, err
+	case rschema.MapNestedAttribute:
+		attrs, err := nested(a.NestedObject.Attributes)
+		return dschema.MapNestedAttribute{MarkdownDescription: desc, Sensitive: sens, Computed: true,
+			NestedObject: dschema.NestedAttributeObject{Attributes: attrs}}, err
 	}
-	panic(fmt.Sprintf("computedAttribute: no data source form for %T", a))
+	return nil, fmt.Errorf("no data source form for %T", a)
 }

@@ -22,7 +22,7 @@ func FuzzFlattenSearch(f *testing.F) {
 		}
 		for _, prior := range []websetSearchModel{
 			{},
-			{Canceled: types.BoolValue(true), Recall: types.BoolValue(true), Metadata: types.MapValueMust(types.StringType, nil)},
+			{websetSearchData: websetSearchData{Canceled: types.BoolValue(true), Recall: types.BoolValue(true), Metadata: types.MapValueMust(types.StringType, nil)}},
 		} {
 			m, diags := flattenSearch(&s, prior)
 			if diags.HasError() {

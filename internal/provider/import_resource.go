@@ -72,10 +72,11 @@ func (r *importResource) Metadata(_ context.Context, req resource.MetadataReques
 	resp.TypeName = req.ProviderTypeName + "_import"
 }
 
-func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// importSchema is the schema of exa_import: the one place each attribute is defined.
+func importSchema(ctx context.Context) schema.Schema {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "An import: a CSV file of your own (say, CRM accounts) uploaded to Exa, to use in the `scope` or `exclude` of searches and websets. " +
 			"The provider reads the file at plan time: its size, record count and SHA-256 show in the plan, and a changed file replaces the import. `title` and `metadata` change in place.",
 		Attributes: map[string]schema.Attribute{
@@ -152,6 +153,10 @@ func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"updated_at":         schema.StringAttribute{MarkdownDescription: "When the import last changed (RFC 3339).", Computed: true},
 		},
 	}
+}
+
+func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = importSchema(ctx)
 }
 
 // ModifyPlan reads the file: its SHA-256, size and record count go into the

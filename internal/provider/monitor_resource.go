@@ -68,9 +68,10 @@ func (r *monitorResource) Metadata(_ context.Context, req resource.MetadataReque
 	resp.TypeName = req.ProviderTypeName + "_monitor"
 }
 
-func (r *monitorResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// monitorSchema is the schema of exa_monitor: the one place each attribute is defined.
+func monitorSchema(_ context.Context) schema.Schema {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A monitor: it runs a search on a webset on a schedule, at most once a day, to keep it current. Everything but `webset_id` changes in place.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{MarkdownDescription: "The monitor's ID.", Computed: true, PlanModifiers: keep},
@@ -184,6 +185,10 @@ func (r *monitorResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"updated_at": schema.StringAttribute{MarkdownDescription: "When the monitor last changed (RFC 3339).", Computed: true},
 		},
 	}
+}
+
+func (r *monitorResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = monitorSchema(ctx)
 }
 
 func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

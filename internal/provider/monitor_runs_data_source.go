@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -38,9 +37,9 @@ func (d *monitorRunsDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *monitorRunsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	var rs resource.SchemaResponse
-	NewMonitorResource().Schema(ctx, resource.SchemaRequest{}, &rs)
-	lastRun, _ := computedAttributes(rs.Schema.Attributes)["last_run"].(schema.SingleNestedAttribute)
+	monitor, diags := computedAttributes(monitorSchema(ctx).Attributes)
+	resp.Diagnostics.Append(diags...)
+	lastRun, _ := monitor["last_run"].(schema.SingleNestedAttribute)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists a monitor's runs, newest first.",
 		Attributes: map[string]schema.Attribute{

@@ -48,9 +48,10 @@ func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataReque
 	resp.TypeName = req.ProviderTypeName + "_webhook"
 }
 
-func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// webhookSchema is the schema of exa_webhook: the one place each attribute is defined.
+func webhookSchema(_ context.Context) schema.Schema {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A webhook: Exa sends the events you choose to your HTTPS endpoint. Every attribute changes in place.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{MarkdownDescription: "The webhook's ID.", Computed: true, PlanModifiers: keep},
@@ -85,6 +86,10 @@ func (r *webhookResource) Schema(_ context.Context, _ resource.SchemaRequest, re
 			"updated_at": schema.StringAttribute{MarkdownDescription: "When the webhook last changed (RFC 3339).", Computed: true},
 		},
 	}
+}
+
+func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = webhookSchema(ctx)
 }
 
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

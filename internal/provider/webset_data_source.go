@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
@@ -44,13 +43,12 @@ func (d *websetDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	var rs, ss resource.SchemaResponse
-	NewWebsetResource().Schema(ctx, resource.SchemaRequest{}, &rs)
-	NewWebsetSearchResource().Schema(ctx, resource.SchemaRequest{}, &ss)
-	attrs := computedAttributes(rs.Schema.Attributes)
+	attrs, diags := computedAttributes(websetSchema(ctx).Attributes)
+	resp.Diagnostics.Append(diags...)
 	attrs["id"] = schema.StringAttribute{MarkdownDescription: "ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
 	attrs["external_id"] = schema.StringAttribute{MarkdownDescription: "External ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
-	search := computedAttributes(ss.Schema.Attributes)
+	search, diags := computedAttributes(websetSearchSchema(ctx).Attributes)
+	resp.Diagnostics.Append(diags...)
 	attrs["searches"] = schema.ListNestedAttribute{
 		MarkdownDescription: "The webset's searches, oldest first.",
 		Computed:            true,

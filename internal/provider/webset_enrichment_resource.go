@@ -55,9 +55,10 @@ func (r *websetEnrichmentResource) Metadata(_ context.Context, req resource.Meta
 	resp.TypeName = req.ProviderTypeName + "_webset_enrichment"
 }
 
-func (r *websetEnrichmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// websetEnrichmentSchema is the schema of exa_webset_enrichment: the one place each attribute is defined.
+func websetEnrichmentSchema(_ context.Context) schema.Schema {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "An enrichment: Exa extracts one more piece of data (an email, a funding stage) from every item of a webset. " +
 			"`description`, `format`, `options` and `metadata` change in place. Destroying it deletes it with its results; `canceled = true` stops it and keeps them.",
 		Attributes: map[string]schema.Attribute{
@@ -110,6 +111,10 @@ func (r *websetEnrichmentResource) Schema(_ context.Context, _ resource.SchemaRe
 			"updated_at":   schema.StringAttribute{MarkdownDescription: "When the enrichment last changed (RFC 3339).", Computed: true},
 		},
 	}
+}
+
+func (r *websetEnrichmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = websetEnrichmentSchema(ctx)
 }
 
 func (r *websetEnrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {

@@ -50,8 +50,9 @@ func (r *websetResource) Metadata(_ context.Context, req resource.MetadataReques
 	resp.TypeName = req.ProviderTypeName + "_webset"
 }
 
-func (r *websetResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+// websetSchema is the schema of exa_webset: the one place each attribute is defined.
+func websetSchema(_ context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "An Exa webset: a collection of results that `exa_webset_search` resources fill. " +
 			"Destroying it deletes the webset and its items at Exa. Searches are declared as their own `exa_webset_search` resources.",
 		Attributes: map[string]schema.Attribute{
@@ -90,6 +91,10 @@ func (r *websetResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			},
 		},
 	}
+}
+
+func (r *websetResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = websetSchema(ctx)
 }
 
 func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

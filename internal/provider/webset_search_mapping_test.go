@@ -18,7 +18,7 @@ func TestFlattenSearchIsTolerant(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &s); err != nil {
 		t.Fatal(err)
 	}
-	prior := websetSearchModel{Canceled: types.BoolValue(false)}
+	prior := websetSearchModel{websetSearchData: websetSearchData{Canceled: types.BoolValue(false)}}
 	m, diags := flattenSearch(&s, prior)
 	if diags.HasError() {
 		t.Fatal(diags)

@@ -22,7 +22,7 @@ import (
 // same rules are in webset_search_resource_test.go.
 
 func TestSearchReplaceReasons(t *testing.T) {
-	base := websetSearchModel{
+	base := websetSearchModel{websetSearchData: websetSearchData{
 		WebsetID: types.StringValue("w"), Query: types.StringValue("q"), TargetCount: types.Int64Value(1),
 		Behavior: types.StringValue("override"), Canceled: types.BoolValue(false), Recall: types.BoolNull(),
 		Metadata: types.MapNull(types.StringType),
@@ -30,7 +30,7 @@ func TestSearchReplaceReasons(t *testing.T) {
 		Scope:    types.ListNull(types.ObjectType{AttrTypes: scopeAttrTypes}),
 		Entity:   types.ObjectNull(entityAttrTypes),
 		Criteria: types.ListNull(types.ObjectType{AttrTypes: criterionAttrTypes}),
-	}
+	}}
 	if got := searchReplaceReasons(base, base, base); len(got) != 0 {
 		t.Errorf("no change: %v", got)
 	}
@@ -129,9 +129,12 @@ func searchFixture(t testing.TB, raw string) websetSearchModel {
 		t.Fatal(err)
 	}
 	prior := websetSearchModel{
-		WebsetID: types.StringValue("w"), Recall: types.BoolNull(), Metadata: types.MapNull(types.StringType),
-		Canceled: types.BoolValue(false), WaitForCompletion: types.BoolValue(false),
-		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
+		websetSearchData: websetSearchData{
+			WebsetID: types.StringValue("w"), Recall: types.BoolNull(), Metadata: types.MapNull(types.StringType),
+			Canceled: types.BoolValue(false),
+		},
+		WaitForCompletion: types.BoolValue(false),
+		Timeouts:          timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
 	}
 	m, diags := flattenSearch(&s, prior)
 	if diags.HasError() {

@@ -37,30 +37,38 @@ type websetSearchResource struct {
 	resourceClient
 }
 
-// websetSearchModel is the resource's state. The API↔model mapping lives in
-// webset_search_mapping.go (expandSearch, flattenSearch).
+// websetSearchModel is the resource's state: what Exa says of the search
+// (websetSearchData, which the data source shares), and the provider-side
+// inputs. The API↔model mapping lives in webset_search_mapping.go
+// (expandSearch, flattenSearch).
 type websetSearchModel struct {
-	ID                types.String   `tfsdk:"id"`
-	WebsetID          types.String   `tfsdk:"webset_id"`
-	Query             types.String   `tfsdk:"query"`
-	TargetCount       types.Int64    `tfsdk:"target_count"`
-	Entity            types.Object   `tfsdk:"entity"`
-	Criteria          types.List     `tfsdk:"criteria"`
-	Exclude           types.List     `tfsdk:"exclude"`
-	Scope             types.List     `tfsdk:"scope"`
-	Recall            types.Bool     `tfsdk:"recall"`
-	RecallResult      types.Object   `tfsdk:"recall_result"`
-	Behavior          types.String   `tfsdk:"behavior"`
-	Metadata          types.Map      `tfsdk:"metadata"`
-	Canceled          types.Bool     `tfsdk:"canceled"`
+	websetSearchData
 	WaitForCompletion types.Bool     `tfsdk:"wait_for_completion"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-	Status            types.String   `tfsdk:"status"`
-	Progress          types.Object   `tfsdk:"progress"`
-	CanceledAt        types.String   `tfsdk:"canceled_at"`
-	CanceledReason    types.String   `tfsdk:"canceled_reason"`
-	CreatedAt         types.String   `tfsdk:"created_at"`
-	UpdatedAt         types.String   `tfsdk:"updated_at"`
+}
+
+// websetSearchData is the search as Exa describes it: the attributes of
+// both exa_webset_search the resource and exa_webset_search the data source.
+type websetSearchData struct {
+	ID             types.String `tfsdk:"id"`
+	WebsetID       types.String `tfsdk:"webset_id"`
+	Query          types.String `tfsdk:"query"`
+	TargetCount    types.Int64  `tfsdk:"target_count"`
+	Entity         types.Object `tfsdk:"entity"`
+	Criteria       types.List   `tfsdk:"criteria"`
+	Exclude        types.List   `tfsdk:"exclude"`
+	Scope          types.List   `tfsdk:"scope"`
+	Recall         types.Bool   `tfsdk:"recall"`
+	RecallResult   types.Object `tfsdk:"recall_result"`
+	Behavior       types.String `tfsdk:"behavior"`
+	Metadata       types.Map    `tfsdk:"metadata"`
+	Canceled       types.Bool   `tfsdk:"canceled"`
+	Status         types.String `tfsdk:"status"`
+	Progress       types.Object `tfsdk:"progress"`
+	CanceledAt     types.String `tfsdk:"canceled_at"`
+	CanceledReason types.String `tfsdk:"canceled_reason"`
+	CreatedAt      types.String `tfsdk:"created_at"`
+	UpdatedAt      types.String `tfsdk:"updated_at"`
 }
 
 const (
@@ -72,7 +80,8 @@ func (r *websetSearchResource) Metadata(_ context.Context, req resource.Metadata
 	resp.TypeName = req.ProviderTypeName + "_webset_search"
 }
 
-func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+// websetSearchSchema is the schema of exa_webset_search: the one place each attribute is defined.
+func websetSearchSchema(ctx context.Context) schema.Schema {
 	scopeAttrs := sourceRefAttributes("to search within")
 	scopeAttrs["relationship"] = schema.SingleNestedAttribute{
 		MarkdownDescription: "Turns the scope into a hop search: find entities related to each entity of the source, such as `investors of`.",
@@ -91,7 +100,7 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 		},
 	}
 
-	resp.Schema = schema.Schema{
+	return schema.Schema{
 		MarkdownDescription: "A search that fills an Exa webset with results. Creating the resource starts the search; " +
 			"refresh shows its status and progress; destroying it (or setting `canceled = true`) cancels it if it is still going. " +
 			"Exa has no way to change a search, so changing any input other than `canceled`, `wait_for_completion` and `timeouts` replaces it with a new search, which Exa bills.",
@@ -232,6 +241,10 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"updated_at":      schema.StringAttribute{MarkdownDescription: "When the search last changed (RFC 3339).", Computed: true},
 		},
 	}
+}
+
+func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = websetSearchSchema(ctx)
 }
 
 func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
