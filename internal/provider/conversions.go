@@ -5,11 +5,13 @@ package provider
 // flatten functions.
 
 import (
+	"context"
 	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
@@ -124,4 +126,29 @@ func updatedMetadata(m types.Map) map[string]string {
 		return out
 	}
 	return map[string]string{}
+}
+
+// entityModel is the entity attribute of monitors and imports, read with As.
+type entityModel struct {
+	Type        types.String `tfsdk:"type"`
+	Description types.String `tfsdk:"description"`
+}
+
+// expandEntity reads an entity attribute; null or unknown is nil.
+func expandEntity(ctx context.Context, o types.Object, diags *diag.Diagnostics) *exa.Entity {
+	var e entityModel
+	if !asObject(ctx, o, &e, diags) {
+		return nil
+	}
+	return &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
+}
+
+// asObject reads a known object into a typed model; null or unknown leaves
+// the model zero and reports false.
+func asObject[T any](ctx context.Context, o types.Object, into *T, diags *diag.Diagnostics) bool {
+	if !isKnown(o) {
+		return false
+	}
+	diags.Append(o.As(ctx, into, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
+	return true
 }

@@ -68,6 +68,11 @@ type importModel struct {
 
 var importCSVAttrTypes = map[string]attr.Type{"identifier": types.Int64Type}
 
+// importCSVModel is the csv attribute, read with As.
+type importCSVModel struct {
+	Identifier types.Int64 `tfsdk:"identifier"`
+}
+
 func (r *importResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_import"
 }
@@ -221,10 +226,16 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 		Size: facts.size, Count: facts.count, Format: plan.Format.ValueString(),
 		Title:    plan.Title.ValueStringPointer(),
 		Metadata: expandStringMap(plan.Metadata),
-		Entity:   exa.Entity{Type: attrString(plan.Entity, "type").ValueString(), Description: attrString(plan.Entity, "description").ValueStringPointer()},
 	}
-	if id, ok := attrOf(plan.CSV, "identifier").(types.Int64); ok && isKnown(id) {
-		body.CSV = &exa.ImportCSV{Identifier: id.ValueInt64Pointer()}
+	if e := expandEntity(ctx, plan.Entity, &resp.Diagnostics); e != nil {
+		body.Entity = *e
+	}
+	var csv importCSVModel
+	if asObject(ctx, plan.CSV, &csv, &resp.Diagnostics) && isKnown(csv.Identifier) {
+		body.CSV = &exa.ImportCSV{Identifier: csv.Identifier.ValueInt64Pointer()}
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	client := r.data.client
 	// Only the create answer carries the upload URL: an import that a lost

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"time"
 
@@ -200,9 +201,12 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 	client := r.data.client
 	body := &exa.CreateMonitorRequest{
 		WebsetID: plan.WebsetID.ValueString(),
-		Cadence:  expandCadence(plan.Cadence),
-		Behavior: expandMonitorBehavior(plan.Behavior),
+		Cadence:  expandCadence(ctx, plan.Cadence, &resp.Diagnostics),
+		Behavior: expandMonitorBehavior(ctx, plan.Behavior, &resp.Diagnostics),
 		Metadata: expandStringMap(plan.Metadata),
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	started := time.Now()
 	mo, err := createOnce(ctx, "monitor",
@@ -216,7 +220,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		resp.Diagnostics.AddError("Could not create the Exa monitor", err.Error())
 		return
 	}
-	state, diags := flattenMonitor(mo, plan)
+	state, diags := flattenMonitor(ctx, mo, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -231,7 +235,7 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if !readOK(ctx, resp, err, "monitor", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenMonitor(mo, state)
+	newState, diags := flattenMonitor(ctx, mo, state)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
@@ -244,14 +248,17 @@ func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cadence, behavior := expandCadence(plan.Cadence), expandMonitorBehavior(plan.Behavior)
+	cadence, behavior := expandCadence(ctx, plan.Cadence, &resp.Diagnostics), expandMonitorBehavior(ctx, plan.Behavior, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	body := &exa.UpdateMonitorRequest{Status: monitorStatus(plan.Enabled), Cadence: &cadence, Behavior: &behavior, Metadata: updatedMetadata(plan.Metadata)}
 	mo, err := r.data.client.UpdateMonitor(ctx, state.ID.ValueString(), body)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not update the Exa monitor", err.Error())
 		return
 	}
-	newState, diags := flattenMonitor(mo, plan)
+	newState, diags := flattenMonitor(ctx, mo, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
@@ -276,37 +283,75 @@ func monitorStatus(enabled types.Bool) string {
 	return "disabled"
 }
 
-func expandCadence(o types.Object) exa.MonitorCadence {
-	return exa.MonitorCadence{Cron: attrString(o, "cron").ValueString(), Timezone: attrString(o, "timezone").ValueString()}
+// Typed models of the nested attributes, read with As and written with
+// ObjectValueFrom. A monitor is never on a hot path, so reflection is fine
+// here (the search's mapping is hand-written for speed instead).
+type (
+	monitorCadenceModel struct {
+		Cron     types.String `tfsdk:"cron"`
+		Timezone types.String `tfsdk:"timezone"`
+	}
+	monitorBehaviorModel struct {
+		Type   types.String `tfsdk:"type"`
+		Config types.Object `tfsdk:"config"`
+	}
+	monitorConfigModel struct {
+		Query       types.String `tfsdk:"query"`
+		Criteria    types.List   `tfsdk:"criteria"`
+		Entity      types.Object `tfsdk:"entity"`
+		TargetCount types.Int64  `tfsdk:"target_count"`
+		Behavior    types.String `tfsdk:"behavior"`
+	}
+	monitorCriterionModel struct {
+		Description types.String `tfsdk:"description"`
+	}
+	monitorRunModel struct {
+		ID           types.String `tfsdk:"id"`
+		Status       types.String `tfsdk:"status"`
+		Type         types.String `tfsdk:"type"`
+		CreatedAt    types.String `tfsdk:"created_at"`
+		CompletedAt  types.String `tfsdk:"completed_at"`
+		FailedAt     types.String `tfsdk:"failed_at"`
+		FailedReason types.String `tfsdk:"failed_reason"`
+		CanceledAt   types.String `tfsdk:"canceled_at"`
+	}
+)
+
+func expandCadence(ctx context.Context, o types.Object, diags *diag.Diagnostics) exa.MonitorCadence {
+	var c monitorCadenceModel
+	asObject(ctx, o, &c, diags)
+	return exa.MonitorCadence{Cron: c.Cron.ValueString(), Timezone: c.Timezone.ValueString()}
 }
 
-func expandMonitorBehavior(o types.Object) exa.MonitorBehavior {
-	cfg := attrOf(o, "config")
-	out := exa.MonitorBehavior{Type: attrString(o, "type").ValueString()}
+func expandMonitorBehavior(ctx context.Context, o types.Object, diags *diag.Diagnostics) exa.MonitorBehavior {
+	var b monitorBehaviorModel
+	var cfg monitorConfigModel
+	asObject(ctx, o, &b, diags)
+	asObject(ctx, b.Config, &cfg, diags)
+	out := exa.MonitorBehavior{Type: b.Type.ValueString()}
 	if out.Type == "" {
 		out.Type = "search"
 	}
-	count, _ := attrOf(cfg, "target_count").(types.Int64)
 	out.Config = exa.MonitorSearchConfig{
-		Query:    attrString(cfg, "query").ValueStringPointer(),
-		Count:    float64(count.ValueInt64()),
-		Behavior: attrString(cfg, "behavior").ValueString(),
+		Query:    cfg.Query.ValueStringPointer(),
+		Count:    float64(cfg.TargetCount.ValueInt64()),
+		Behavior: cfg.Behavior.ValueString(),
 	}
-	if list, ok := attrOf(cfg, "criteria").(types.List); ok && isKnown(list) {
-		for _, c := range list.Elements() {
-			out.Config.Criteria = append(out.Config.Criteria, exa.CreateCriterion{Description: attrString(c, "description").ValueString()})
+	if isKnown(cfg.Criteria) {
+		var criteria []monitorCriterionModel
+		diags.Append(cfg.Criteria.ElementsAs(ctx, &criteria, false)...)
+		for _, c := range criteria {
+			out.Config.Criteria = append(out.Config.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
 		}
 	}
-	if e, ok := attrOf(cfg, "entity").(types.Object); ok && isKnown(e) {
-		out.Config.Entity = &exa.Entity{Type: attrString(e, "type").ValueString(), Description: attrString(e, "description").ValueStringPointer()}
-	}
+	out.Config.Entity = expandEntity(ctx, cfg.Entity, diags)
 	return out
 }
 
 // flattenMonitor turns Exa's answer into state. The search config's
 // optional parts (query, criteria, entity) stay null where the
 // configuration left them out, whatever Exa fills in for them.
-func flattenMonitor(mo *exa.Monitor, prior monitorModel) (monitorModel, diag.Diagnostics) {
+func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (monitorModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	add := func(d diag.Diagnostics) { diags.Append(d...) }
 	m := prior
@@ -323,50 +368,47 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) (monitorModel, diag.Dia
 		tz = "Etc/UTC"
 	}
 	var d diag.Diagnostics
-	m.Cadence, d = types.ObjectValue(cadenceAttrTypes, map[string]attr.Value{"cron": types.StringValue(mo.Cadence.Cron), "timezone": types.StringValue(tz)})
+	m.Cadence, d = types.ObjectValueFrom(ctx, cadenceAttrTypes, monitorCadenceModel{Cron: types.StringValue(mo.Cadence.Cron), Timezone: types.StringValue(tz)})
 	add(d)
 
-	priorCfg := attrOf(prior.Behavior, "config")
+	// What the configuration set, as prior state or plan says: with no
+	// prior (an import), everything Exa says is kept.
+	var priorBehavior monitorBehaviorModel
+	var priorCfg monitorConfigModel
+	hasPrior := asObject(ctx, prior.Behavior, &priorBehavior, &diags) && asObject(ctx, priorBehavior.Config, &priorCfg, &diags)
 	cfg := mo.Behavior.Config
-	query := types.StringNull()
-	if isKnown(attrString(priorCfg, "query")) || priorCfg == nil {
-		query = stringOrNull(cfg.Query)
+	out := monitorConfigModel{
+		Query:       types.StringNull(),
+		Criteria:    types.ListNull(types.ObjectType{AttrTypes: monitorCriterionAttrTypes}),
+		Entity:      types.ObjectNull(entityAttrTypes),
+		TargetCount: types.Int64Value(roundInt(cfg.Count)),
+		Behavior:    types.StringValue(cmp.Or(cfg.Behavior, "append")),
 	}
-	criteria := types.ListNull(types.ObjectType{AttrTypes: monitorCriterionAttrTypes})
-	if c, ok := attrOf(priorCfg, "criteria").(types.List); (ok && isKnown(c) || priorCfg == nil) && len(cfg.Criteria) > 0 {
-		elems := make([]attr.Value, 0, len(cfg.Criteria))
+	if !hasPrior || isKnown(priorCfg.Query) {
+		out.Query = stringOrNull(cfg.Query)
+	}
+	if (!hasPrior || isKnown(priorCfg.Criteria)) && len(cfg.Criteria) > 0 {
+		criteria := make([]monitorCriterionModel, 0, len(cfg.Criteria))
 		for _, cr := range cfg.Criteria {
-			obj, d := types.ObjectValue(monitorCriterionAttrTypes, map[string]attr.Value{"description": types.StringValue(cr.Description)})
-			add(d)
-			elems = append(elems, obj)
+			criteria = append(criteria, monitorCriterionModel{Description: types.StringValue(cr.Description)})
 		}
-		criteria, d = types.ListValue(types.ObjectType{AttrTypes: monitorCriterionAttrTypes}, elems)
+		out.Criteria, d = types.ListValueFrom(ctx, types.ObjectType{AttrTypes: monitorCriterionAttrTypes}, criteria)
 		add(d)
 	}
-	entity := types.ObjectNull(entityAttrTypes)
-	if e, ok := attrOf(priorCfg, "entity").(types.Object); ok && isKnown(e) || priorCfg == nil {
-		entity, d = flattenEntity(cfg.Entity)
+	if !hasPrior || isKnown(priorCfg.Entity) {
+		out.Entity, d = flattenEntity(cfg.Entity)
 		add(d)
 	}
-	behavior := cfg.Behavior
-	if behavior == "" {
-		behavior = "append"
-	}
-	config, d := types.ObjectValue(monitorConfigAttrTypes, map[string]attr.Value{
-		"query": query, "criteria": criteria, "entity": entity,
-		"target_count": types.Int64Value(roundInt(cfg.Count)), "behavior": types.StringValue(behavior),
-	})
+	config, d := types.ObjectValueFrom(ctx, monitorConfigAttrTypes, out)
 	add(d)
-	typ := mo.Behavior.Type
-	if typ == "" {
-		typ = "search"
-	}
-	m.Behavior, d = types.ObjectValue(monitorBehaviorAttrTypes, map[string]attr.Value{"type": types.StringValue(typ), "config": config})
+	m.Behavior, d = types.ObjectValueFrom(ctx, monitorBehaviorAttrTypes, monitorBehaviorModel{
+		Type: types.StringValue(cmp.Or(mo.Behavior.Type, "search")), Config: config,
+	})
 	add(d)
 
 	m.LastRun = types.ObjectNull(monitorRunAttrTypes)
 	if run := mo.LastRun; run != nil {
-		m.LastRun, d = types.ObjectValue(monitorRunAttrTypes, monitorRunAttrs(run))
+		m.LastRun, d = types.ObjectValueFrom(ctx, monitorRunAttrTypes, flattenMonitorRun(run))
 		add(d)
 	}
 	m.Metadata, d = flattenStringMap(mo.Metadata, prior.Metadata)
@@ -374,10 +416,11 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) (monitorModel, diag.Dia
 	return m, diags
 }
 
-func monitorRunAttrs(run *exa.MonitorRun) map[string]attr.Value {
-	return map[string]attr.Value{
-		"id": types.StringValue(run.ID), "status": types.StringValue(run.Status), "type": types.StringValue(run.Type),
-		"created_at": stringOrNull(&run.CreatedAt), "completed_at": stringOrNull(run.CompletedAt),
-		"failed_at": stringOrNull(run.FailedAt), "failed_reason": stringOrNull(run.FailedReason), "canceled_at": stringOrNull(run.CanceledAt),
+// flattenMonitorRun is one run, for last_run and exa_monitor_runs.
+func flattenMonitorRun(run *exa.MonitorRun) monitorRunModel {
+	return monitorRunModel{
+		ID: types.StringValue(run.ID), Status: types.StringValue(run.Status), Type: types.StringValue(run.Type),
+		CreatedAt: stringOrNull(&run.CreatedAt), CompletedAt: stringOrNull(run.CompletedAt),
+		FailedAt: stringOrNull(run.FailedAt), FailedReason: stringOrNull(run.FailedReason), CanceledAt: stringOrNull(run.CanceledAt),
 	}
 }

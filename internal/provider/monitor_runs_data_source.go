@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -70,20 +69,15 @@ func (d *monitorRunsDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	var diags diag.Diagnostics
-	m.Runs, diags = flattenRuns(runs)
+	m.Runs, diags = flattenRuns(ctx, runs)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
-func flattenRuns(runs []exa.MonitorRun) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(runs))
+func flattenRuns(ctx context.Context, runs []exa.MonitorRun) (types.List, diag.Diagnostics) {
+	out := make([]monitorRunModel, 0, len(runs))
 	for i := range runs {
-		obj, d := types.ObjectValue(monitorRunAttrTypes, monitorRunAttrs(&runs[i]))
-		diags.Append(d...)
-		elems = append(elems, obj)
+		out = append(out, flattenMonitorRun(&runs[i]))
 	}
-	out, d := types.ListValue(types.ObjectType{AttrTypes: monitorRunAttrTypes}, elems)
-	diags.Append(d...)
-	return out, diags
+	return types.ListValueFrom(ctx, types.ObjectType{AttrTypes: monitorRunAttrTypes}, out)
 }

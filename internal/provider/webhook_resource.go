@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -101,7 +100,10 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	// Only the create answer carries the secret: a webhook that a lost
 	// create made is deleted and made again (discardLost).
 	client := r.data.client
-	body := expandWebhook(plan)
+	body := expandWebhook(ctx, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	started := time.Now()
 	wh, err := createOnce(ctx, "webhook",
 		func(ctx context.Context) (*exa.Webhook, error) { return client.CreateWebhook(ctx, body) },
@@ -112,7 +114,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		resp.Diagnostics.AddError("Could not create the Exa webhook", err.Error())
 		return
 	}
-	state, diags := flattenWebhook(wh, plan)
+	state, diags := flattenWebhook(ctx, wh, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -127,7 +129,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if !readOK(ctx, resp, err, "webhook", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenWebhook(wh, state)
+	newState, diags := flattenWebhook(ctx, wh, state)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
@@ -141,7 +143,10 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	full := expandWebhook(plan)
+	full := expandWebhook(ctx, plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	body := &exa.UpdateWebhookRequest{URL: full.URL, Events: full.Events, Metadata: updatedMetadata(plan.Metadata)}
 	wh, err := r.data.client.UpdateWebhook(ctx, state.ID.ValueString(), body)
 	if err != nil {
@@ -149,7 +154,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		return
 	}
 	plan.Secret = state.Secret
-	newState, diags := flattenWebhook(wh, plan)
+	newState, diags := flattenWebhook(ctx, wh, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
@@ -167,19 +172,15 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-func expandWebhook(m webhookModel) *exa.WebhookRequest {
+func expandWebhook(ctx context.Context, m webhookModel, diags *diag.Diagnostics) *exa.WebhookRequest {
 	out := &exa.WebhookRequest{URL: m.URL.ValueString(), Metadata: expandStringMap(m.Metadata)}
-	for _, e := range m.Events.Elements() {
-		if s, ok := e.(types.String); ok {
-			out.Events = append(out.Events, s.ValueString())
-		}
-	}
+	diags.Append(m.Events.ElementsAs(ctx, &out.Events, false)...)
 	return out
 }
 
 // flattenWebhook turns Exa's answer into state. The secret comes only with
 // the create answer; after that prior keeps it.
-func flattenWebhook(wh *exa.Webhook, prior webhookModel) (webhookModel, diag.Diagnostics) {
+func flattenWebhook(ctx context.Context, wh *exa.Webhook, prior webhookModel) (webhookModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := prior
 	m.ID = types.StringValue(wh.ID)
@@ -192,12 +193,8 @@ func flattenWebhook(wh *exa.Webhook, prior webhookModel) (webhookModel, diag.Dia
 	} else if !isKnown(prior.Secret) {
 		m.Secret = types.StringNull()
 	}
-	events := make([]attr.Value, 0, len(wh.Events))
-	for _, e := range wh.Events {
-		events = append(events, types.StringValue(e))
-	}
 	var d diag.Diagnostics
-	m.Events, d = types.SetValue(types.StringType, events)
+	m.Events, d = types.SetValueFrom(ctx, types.StringType, append([]string{}, wh.Events...))
 	diags.Append(d...)
 	m.Metadata, d = flattenStringMap(wh.Metadata, prior.Metadata)
 	diags.Append(d...)

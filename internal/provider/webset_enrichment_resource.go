@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -131,8 +130,11 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	body := &exa.CreateEnrichmentRequest{
 		Description: plan.Description.ValueString(),
 		Format:      plan.Format.ValueString(), // empty when unknown: Exa picks
-		Options:     expandOptions(plan.Options),
+		Options:     expandOptions(ctx, plan.Options, &resp.Diagnostics),
 		Metadata:    expandStringMap(plan.Metadata),
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	started := time.Now()
 	e, err := createOnce(ctx, "enrichment",
@@ -146,7 +148,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 		resp.Diagnostics.AddError("Could not create the Exa enrichment", err.Error())
 		return
 	}
-	state, diags := flattenEnrichment(e, plan)
+	state, diags := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	if resp.Diagnostics.HasError() || !plan.Canceled.ValueBool() {
@@ -156,7 +158,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 		resp.Diagnostics.AddError("Created the Exa enrichment, but could not cancel it", err.Error())
 		return
 	}
-	state, diags = flattenEnrichment(e, plan)
+	state, diags = flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
@@ -172,7 +174,7 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 	if !readOK(ctx, resp, err, "enrichment", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenEnrichment(e, state)
+	newState, diags := flattenEnrichment(ctx, e, state)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
@@ -193,11 +195,14 @@ func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.Upda
 	if changed {
 		body := &exa.UpdateEnrichmentRequest{
 			Description: plan.Description.ValueStringPointer(),
-			Options:     expandOptions(plan.Options),
+			Options:     expandOptions(ctx, plan.Options, &resp.Diagnostics),
 			Metadata:    updatedMetadata(plan.Metadata),
 		}
 		if isKnown(plan.Format) {
 			body.Format = plan.Format.ValueStringPointer()
+		}
+		if resp.Diagnostics.HasError() {
+			return
 		}
 		if err := client.UpdateEnrichment(ctx, websetID, id, body); err != nil {
 			resp.Diagnostics.AddError("Could not update the Exa enrichment", err.Error())
@@ -216,7 +221,7 @@ func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.Upda
 		resp.Diagnostics.AddError("Could not update the Exa enrichment", err.Error())
 		return
 	}
-	newState, diags := flattenEnrichment(e, plan)
+	newState, diags := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
@@ -241,22 +246,22 @@ func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 }
 
-func expandOptions(list types.List) []exa.EnrichmentOption {
+func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {
 	if !isKnown(list) {
 		return nil
 	}
-	out := make([]exa.EnrichmentOption, 0, len(list.Elements()))
-	for _, v := range list.Elements() {
-		if s, ok := v.(types.String); ok {
-			out = append(out, exa.EnrichmentOption{Label: s.ValueString()})
-		}
+	var labels []string
+	diags.Append(list.ElementsAs(ctx, &labels, false)...)
+	out := make([]exa.EnrichmentOption, 0, len(labels))
+	for _, l := range labels {
+		out = append(out, exa.EnrichmentOption{Label: l})
 	}
 	return out
 }
 
 // flattenEnrichment turns Exa's answer into state; canceled mirrors Exa as
 // for searches.
-func flattenEnrichment(e *exa.Enrichment, prior websetEnrichmentModel) (websetEnrichmentModel, diag.Diagnostics) {
+func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnrichmentModel) (websetEnrichmentModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := prior
 	m.ID = types.StringValue(e.ID)
@@ -272,15 +277,14 @@ func flattenEnrichment(e *exa.Enrichment, prior websetEnrichmentModel) (websetEn
 	m.UpdatedAt = stringOrNull(&e.UpdatedAt)
 	m.Canceled = types.BoolValue(e.Status == exa.EnrichmentCanceled ||
 		(e.Status == exa.EnrichmentCompleted && prior.Canceled.ValueBool()))
-	if len(e.Options) == 0 {
-		m.Options = types.ListNull(types.StringType)
-	} else {
-		labels := make([]attr.Value, 0, len(e.Options))
+	m.Options = types.ListNull(types.StringType)
+	if len(e.Options) > 0 {
+		labels := make([]string, 0, len(e.Options))
 		for _, o := range e.Options {
-			labels = append(labels, types.StringValue(o.Label))
+			labels = append(labels, o.Label)
 		}
 		var d diag.Diagnostics
-		m.Options, d = types.ListValue(types.StringType, labels)
+		m.Options, d = types.ListValueFrom(ctx, types.StringType, labels)
 		diags.Append(d...)
 	}
 	var d diag.Diagnostics

@@ -79,6 +79,12 @@ func expandSources(list types.List) []exa.SourceRef {
 // (at create) or the previous state: it supplies what Exa never echoes
 // (recall, wait_for_completion, timeouts) and decides whether an empty list
 // or map from Exa is written as null (the config said nothing) or as empty.
+//
+// Unlike the other resources, whose nested values go through typed models
+// and reflection (As, ObjectValueFrom), the search's mapping is written by
+// hand: it runs for every search in every refresh, and the benchmarks
+// (BenchmarkDecodeFlattenSearch, BenchmarkExpandSearch) showed reflection
+// to cost several times as much there.
 func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := prior
