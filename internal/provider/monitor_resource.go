@@ -89,14 +89,14 @@ func monitorSchema(_ context.Context) schema.Schema {
 					"cron": schema.StringAttribute{
 						MarkdownDescription: "A 5-field Unix cron expression that fires at most once a day, such as `0 9 * * 1-5` (09:00 on weekdays): its minute and hour must be single numbers.",
 						Required:            true,
-						Validators:          []validator.String{dailyCron{}},
+						Validators:          []validator.String{dailyCron()},
 					},
 					"timezone": schema.StringAttribute{
 						MarkdownDescription: "The IANA timezone the cron is read in, such as `Europe/Berlin`. Defaults to `Etc/UTC`.",
 						Optional:            true,
 						Computed:            true,
 						Default:             stringdefault.StaticString("Etc/UTC"),
-						Validators:          []validator.String{ianaTimezone{}},
+						Validators:          []validator.String{ianaTimezone()},
 					},
 				},
 			},

@@ -88,7 +88,7 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "API root. Falls back to `EXA_BASE_URL`, then `" + exa.DefaultBaseURL + "`. Websets calls go to `<base_url>/websets/v0/...`. It must use `https`, except for a loopback host such as the bundled mock server, and must carry no user info, query or fragment. The API key is sent to this origin only: a redirect to another scheme, host or port is refused, not followed.",
 				Optional:            true,
-				Validators:          []validator.String{baseURL{}},
+				Validators:          []validator.String{baseURL()},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("How long one HTTP attempt may take, from connecting to the last byte of the answer, as a Go duration such as `30s` or `2m`. Falls back to `EXA_REQUEST_TIMEOUT`, then `%s`. A timed-out read, update, cancel or delete is retried like a 503, within `max_retries`; a timed-out create is looked up before it is sent again, so it is never duplicated. Resource `timeouts` still bound each operation as a whole.", exa.DefaultRequestTimeout),

@@ -8,7 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -74,6 +77,51 @@ resource "exa_webset_search" "s" {
 			ExpectError: regexp.MustCompile(`plain http`),
 		}},
 	})
+}
+
+// A base_url that could leak is refused at validate, before any request,
+// one test step per reason.
+func TestAccProvider_leakyBaseURLRefusedAtValidate(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	var steps []resource.TestStep
+	for _, c := range []struct{ url, want string }{
+		{"https://user:s3cret-pw@api.example.com", `(?s)Invalid base_url.*must\s+not\s+carry\s+user\s+info`},
+		{"https://api.example.com/?token=abc", `(?s)Invalid base_url.*must\s+not\s+have\s+a\s+query`},
+		{"https://api.example.com/#frag", `(?s)Invalid base_url.*must\s+not\s+have\s+a\s+fragment`},
+		{"http://api.example.com", `(?s)Invalid base_url.*plain\s+http`},
+	} {
+		steps = append(steps, resource.TestStep{
+			Config: fmt.Sprintf(`
+provider "exa" {
+  api_key  = "k"
+  base_url = %q
+}
+data "exa_webset" "w" {
+  id = "webset_x"
+}`, c.url),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(c.want),
+		})
+	}
+	env.test(resource.TestCase{Steps: steps})
+	if n := len(env.mock.Requests()); n != 0 {
+		t.Errorf("%d requests", n)
+	}
+}
+
+// The base_url validator's message never repeats the password.
+func TestBaseURLValidator_neverEchoesThePassword(t *testing.T) {
+	req := validator.StringRequest{Path: path.Root("base_url"), ConfigValue: types.StringValue("https://user:s3cret-pw@api.example.com")}
+	var resp validator.StringResponse
+	baseURL().ValidateString(context.Background(), req, &resp)
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("want an error")
+	}
+	for _, d := range resp.Diagnostics {
+		if strings.Contains(d.Summary()+d.Detail(), "s3cret-pw") {
+			t.Errorf("the diagnostic repeats the password: %s", d.Detail())
+		}
+	}
 }
 
 func TestMain(m *testing.M) {

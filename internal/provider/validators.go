@@ -78,52 +78,6 @@ func (entityDescription) ValidateObject(_ context.Context, req validator.ObjectR
 	}
 }
 
-// baseURL refuses, at validate, a base_url that the client would refuse:
-// plain http to a non-loopback host, user info, a query or a fragment. The
-// message never repeats a password (exa.CheckBaseURL redacts).
-type baseURL struct{}
-
-var _ validator.String = baseURL{}
-
-func (baseURL) Description(context.Context) string {
-	return "an https URL (plain http only for loopback) with no user info, query or fragment"
-}
-
-func (v baseURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (baseURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
-	}
-	if err := exa.CheckBaseURL(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url", err.Error())
-	}
-}
-
-// duration checks a Go duration string within bounds. No library validator
-// parses durations: the framework's timeouts package has its own attribute
-// type, which a plain provider setting cannot use.
-type duration struct{ min, max time.Duration }
-
-var _ validator.String = duration{}
-
-func durationBetween(lo, hi time.Duration) duration { return duration{min: lo, max: hi} }
-
-func (v duration) Description(context.Context) string {
-	return fmt.Sprintf("a duration such as 30s or 2m, from %s to %s", v.min, v.max)
-}
-
-func (v duration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v duration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
-	}
-	if _, err := parseDuration(req.ConfigValue.ValueString(), v.min, v.max); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration", "Attribute "+req.Path.String()+" "+err.Error())
-	}
-}
-
 // parseDuration reads a Go duration and checks its bounds; the provider's
 // Configure uses it for the environment variable too.
 func parseDuration(raw string, lo, hi time.Duration) (time.Duration, error) {
@@ -137,56 +91,105 @@ func parseDuration(raw string, lo, hi time.Duration) (time.Duration, error) {
 	return d, nil
 }
 
-// httpsURL accepts absolute https URLs only.
-type httpsURL struct{}
+// stringCheck is a string validator built from a description, the summary
+// of its error, and a check that returns the error's detail ("" when the
+// value is good). The rules
+// below that need no more than that are stringChecks; charLength stays its
+// own type because its message counts characters.
+type stringCheck struct {
+	desc, summary string
+	check         func(at path.Path, value string) (detail string)
+}
 
-func (httpsURL) Description(context.Context) string { return "must be an absolute https URL" }
+var _ validator.String = stringCheck{}
 
-func (v httpsURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v stringCheck) Description(context.Context) string { return v.desc }
 
-func (httpsURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.desc }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if !isKnown(req.ConfigValue) {
 		return
 	}
-	u, err := url.Parse(req.ConfigValue.ValueString())
-	if err != nil || u.Scheme != "https" || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid webhook URL",
-			fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", req.Path, req.ConfigValue.ValueString()))
+	if detail := v.check(req.Path, req.ConfigValue.ValueString()); detail != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, v.summary, detail)
+	}
+}
+
+// baseURL refuses, at validate, a base_url that the client would refuse:
+// plain http to a non-loopback host, user info, a query or a fragment. The
+// message never repeats a password (exa.CheckBaseURL redacts).
+func baseURL() stringCheck {
+	return stringCheck{
+		desc:    "an https URL (plain http only for loopback) with no user info, query or fragment",
+		summary: "Invalid base_url",
+		check:   func(_ path.Path, v string) string { return errText(exa.CheckBaseURL(v)) },
+	}
+}
+
+// durationBetween checks a Go duration string within bounds. No library
+// validator parses durations: the framework's timeouts package has its own
+// attribute type, which a plain provider setting cannot use.
+func durationBetween(lo, hi time.Duration) stringCheck {
+	return stringCheck{
+		desc:    fmt.Sprintf("a duration such as 30s or 2m, from %s to %s", lo, hi),
+		summary: "Invalid duration",
+		check: func(at path.Path, v string) string {
+			if _, err := parseDuration(v, lo, hi); err != nil {
+				return fmt.Sprintf("Attribute %s %s", at, err)
+			}
+			return ""
+		},
+	}
+}
+
+// httpsURL accepts absolute https URLs only.
+func httpsURL() stringCheck {
+	return stringCheck{
+		desc:    "must be an absolute https URL",
+		summary: "Invalid webhook URL",
+		check: func(at path.Path, v string) string {
+			if u, err := url.Parse(v); err != nil || u.Scheme != "https" || u.Host == "" {
+				return fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", at, v)
+			}
+			return ""
+		},
 	}
 }
 
 // dailyCron checks a monitor cadence at plan time.
-type dailyCron struct{}
-
-func (dailyCron) Description(context.Context) string {
-	return "must be a 5-field Unix cron expression that fires at most once a day"
-}
-
-func (v dailyCron) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (dailyCron) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
-	}
-	if err := cron.ValidateDaily(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid monitor cadence", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
+func dailyCron() stringCheck {
+	return stringCheck{
+		desc:    "must be a 5-field Unix cron expression that fires at most once a day",
+		summary: "Invalid monitor cadence",
+		check:   func(at path.Path, v string) string { return attributeError(at, cron.ValidateDaily(v)) },
 	}
 }
 
 // ianaTimezone checks a timezone name at plan time.
-type ianaTimezone struct{}
-
-func (ianaTimezone) Description(context.Context) string { return "must be an IANA timezone name" }
-
-func (v ianaTimezone) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (ianaTimezone) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
-		return
+func ianaTimezone() stringCheck {
+	return stringCheck{
+		desc:    "must be an IANA timezone name",
+		summary: "Invalid timezone",
+		check:   func(at path.Path, v string) string { return attributeError(at, cron.ValidateTimezone(v)) },
 	}
-	if err := cron.ValidateTimezone(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid timezone", fmt.Sprintf("Attribute %s: %s.", req.Path, err))
+}
+
+// attributeError is the detail of a check's error, naming the attribute;
+// "" when there is no error.
+func attributeError(at path.Path, err error) string {
+	if err != nil {
+		return fmt.Sprintf("Attribute %s: %s.", at, err)
 	}
+	return ""
+}
+
+// errText is an error's text, or "" for none.
+func errText(err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	return ""
 }
 
 // optionsNeedFormat: options are required when format is "options", and

@@ -57,7 +57,7 @@ func webhookSchema(_ context.Context) schema.Schema {
 			"url": schema.StringAttribute{
 				MarkdownDescription: "The `https` URL that receives the events.",
 				Required:            true,
-				Validators:          []validator.String{httpsURL{}},
+				Validators:          []validator.String{httpsURL()},
 			},
 			"events": schema.SetAttribute{
 				MarkdownDescription: "The event types to send, such as `webset.search.completed`.",
