@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -64,25 +63,8 @@ func BenchmarkRefreshAndPlanSearch(b *testing.B) {
 	ts := m.Start()
 	defer ts.Close()
 	ws := m.CreateWebset("")
-	srv, err := providerserver.NewProtocol6WithError(New("bench")())()
-	if err != nil {
-		b.Fatal(err)
-	}
+	srv, schemas := configuredServer(b, ts.URL)
 	ctx := context.Background()
-	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	pType := schemas.Provider.ValueType()
-	if resp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
-		Config: dynamic(b, pType, objectValue(pType, map[string]tftypes.Value{
-			"api_key":             tftypes.NewValue(tftypes.String, testAPIKey),
-			"base_url":            tftypes.NewValue(tftypes.String, ts.URL),
-			"requests_per_second": tftypes.NewValue(tftypes.Number, 0),
-		})),
-	}); err != nil || len(resp.Diagnostics) > 0 {
-		b.Fatalf("configure: %v %v", err, resp.Diagnostics)
-	}
 	const typ = "exa_webset_search"
 	rType := schemas.ResourceSchemas[typ].ValueType()
 	config := dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{

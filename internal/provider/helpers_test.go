@@ -347,3 +347,31 @@ func nonEmpty(v string) error {
 	}
 	return nil
 }
+
+// configuredServer is the provider's protocol server, configured against
+// the mock at url as Terraform would configure it, with the resource
+// schemas it answered.
+func configuredServer(t testing.TB, url string, opts ...Option) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
+	t.Helper()
+	srv, err := providerserver.NewProtocol6WithError(New("test", opts...)())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pType := schemas.Provider.ValueType()
+	configured, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
+		Config: dynamic(t, pType, objectValue(pType, map[string]tftypes.Value{
+			"api_key":             tftypes.NewValue(tftypes.String, testAPIKey),
+			"base_url":            tftypes.NewValue(tftypes.String, url),
+			"requests_per_second": tftypes.NewValue(tftypes.Number, 0),
+		})),
+	})
+	if err != nil || len(configured.Diagnostics) > 0 {
+		t.Fatalf("configure: %v %v", err, configured.Diagnostics)
+	}
+	return srv, schemas
+}

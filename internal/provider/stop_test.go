@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -19,26 +18,8 @@ import (
 func TestStopProvider_endsAWaitAtOnce(t *testing.T) {
 	env := newTestEnv(t, examock.Options{}) // searches never finish
 	ws := env.mock.CreateWebset("")
-	srv, err := providerserver.NewProtocol6WithError(New("test", WithPolling(2*time.Second, 60*time.Second))())()
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv, schemas := configuredServer(t, env.url, WithPolling(2*time.Second, 60*time.Second))
 	ctx := context.Background()
-	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pType := schemas.Provider.ValueType()
-	configured, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
-		Config: dynamic(t, pType, objectValue(pType, map[string]tftypes.Value{
-			"api_key":             tftypes.NewValue(tftypes.String, testAPIKey),
-			"base_url":            tftypes.NewValue(tftypes.String, env.url),
-			"requests_per_second": tftypes.NewValue(tftypes.Number, 0),
-		})),
-	})
-	if err != nil || len(configured.Diagnostics) > 0 {
-		t.Fatalf("configure: %v %v", err, configured.Diagnostics)
-	}
 	rType := schemas.ResourceSchemas["exa_webset_search"].ValueType()
 	config := objectValue(rType, map[string]tftypes.Value{
 		"webset_id":           tftypes.NewValue(tftypes.String, ws),
