@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -141,4 +143,136 @@ func withoutTerraformBlock(hcl string) string {
 func hasTF(dir string) bool {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.tf"))
 	return len(files) > 0
+}
+
+// cliRun is the real CLI with the provider built as a binary and found
+// through a dev_overrides CLI configuration, pointed at the env's mock by
+// EXA_BASE_URL: the way a user's own CI runs the provider.
+type cliRun struct {
+	t      *testing.T
+	engine string
+	env    []string
+}
+
+// newCLIRun builds the provider and writes the CLI configuration. It runs
+// on the OpenTofu leg only (the features it serves are OpenTofu's here).
+func newCLIRun(t *testing.T, env *testEnv, why string) *cliRun {
+	t.Helper()
+	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if filepath.Base(engine) != "tofu" {
+		t.Skip("runs on the OpenTofu leg (make testacc-tofu): " + why)
+	}
+	work := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(work, "plugins", "terraform-provider-exa"), "../..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the provider: %v\n%s", err, out)
+	}
+	rc := filepath.Join(work, "dev.tfrc")
+	if err := os.WriteFile(rc, []byte(`provider_installation {
+  dev_overrides {
+    "exa-community/exa" = "`+filepath.Join(work, "plugins")+`"
+  }
+  direct {}
+}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return &cliRun{t: t, engine: engine, env: append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc, "EXA_BASE_URL="+env.url, "EXA_API_KEY="+testAPIKey, "TF_LOG=", "TF_IN_AUTOMATION=1")}
+}
+
+// run runs the CLI in dir and returns its output and exit code.
+func (c *cliRun) run(dir string, args ...string) (string, int) {
+	c.t.Helper()
+	cmd := exec.Command(c.engine, append(args, "-no-color")...)
+	cmd.Dir, cmd.Env = dir, c.env
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if exit, ok := err.(*exec.ExitError); ok {
+		code = exit.ExitCode()
+	} else if err != nil {
+		c.t.Fatalf("%s %v: %v", c.engine, args, err)
+	}
+	return string(out), code
+}
+
+// The example module of the guide "Testing your configuration without an
+// Exa account" passes its own `tofu test` against the mock, as a user's CI
+// would run it. Terraform 1.5.7's `terraform test` is the earlier
+// experimental framework, which reads no .tftest.hcl.
+func TestAccExampleModule_tofuTest(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := newCLIRun(t, env, "Terraform 1.5.7 has no .tftest.hcl framework")
+	module := filepath.Join(t.TempDir(), "module")
+	if err := os.CopyFS(module, os.DirFS(filepath.Join(examplesDir, "testing", "module"))); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := cli.run(module, "test"); code != 0 || !strings.Contains(out, "2 passed, 0 failed") {
+		t.Fatalf("tofu test: exit %d\n%s", code, out)
+	}
+	// What reached the mock: the module's webset and search, then tofu
+	// test's own cleanup, which deletes the webset.
+	for _, want := range []struct {
+		method, path string
+		n            int
+	}{{"POST", "/v0/websets", 1}, {"POST", "/v0/websets/*/searches", 1}, {"DELETE", "/v0/websets/*", 1}} {
+		if got := env.mock.Count(want.method, want.path); got != want.n {
+			t.Errorf("%s %s: want %d, got %d\n%s", want.method, want.path, want.n, got, env.logText(0))
+		}
+	}
+}
+
+// Adopting what already exists, as the guide "Adopting existing websets"
+// shows it: a webset and a search made outside Terraform are named in
+// import blocks, OpenTofu generates their configuration, the apply imports
+// them without creating anything, and the next plan is empty. (Terraform
+// 1.5.7 crashes generating configuration for this schema: see the guide.)
+func TestAccAdoption_importBlocksWithGeneratedConfig(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := newCLIRun(t, env, "Terraform before 1.9.3 cannot generate configuration for this schema")
+	ws := env.mock.CreateWebset("dashboard-made")
+	search := env.createSearchOutOfBand(ws, `{"query":"Robotics startups in Europe","count":3,"criteria":[{"description":"founded after 2020"}]}`)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(fmt.Sprintf(`terraform {
+  required_providers {
+    exa = { source = "exa-community/exa" }
+  }
+}
+
+import {
+  to = exa_webset.crm
+  id = %q
+}
+
+import {
+  to = exa_webset_search.crm
+  id = "%s/%s"
+}
+`, ws, ws, search)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mark := len(env.mock.Requests())
+	if out, code := cli.run(dir, "plan", "-generate-config-out=generated.tf"); code != 0 {
+		t.Fatalf("plan -generate-config-out: exit %d\n%s", code, out)
+	}
+	generated, err := os.ReadFile(filepath.Join(dir, "generated.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`resource "exa_webset" "crm"`, `resource "exa_webset_search" "crm"`, `query`, `Robotics startups in Europe`} {
+		if !strings.Contains(string(generated), want) {
+			t.Errorf("generated.tf lacks %q:\n%s", want, generated)
+		}
+	}
+	if out, code := cli.run(dir, "apply", "-auto-approve"); code != 0 || !strings.Contains(out, "2 imported, 0 added, 0 changed, 0 destroyed") {
+		t.Fatalf("apply: exit %d\n%s", code, out)
+	}
+	if out, code := cli.run(dir, "plan", "-detailed-exitcode"); code != 0 {
+		t.Fatalf("the plan after adopting is not empty (exit %d):\n%s\n%s", code, out, generated)
+	}
+	for _, r := range env.mock.Requests()[mark:] {
+		if r.Method != "GET" {
+			t.Errorf("adopting sent %s %s: it must only read", r.Method, r.Path)
+		}
+	}
 }
