@@ -276,3 +276,52 @@ import {
 		}
 	}
 }
+
+// Using the provider before it is published, as the README shows: `make
+// mirror` fills a filesystem mirror, a CLI configuration points init at it,
+// and the quickstart inits, applies and destroys against the mock. On both
+// engines: each resolves exa-community/exa on its own registry host.
+func TestAccQuickstart_throughAFilesystemMirror(t *testing.T) {
+	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if engine == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH is not set")
+	}
+	work := t.TempDir()
+	mirror := filepath.Join(work, "mirror")
+	if out, err := exec.Command("make", "-C", "../..", "--no-print-directory", "mirror", "MIRROR_DIR="+mirror).CombinedOutput(); err != nil {
+		t.Fatalf("make mirror: %v\n%s", err, out)
+	}
+	rc := filepath.Join(work, "mirror.tfrc")
+	if err := os.WriteFile(rc, []byte(`provider_installation {
+  filesystem_mirror {
+    path    = "`+mirror+`"
+    include = ["registry.terraform.io/exa-community/exa", "registry.opentofu.org/exa-community/exa"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/exa-community/exa", "registry.opentofu.org/exa-community/exa"]
+  }
+}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(work, "quickstart")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(examplesDir, "quickstart"))); err != nil {
+		t.Fatal(err)
+	}
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := &cliRun{t: t, engine: engine, env: append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc, "EXA_BASE_URL="+env.url, "EXA_API_KEY="+testAPIKey, "TF_LOG=", "TF_IN_AUTOMATION=1")}
+	out, code := cli.run(dir, "init", "-input=false")
+	if code != 0 || !strings.Contains(out, "exa-community/exa v0.1.0") {
+		t.Fatalf("init from the mirror: exit %d\n%s", code, out)
+	}
+	if out, code := cli.run(dir, "apply", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("apply: exit %d\n%s", code, out)
+	}
+	if env.mock.Count("POST", "/v0/websets") != 1 || env.mock.Count("POST", "/v0/websets/*/searches") == 0 {
+		t.Errorf("the quickstart did not reach the mock:\n%s", env.logText(0))
+	}
+	if out, code := cli.run(dir, "destroy", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("destroy: exit %d\n%s", code, out)
+	}
+}
