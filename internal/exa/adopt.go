@@ -2,7 +2,6 @@ package exa
 
 import (
 	"context"
-	"net/url"
 	"slices"
 	"time"
 )
@@ -72,7 +71,7 @@ func (c *Client) FindEnrichment(ctx context.Context, websetID string, in *Create
 // FindMonitor looks for the monitor that a create with this body may have
 // made since the given time, over every page of the webset's monitors.
 func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest, since time.Time) (*Monitor, error) {
-	all, err := listAll[Monitor](ctx, c, "/v0/monitors", url.Values{"websetId": {in.WebsetID}}, adoptPageSize, 0)
+	all, err := c.ListMonitors(ctx, in.WebsetID)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +83,7 @@ func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest, sinc
 // FindWebhook looks for the webhook that a create with this body may have
 // made since the given time. The list never carries the secret.
 func (c *Client) FindWebhook(ctx context.Context, in *WebhookRequest, since time.Time) (*Webhook, error) {
-	all, err := listAll[Webhook](ctx, c, "/v0/webhooks", url.Values{}, adoptPageSize, 0)
+	all, err := c.ListWebhooks(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +95,7 @@ func (c *Client) FindWebhook(ctx context.Context, in *WebhookRequest, since time
 // FindImport looks for the import that a create with this body may have
 // made since the given time. The list never carries the upload URL.
 func (c *Client) FindImport(ctx context.Context, in *CreateImportRequest, since time.Time) (*Import, error) {
-	all, err := listAll[Import](ctx, c, "/v0/imports", url.Values{}, adoptPageSize, 0)
+	all, err := c.ListImports(ctx)
 	if err != nil {
 		return nil, err
 	}

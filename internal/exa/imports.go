@@ -3,6 +3,7 @@ package exa
 import (
 	"context"
 	"net/http"
+	"net/url"
 )
 
 // Import statuses.
@@ -101,4 +102,10 @@ func (c *Client) Upload(ctx context.Context, uploadURL string, data []byte) erro
 		body: data, contentType: "text/csv",
 	})
 	return err
+}
+
+// ListImports lists every import, following the cursor to the end, in the
+// API's order. The list carries no upload URL.
+func (c *Client) ListImports(ctx context.Context) ([]Import, error) {
+	return listAll[Import](ctx, c, "/v0/imports", url.Values{}, adoptPageSize, 0)
 }

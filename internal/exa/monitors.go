@@ -112,3 +112,13 @@ func (c *Client) DeleteMonitor(ctx context.Context, id string) error {
 func (c *Client) MonitorRuns(ctx context.Context, id string, max int) ([]MonitorRun, error) {
 	return listAll[MonitorRun](ctx, c, monitorPath(id)+"/runs", url.Values{}, 0, max)
 }
+
+// ListMonitors lists the monitors, of one webset when websetID is not
+// empty, following the cursor to the end, in the API's order.
+func (c *Client) ListMonitors(ctx context.Context, websetID string) ([]Monitor, error) {
+	q := url.Values{}
+	if websetID != "" {
+		q.Set("websetId", websetID)
+	}
+	return listAll[Monitor](ctx, c, "/v0/monitors", q, adoptPageSize, 0)
+}

@@ -103,3 +103,9 @@ func (c *Client) WebhookAttempts(ctx context.Context, id, eventType string, max 
 	}
 	return listAll[WebhookAttempt](ctx, c, webhookPath(id)+"/attempts", q, 200, max)
 }
+
+// ListWebhooks lists every webhook, following the cursor to the end, in
+// the API's order. The list carries no secret.
+func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
+	return listAll[Webhook](ctx, c, "/v0/webhooks", url.Values{}, adoptPageSize, 0)
+}

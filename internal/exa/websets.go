@@ -3,6 +3,7 @@ package exa
 import (
 	"context"
 	"encoding/json"
+	"net/url"
 )
 
 // CreateWebsetRequest is the body of POST /v0/websets. The provider declares
@@ -72,4 +73,10 @@ func (c *Client) UpdateWebset(ctx context.Context, id string, in *UpdateWebsetRe
 func (c *Client) DeleteWebset(ctx context.Context, id string) error {
 	defer c.writing(id)()
 	return c.do(ctx, idempotent, "DELETE", websetPath(id), nil, nil)
+}
+
+// ListWebsets lists every webset, following the cursor to the end (pages
+// of 100, the spec's largest), in the API's order.
+func (c *Client) ListWebsets(ctx context.Context) ([]Webset, error) {
+	return listAll[Webset](ctx, c, "/v0/websets", url.Values{}, 100, 0)
 }

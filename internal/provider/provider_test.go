@@ -125,10 +125,15 @@ func TestBaseURLValidator_neverEchoesThePassword(t *testing.T) {
 }
 
 func TestMain(m *testing.M) {
-	// Tests talk to their own mock only, never to a real Exa account.
-	os.Unsetenv("EXA_BASE_URL")
-	os.Unsetenv("EXA_API_KEY")
-	os.Exit(m.Run())
+	// Tests talk to their own mock only, never to a real Exa account; only
+	// the live subset (EXA_LIVE=1, make testacc-live) and the sweepers
+	// (make sweep) read the key from the environment.
+	if os.Getenv("EXA_LIVE") != "1" {
+		os.Unsetenv("EXA_BASE_URL")
+		os.Unsetenv("EXA_API_KEY")
+	}
+	// resource.TestMain runs the sweepers when -sweep is given, else the tests.
+	resource.TestMain(m)
 }
 
 // The API key never reaches a log line, even at TRACE and even when Exa

@@ -1,0 +1,112 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// Sweepers delete what a failed live run left behind: every object whose
+// external ID, URL or title starts with livePrefix, or whose metadata has
+// liveMarker. `make sweep` runs them (go test -sweep) against the API that
+// EXA_API_KEY and EXA_BASE_URL name. TestSweepers runs them on a mock.
+func init() {
+	resource.AddTestSweepers("exa_monitor", &resource.Sweeper{Name: "exa_monitor", F: sweepWith(sweepMonitors)})
+	resource.AddTestSweepers("exa_webset", &resource.Sweeper{Name: "exa_webset", F: sweepWith(sweepWebsets), Dependencies: []string{"exa_monitor"}})
+	resource.AddTestSweepers("exa_webhook", &resource.Sweeper{Name: "exa_webhook", F: sweepWith(sweepWebhooks)})
+	resource.AddTestSweepers("exa_import", &resource.Sweeper{Name: "exa_import", F: sweepWith(sweepImports)})
+}
+
+// sweepWith runs a sweep with a client of the environment's API.
+func sweepWith(sweep func(context.Context, *exa.Client) error) func(string) error {
+	return func(string) error {
+		c, err := exa.NewClient(exa.Config{APIKey: os.Getenv("EXA_API_KEY"), BaseURL: os.Getenv("EXA_BASE_URL")})
+		if err != nil {
+			return err
+		}
+		return sweep(context.Background(), c)
+	}
+}
+
+func isLive(name string, metadata map[string]string) bool {
+	return strings.HasPrefix(name, livePrefix) || metadata[liveMarker] == "true"
+}
+
+func sweepWebsets(ctx context.Context, c *exa.Client) error {
+	websets, err := c.ListWebsets(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, ws := range websets {
+		if isLive(derefString(ws.ExternalID), ws.Metadata) {
+			errs = append(errs, ignoreNotFound(c.DeleteWebset(ctx, ws.ID)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func sweepMonitors(ctx context.Context, c *exa.Client) error {
+	monitors, err := c.ListMonitors(ctx, "")
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, m := range monitors {
+		if isLive("", m.Metadata) {
+			errs = append(errs, ignoreNotFound(c.DeleteMonitor(ctx, m.ID)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func sweepWebhooks(ctx context.Context, c *exa.Client) error {
+	hooks, err := c.ListWebhooks(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, h := range hooks {
+		if strings.Contains(h.URL, "/"+livePrefix) || isLive("", h.Metadata) {
+			errs = append(errs, ignoreNotFound(c.DeleteWebhook(ctx, h.ID)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func sweepImports(ctx context.Context, c *exa.Client) error {
+	imports, err := c.ListImports(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, im := range imports {
+		if isLive(derefString(im.Title), im.Metadata) {
+			errs = append(errs, ignoreNotFound(c.DeleteImport(ctx, im.ID)))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func ignoreNotFound(err error) error {
+	if exa.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("sweeping: %w", err)
+	}
+	return nil
+}
+
+func derefString(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
