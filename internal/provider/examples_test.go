@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
 
@@ -323,5 +325,94 @@ func TestAccQuickstart_throughAFilesystemMirror(t *testing.T) {
 	}
 	if out, code := cli.run(dir, "destroy", "-auto-approve", "-input=false"); code != 0 {
 		t.Fatalf("destroy: exit %d\n%s", code, out)
+	}
+}
+
+// Import by resource identity (OpenTofu 1.12): objects made outside
+// Terraform, named in import blocks by `identity = { ... }` rather than an
+// ID string, are imported with generated configuration, with only reads,
+// and the next plan is empty; state records each identity.
+func TestAccIdentity_importBlocksByIdentity(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := newCLIRun(t, env, "Terraform 1.5.7 predates resource identity")
+	ctx := context.Background()
+	c, err := exa.NewClient(exa.Config{APIKey: testAPIKey, BaseURL: env.url, RequestsPerSecond: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := env.mock.CreateWebset("made-in-the-dashboard")
+	search := env.createSearchOutOfBand(ws, `{"query":"Robotics startups in Europe","count":3}`)
+	enrichment, err := c.CreateEnrichment(ctx, ws, &exa.CreateEnrichmentRequest{Description: "Name of the CEO", Format: "text"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	monitor, err := c.CreateMonitor(ctx, &exa.CreateMonitorRequest{WebsetID: ws, Cadence: exa.MonitorCadence{Cron: "0 9 * * 1"},
+		Behavior: exa.MonitorBehavior{Type: "search", Config: exa.MonitorSearchConfig{Count: 5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hook, err := c.CreateWebhook(ctx, &exa.WebhookRequest{URL: "https://hooks.example.com/exa", Events: []string{"webset.idle"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(fmt.Sprintf(`terraform {
+  required_providers {
+    exa = { source = "exa-community/exa" }
+  }
+}
+
+import {
+  to       = exa_webset.w
+  identity = { id = %[1]q }
+}
+
+import {
+  to       = exa_webset_search.s
+  identity = { webset_id = %[1]q, id = %[2]q }
+}
+
+import {
+  to       = exa_webset_enrichment.e
+  identity = { webset_id = %[1]q, id = %[3]q }
+}
+
+import {
+  to       = exa_monitor.m
+  identity = { id = %[4]q }
+}
+
+import {
+  to       = exa_webhook.h
+  identity = { id = %[5]q }
+}
+`, ws, search, enrichment.ID, monitor.ID, hook.ID)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mark := len(env.mock.Requests())
+	if out, code := cli.run(dir, "plan", "-generate-config-out=generated.tf"); code != 0 {
+		t.Fatalf("plan -generate-config-out: exit %d\n%s", code, out)
+	}
+	if out, code := cli.run(dir, "apply", "-auto-approve"); code != 0 || !strings.Contains(out, "5 imported, 0 added, 0 changed, 0 destroyed") {
+		t.Fatalf("apply: exit %d\n%s", code, out)
+	}
+	if out, code := cli.run(dir, "plan", "-detailed-exitcode"); code != 0 {
+		generated, _ := os.ReadFile(filepath.Join(dir, "generated.tf"))
+		t.Fatalf("the plan after importing by identity is not empty (exit %d):\n%s\n%s", code, out, generated)
+	}
+	for _, r := range env.mock.Requests()[mark:] {
+		if r.Method != "GET" {
+			t.Errorf("importing sent %s %s: it must only read", r.Method, r.Path)
+		}
+	}
+	// State keeps each resource's identity.
+	state, err := os.ReadFile(filepath.Join(dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"identity": {`, `"webset_id": "` + ws + `"`, `"id": "` + search + `"`, `"id": "` + hook.ID + `"`} {
+		if !strings.Contains(string(state), want) {
+			t.Errorf("state lacks %s", want)
+		}
 	}
 }

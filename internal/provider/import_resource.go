@@ -33,6 +33,7 @@ import (
 
 var (
 	_ resource.Resource                = (*importResource)(nil)
+	_ resource.ResourceWithIdentity    = (*importResource)(nil)
 	_ resource.ResourceWithConfigure   = (*importResource)(nil)
 	_ resource.ResourceWithImportState = (*importResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*importResource)(nil)
@@ -164,6 +165,10 @@ func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	resp.Schema = importSchema(ctx)
 }
 
+func (r *importResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("import")
+}
+
 // ModifyPlan reads the file: its SHA-256, size and record count go into the
 // plan, and a new SHA-256 replaces the import.
 func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -201,6 +206,7 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 }
 
 func (r *importResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan importModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -297,6 +303,7 @@ func (r *importResource) settle(ctx context.Context, id string, wait bool) (*exa
 }
 
 func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state importModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -314,6 +321,7 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 // Update PATCHes title and metadata when they changed; a new file path with
 // the same content, or new waiting settings, only change state.
 func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state importModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -349,6 +357,10 @@ func (r *importResource) Delete(ctx context.Context, req resource.DeleteRequest,
 // ImportState takes "<import_id>" or "<import_id>,<file>": with the file,
 // its hash, size and count go into state, and the next plan is empty.
 func (r *importResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if importedIdentity(ctx, req, resp, "id") {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
+		return
+	}
 	id, file, withFile := strings.Cut(req.ID, ",")
 	if id == "" || strings.ContainsAny(id, " /") || (withFile && file == "") {
 		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("expected <import_id> or <import_id>,<path to the CSV file>, such as import_01abc,accounts.csv; got %q", req.ID))

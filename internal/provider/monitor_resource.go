@@ -26,6 +26,7 @@ import (
 
 var (
 	_ resource.Resource                = (*monitorResource)(nil)
+	_ resource.ResourceWithIdentity    = (*monitorResource)(nil)
 	_ resource.ResourceWithConfigure   = (*monitorResource)(nil)
 	_ resource.ResourceWithImportState = (*monitorResource)(nil)
 )
@@ -192,7 +193,12 @@ func (r *monitorResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 	resp.Schema = monitorSchema(ctx)
 }
 
+func (r *monitorResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("monitor")
+}
+
 func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan monitorModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -226,6 +232,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 }
 
 func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state monitorModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -242,6 +249,7 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 
 // Update sends status, cadence, behavior and metadata in one PATCH.
 func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state monitorModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -273,7 +281,7 @@ func (r *monitorResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *monitorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
 }
 
 func monitorStatus(enabled types.Bool) string {

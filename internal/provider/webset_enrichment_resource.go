@@ -23,6 +23,7 @@ import (
 
 var (
 	_ resource.Resource                     = (*websetEnrichmentResource)(nil)
+	_ resource.ResourceWithIdentity         = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithConfigure        = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithImportState      = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*websetEnrichmentResource)(nil)
@@ -116,11 +117,16 @@ func (r *websetEnrichmentResource) Schema(ctx context.Context, _ resource.Schema
 	resp.Schema = websetEnrichmentSchema(ctx)
 }
 
+func (r *websetEnrichmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = childIdentity("enrichment")
+}
+
 func (r *websetEnrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{optionsNeedFormat{}}
 }
 
 func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetEnrichmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -164,6 +170,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 }
 
 func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetEnrichmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -183,6 +190,7 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 // The PATCH answer has no body (per the spec), so the enrichment is read
 // again.
 func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetEnrichmentModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -237,6 +245,9 @@ func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.Dele
 
 // ImportState takes "<webset_id>/<enrichment_id>".
 func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if importedIdentity(ctx, req, resp, "webset_id", "id") {
+		return
+	}
 	websetID, id, err := parseChildImportID(req.ID, "enrichment_id")
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())

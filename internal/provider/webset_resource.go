@@ -22,6 +22,7 @@ import (
 
 var (
 	_ resource.Resource                = (*websetResource)(nil)
+	_ resource.ResourceWithIdentity    = (*websetResource)(nil)
 	_ resource.ResourceWithConfigure   = (*websetResource)(nil)
 	_ resource.ResourceWithImportState = (*websetResource)(nil)
 )
@@ -97,7 +98,12 @@ func (r *websetResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	resp.Schema = websetSchema(ctx)
 }
 
+func (r *websetResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = idIdentity("webset")
+}
+
 func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -141,6 +147,7 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 }
 
 func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -159,6 +166,7 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 
 // Update changes metadata, the only attribute Exa updates in place.
 func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -189,7 +197,7 @@ func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest,
 // ImportState takes the webset's id or its external_id: Exa reads either,
 // and Read stores the id.
 func (r *websetResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
 }
 
 // flattenWebset turns Exa's view of a webset into state. prior keeps null

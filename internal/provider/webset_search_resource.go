@@ -25,6 +25,7 @@ import (
 
 var (
 	_ resource.Resource                = (*websetSearchResource)(nil)
+	_ resource.ResourceWithIdentity    = (*websetSearchResource)(nil)
 	_ resource.ResourceWithConfigure   = (*websetSearchResource)(nil)
 	_ resource.ResourceWithImportState = (*websetSearchResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*websetSearchResource)(nil)
@@ -247,7 +248,12 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 	resp.Schema = websetSearchSchema(ctx)
 }
 
+func (r *websetSearchResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = childIdentity("search")
+}
+
 func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetSearchModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -305,6 +311,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetSearchModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -324,6 +331,7 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 // timeouts can change in place, and of those only a canceled that goes from
 // false to true calls Exa.
 func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetSearchModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -397,6 +405,9 @@ func cancelSearch(ctx context.Context, client *exa.Client, websetID, id string) 
 
 // ImportState takes "<webset_id>/<search_id>", split on the last slash.
 func (r *websetSearchResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if importedIdentity(ctx, req, resp, "webset_id", "id") {
+		return
+	}
 	websetID, searchID, err := parseChildImportID(req.ID, "search_id")
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())

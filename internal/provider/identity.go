@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// Resource identity: every resource declares the attributes that name its
+// object at Exa, so that OpenTofu and Terraform 1.12 and later can import
+// it with `import { identity = { ... } }` instead of an ID string. Searches
+// and enrichments are named by webset_id and id, everything else by id. Each
+// identity attribute is a state attribute of the same name: Create, Read and
+// Update copy them over (syncIdentity), and ImportState takes either an ID
+// string or an identity. Older engines, such as Terraform 1.5.7, ignore
+// identity and import by ID as before.
+
+// idIdentity is the identity of a resource named by its id alone.
+func idIdentity(what string) identityschema.Schema {
+	return identityschema.Schema{Attributes: map[string]identityschema.Attribute{
+		"id": identityschema.StringAttribute{RequiredForImport: true, Description: "The " + what + "'s ID."},
+	}}
+}
+
+// childIdentity is the identity of an object inside a webset.
+func childIdentity(what string) identityschema.Schema {
+	return identityschema.Schema{Attributes: map[string]identityschema.Attribute{
+		"webset_id": identityschema.StringAttribute{RequiredForImport: true, Description: "The ID of the webset the " + what + " belongs to."},
+		"id":        identityschema.StringAttribute{RequiredForImport: true, Description: "The " + what + "'s ID."},
+	}}
+}
+
+// attributeSource is a state or a plan.
+type attributeSource interface {
+	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
+}
+
+// syncIdentity copies the identity's attributes from the first of sources
+// that has an id: run deferred at the top of Create, Read and Update, it
+// sets the identity from whatever state the method leaves, or, when Read
+// removed the resource, from the state it had.
+func syncIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics, sources ...attributeSource) {
+	if identity == nil || diags.HasError() {
+		return
+	}
+	for _, src := range sources {
+		var id types.String
+		if src.GetAttribute(ctx, path.Root("id"), &id).HasError() || !isKnown(id) {
+			continue
+		}
+		for name := range identityAttributeNames(identity) {
+			var v types.String
+			diags.Append(src.GetAttribute(ctx, path.Root(name), &v)...)
+			diags.Append(identity.SetAttribute(ctx, path.Root(name), v)...)
+		}
+		return
+	}
+}
+
+func identityAttributeNames(identity *tfsdk.ResourceIdentity) map[string]bool {
+	out := map[string]bool{}
+	if identity.Schema != nil {
+		for name := range identity.Schema.GetAttributes() {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+// importedIdentity reads an import by identity (req.ID empty) into the
+// state attributes of the same names. It reports false when the import
+// came with an ID string instead.
+func importedIdentity(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, names ...string) bool {
+	if req.ID != "" || req.Identity == nil {
+		return false
+	}
+	for _, name := range names {
+		var v types.String
+		resp.Diagnostics.Append(req.Identity.GetAttribute(ctx, path.Root(name), &v)...)
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+	}
+	return true
+}
