@@ -138,10 +138,7 @@ func (s *Server) getEnrichment(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if e := s.lookupEnrichment(w, r); e != nil {
-		e.reads++
-		if e.Status == "pending" && e.lifecycle.CompleteAfterReads > 0 && e.reads >= e.lifecycle.CompleteAfterReads {
-			e.Status = "completed"
-		}
+		s.observeEnrichment(e)
 		writeJSON(w, http.StatusOK, e.enrichmentJSON)
 	}
 }

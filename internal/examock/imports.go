@@ -107,7 +107,7 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 	}
 	s.imports[im.ID] = im
 	s.importIDs = append(s.importIDs, im.ID)
-	s.emit("import.created")
+	s.emit("import.created", im.importJSON)
 	out := im.importJSON
 	url := "http://" + r.Host + "/_mock/uploads/" + im.ID
 	until := now.Add(time.Hour)
@@ -143,7 +143,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	case im.identifier != nil && len(rows) > 0 && *im.identifier >= len(rows[0]):
 		s.failImport(im, "missing_identifier", fmt.Sprintf("there is no column %d", *im.identifier))
 	default:
-		s.emit("import.completed")
+		s.emit("import.completed", im.importJSON)
 	}
 	w.WriteHeader(http.StatusOK)
 }

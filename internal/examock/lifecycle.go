@@ -69,3 +69,42 @@ func lifecycleOverride(metadata map[string]string) (*Lifecycle, error) {
 	}
 	return &lc, nil
 }
+
+// Work goes on whoever looks. A search or an enrichment moves along its
+// lifecycle when it is observed through any endpoint: its own GET, its
+// webset's GET, the webset list, or the webset's items. Each observation
+// counts as one read for reads:N, so a client that polls only the webset
+// (as Exa's SDKs wait for idle) sees it go running → idle. Create, update,
+// cancel and delete answers are not observations.
+
+// observeWebset is someone looking at a webset. The caller holds mu.
+func (s *Server) observeWebset(ws *webset) {
+	for _, id := range ws.searchIDs {
+		if sr := s.searches[id]; !sr.gone {
+			s.observeSearch(sr)
+		}
+	}
+	for _, id := range ws.enrichmentIDs {
+		if e := s.enrichments[id]; !e.gone {
+			s.observeEnrichment(e)
+		}
+	}
+}
+
+// observeSearch is someone looking at a search. The caller holds mu.
+func (s *Server) observeSearch(sr *search) {
+	sr.reads++
+	s.advance(sr)
+}
+
+// observeEnrichment is someone looking at an enrichment. The caller holds
+// mu.
+func (s *Server) observeEnrichment(e *enrichment) {
+	e.reads++
+	lc := e.lifecycle
+	if e.Status == "pending" && ((lc.CompleteAfterReads > 0 && e.reads >= lc.CompleteAfterReads) ||
+		(lc.CompleteAfter > 0 && s.now().Sub(e.CreatedAt) >= lc.CompleteAfter)) {
+		e.Status = "completed"
+		e.UpdatedAt = s.now()
+	}
+}

@@ -168,7 +168,7 @@ func (s *Server) createMonitor(w http.ResponseWriter, r *http.Request) {
 	s.schedule(mo)
 	s.monitors[mo.ID] = mo
 	s.monitorIDs = append(s.monitorIDs, mo.ID)
-	s.emit("monitor.created")
+	s.emit("monitor.created", mo.monitorJSON)
 	writeJSON(w, http.StatusCreated, mo.monitorJSON)
 }
 
@@ -234,7 +234,7 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 	}
 	mo.UpdatedAt = s.now()
 	s.schedule(mo)
-	s.emit("monitor.updated")
+	s.emit("monitor.updated", mo.monitorJSON)
 	writeJSON(w, http.StatusOK, mo.monitorJSON)
 }
 
@@ -243,7 +243,7 @@ func (s *Server) deleteMonitor(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	if mo := s.lookupMonitor(w, r); mo != nil {
 		mo.gone = true
-		s.emit("monitor.deleted")
+		s.emit("monitor.deleted", mo.monitorJSON)
 		writeJSON(w, http.StatusOK, mo.monitorJSON)
 	}
 }
@@ -279,7 +279,7 @@ func (s *Server) RunMonitor(id string) error {
 	}
 	mo.runs = append([]runJSON{run}, mo.runs...)
 	mo.LastRun = &run
-	s.emit("monitor.run.completed")
+	s.emit("monitor.run.completed", run)
 	return nil
 }
 

@@ -155,7 +155,7 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 	for _, c := range in.Criteria {
 		sr.Criteria = append(sr.Criteria, criterionJSON{Description: c.Description})
 	}
-	s.emit("webset.search.created")
+	s.emit("webset.search.created", sr.searchJSON)
 	if sr.lifecycle.Immediate {
 		s.complete(sr)
 	}
@@ -178,8 +178,7 @@ func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "search not found")
 		return
 	}
-	sr.reads++
-	s.advance(sr)
+	s.observeSearch(sr)
 	writeJSON(w, http.StatusOK, sr.searchJSON)
 }
 
@@ -259,7 +258,7 @@ func (s *Server) complete(sr *search) {
 		sr.Recall = rc
 	}
 	s.addItems(sr)
-	s.emit("webset.search.completed")
+	s.emit("webset.search.completed", sr.searchJSON)
 }
 
 // cancel stops a search that is still going; a finished one is left as it
@@ -274,7 +273,7 @@ func (s *Server) cancel(sr *search, reason *string) {
 	sr.CanceledReason = reason
 	sr.UpdatedAt = now
 	sr.Progress.TimeLeft = nil
-	s.emit("webset.search.canceled")
+	s.emit("webset.search.canceled", sr.searchJSON)
 }
 
 // CancelSearch cancels a search out of band, as a user could in Exa's

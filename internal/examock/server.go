@@ -57,6 +57,7 @@ type Server struct {
 	importIDs   []string
 	webhooks    map[string]*webhook
 	webhookIDs  []string
+	events      []eventJSON
 	faults      []*Fault
 	chaos       *chaos
 	log         []Request
@@ -166,6 +167,7 @@ func (s *Server) routes() {
 	s.enrichmentRoutes(m, p)
 	s.monitorRoutes(m, p)
 	s.importRoutes(m, p)
+	s.eventRoutes(m, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)

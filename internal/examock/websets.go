@@ -16,6 +16,7 @@ type webset struct {
 	UpdatedAt     time.Time
 	searchIDs     []string
 	enrichmentIDs []string
+	importIDs     []string
 	deleted       bool
 }
 
@@ -71,7 +72,7 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ws := s.addWebset(in)
-	writeJSON(w, http.StatusCreated, s.render(ws))
+	writeJSON(w, http.StatusCreated, s.websetData(ws))
 }
 
 // addWebset stores a new webset. The caller holds mu.
@@ -90,7 +91,7 @@ func (s *Server) addWebset(in createWebsetBody) *webset {
 	}
 	s.websets[ws.ID] = ws
 	s.websetIDs = append(s.websetIDs, ws.ID)
-	s.emit("webset.created")
+	s.emit("webset.created", s.websetData(ws))
 	return ws
 }
 
@@ -161,7 +162,7 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 		ws.Metadata[k] = v
 	}
 	ws.UpdatedAt = s.now()
-	writeJSON(w, http.StatusOK, s.render(ws))
+	writeJSON(w, http.StatusOK, s.websetData(ws))
 }
 
 func (s *Server) deleteWebset(w http.ResponseWriter, r *http.Request) {
@@ -172,7 +173,7 @@ func (s *Server) deleteWebset(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
-	out := s.render(ws)
+	out := s.websetData(ws)
 	s.removeWebset(ws)
 	writeJSON(w, http.StatusOK, out)
 }
@@ -186,7 +187,7 @@ func (s *Server) removeWebset(ws *webset) {
 	}
 	ws.deleted = true
 	delete(s.items, ws.ID)
-	s.emit("webset.deleted")
+	s.emit("webset.deleted", s.websetData(ws))
 }
 
 func (s *Server) listWebsets(w http.ResponseWriter, r *http.Request) {
@@ -233,9 +234,17 @@ func (s *Server) byExternalID(ext string) *webset {
 	return nil
 }
 
-// render builds a webset's JSON; its searches move along their lifecycle
-// first, as Exa's would. The caller holds mu.
+// render is a webset as someone reading it sees it: observed first, so
+// that its searches and enrichments move along. The caller holds mu.
 func (s *Server) render(ws *webset) websetJSON {
+	s.observeWebset(ws)
+	return s.websetData(ws)
+}
+
+// websetData builds a webset's JSON as it stands; it is running while a
+// search runs or an enrichment is pending, idle otherwise. The caller
+// holds mu.
+func (s *Server) websetData(ws *webset) websetJSON {
 	out := websetJSON{
 		ID: ws.ID, Object: "webset", Status: "idle",
 		ExternalID: ws.ExternalID, Title: ws.Title,
@@ -248,7 +257,6 @@ func (s *Server) render(ws *webset) websetJSON {
 		if sr.gone {
 			continue
 		}
-		s.advance(sr)
 		if sr.Status != "completed" && sr.Status != "canceled" {
 			out.Status = "running"
 		}
@@ -256,7 +264,15 @@ func (s *Server) render(ws *webset) websetJSON {
 	}
 	for _, id := range ws.enrichmentIDs {
 		if e := s.enrichments[id]; !e.gone {
+			if e.Status == "pending" {
+				out.Status = "running"
+			}
 			out.Enrichments = append(out.Enrichments, e.enrichmentJSON)
+		}
+	}
+	for _, id := range ws.importIDs {
+		if im, ok := s.imports[id]; ok && !im.gone {
+			out.Imports = append(out.Imports, im.importJSON)
 		}
 	}
 	return out

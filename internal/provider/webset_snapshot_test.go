@@ -150,7 +150,7 @@ func TestAccSnapshot_refreshNeverDropsWhatOnlyTheListLacks(t *testing.T) {
 		fault   examock.Fault
 		ownGETs int
 	}{
-		"webset answers 404":  {examock.Fault{Method: "GET", Path: "/v0/websets/*", Status: 404}, 2},
+		"webset answers 404":  {examock.Fault{Method: "GET", Path: "/v0/websets/*", Status: 404, Times: -1}, 2},
 		"own GETs answer 404": {examock.Fault{Method: "GET", Path: "/v0/websets/*/searches/*", Status: 404, Times: -1}, 0},
 	} {
 		t.Run(name, func(t *testing.T) {
