@@ -94,6 +94,13 @@ func (s *Server) createEnrichment(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
+	e := s.addEnrichment(ws, &in, lc)
+	writeJSON(w, http.StatusOK, e.enrichmentJSON)
+}
+
+// addEnrichment adds an enrichment to a webset. The caller holds mu, and
+// has validated in.
+func (s *Server) addEnrichment(ws *webset, in *enrichmentBody, lc *Lifecycle) *enrichment {
 	now := s.now()
 	e := &enrichment{enrichmentJSON: enrichmentJSON{
 		ID: s.nextID("enrichment"), Object: "webset_enrichment", Status: "pending", WebsetID: ws.ID,
@@ -109,7 +116,7 @@ func (s *Server) createEnrichment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.enrichments[e.ID] = e
 	ws.enrichmentIDs = append(ws.enrichmentIDs, e.ID)
-	writeJSON(w, http.StatusOK, e.enrichmentJSON)
+	return e
 }
 
 // describe fills what Exa derives from the description: the format when

@@ -37,6 +37,11 @@ type importRecord struct {
 	identifier *int
 	uploaded   bool
 	gone       bool
+	// records are the uploaded CSV's rows, header excluded.
+	records [][]string
+	// attachedTo are the websets created with this import, which get its
+	// records as items once it completes.
+	attachedTo []string
 }
 
 type importBody struct {
@@ -143,6 +148,12 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	case im.identifier != nil && len(rows) > 0 && *im.identifier >= len(rows[0]):
 		s.failImport(im, "missing_identifier", fmt.Sprintf("there is no column %d", *im.identifier))
 	default:
+		im.records = rows[1:]
+		for _, id := range im.attachedTo {
+			if ws := s.lookupWebset(id); ws != nil {
+				s.addImportItems(ws, im)
+			}
+		}
 		s.emit("import.completed", im.importJSON)
 	}
 	w.WriteHeader(http.StatusOK)

@@ -154,3 +154,23 @@ func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 	}
 	writeError(w, http.StatusNotFound, "item not found")
 }
+
+// deleteItem is websets-items-delete: it answers the item as it was.
+func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.lookupWebset(r.PathValue("webset"))
+	if ws == nil {
+		writeError(w, http.StatusNotFound, "webset not found")
+		return
+	}
+	items := s.items[ws.ID]
+	for i, it := range items {
+		if it.ID == r.PathValue("id") {
+			s.items[ws.ID] = append(items[:i:i], items[i+1:]...)
+			writeJSON(w, http.StatusOK, it)
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, "item not found")
+}

@@ -79,6 +79,24 @@ func (s *Server) monitorRoutes(m *http.ServeMux, p string) {
 	m.HandleFunc("PATCH "+p+"/monitors/{id}", s.updateMonitor)
 	m.HandleFunc("DELETE "+p+"/monitors/{id}", s.deleteMonitor)
 	m.HandleFunc("GET "+p+"/monitors/{id}/runs", s.listRuns)
+	m.HandleFunc("GET "+p+"/monitors/{id}/runs/{run}", s.getRun)
+}
+
+// getRun is monitors-runs-get.
+func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	mo := s.lookupMonitor(w, r)
+	if mo == nil {
+		return
+	}
+	for _, run := range mo.runs {
+		if run.ID == r.PathValue("run") {
+			writeJSON(w, http.StatusOK, run)
+			return
+		}
+	}
+	writeError(w, http.StatusNotFound, "monitor run not found")
 }
 
 func validateMonitor(in *monitorBody, full bool) error {

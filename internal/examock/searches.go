@@ -116,6 +116,13 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
+	sr := s.addSearch(ws, &in, lifecycle)
+	writeJSON(w, http.StatusOK, sr.searchJSON)
+}
+
+// addSearch starts a search in a webset. The caller holds mu, and has
+// validated in.
+func (s *Server) addSearch(ws *webset, in *createSearchBody, lifecycle *Lifecycle) *search {
 	now := s.now()
 	sr := &search{searchJSON: searchJSON{
 		ID:        s.nextID("search"),
@@ -147,10 +154,7 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 		sr.Entity = &entityJSON{Type: guessEntity(sr.Query)}
 	}
 	if len(in.Criteria) == 0 {
-		sr.Criteria = []criterionJSON{
-			{Description: "Matches the query: " + truncate(sr.Query, 200)},
-			{Description: "Has a verifiable presence on the web"},
-		}
+		sr.Criteria = defaultCriteria(sr.Query)
 	}
 	for _, c := range in.Criteria {
 		sr.Criteria = append(sr.Criteria, criterionJSON{Description: c.Description})
@@ -167,7 +171,7 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 		ws.Title = &title
 	}
 	ws.UpdatedAt = now
-	writeJSON(w, http.StatusOK, sr.searchJSON)
+	return sr
 }
 
 func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) {
@@ -348,4 +352,13 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n])
+}
+
+// defaultCriteria are the criteria Exa writes for a query that came
+// without any: a search's, and a preview's.
+func defaultCriteria(query string) []criterionJSON {
+	return []criterionJSON{
+		{Description: "Matches the query: " + truncate(query, 200)},
+		{Description: "Has a verifiable presence on the web"},
+	}
 }

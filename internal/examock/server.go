@@ -154,6 +154,8 @@ func (s *Server) routes() {
 	m := http.NewServeMux()
 	const p = "/websets/v0"
 	m.HandleFunc("POST "+p+"/websets", s.createWebset)
+	m.HandleFunc("POST "+p+"/websets/preview", s.previewWebset)
+	m.HandleFunc("POST "+p+"/websets/{id}/cancel", s.cancelWebset)
 	m.HandleFunc("GET "+p+"/websets", s.listWebsets)
 	m.HandleFunc("GET "+p+"/websets/{id}", s.getWebset)
 	m.HandleFunc("POST "+p+"/websets/{id}", s.updateWebset)
@@ -163,6 +165,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST "+p+"/websets/{webset}/searches/{id}/cancel", s.cancelSearch)
 	m.HandleFunc("GET "+p+"/websets/{webset}/items", s.listItems)
 	m.HandleFunc("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
+	m.HandleFunc("DELETE "+p+"/websets/{webset}/items/{id}", s.deleteItem)
 	s.webhookRoutes(m, p)
 	s.enrichmentRoutes(m, p)
 	s.monitorRoutes(m, p)

@@ -37,33 +37,63 @@ type websetJSON struct {
 	UpdatedAt   time.Time         `json:"updatedAt"`
 }
 
-// createWebsetBody is the part of CreateWebsetParameters the mock serves:
-// searches are created through their own endpoint.
+// createWebsetBody is CreateWebsetParameters: a webset, optionally with
+// a search to start, enrichments to add and imports or websets to load.
 type createWebsetBody struct {
-	ExternalID *string           `json:"externalId"`
-	Exclude    []sourceJSON      `json:"exclude"`
-	Metadata   map[string]string `json:"metadata"`
+	Search      *createSearchBody `json:"search"`
+	Import      []sourceJSON      `json:"import"`
+	Enrichments []enrichmentBody  `json:"enrichments"`
+	ExternalID  *string           `json:"externalId"`
+	Exclude     []sourceJSON      `json:"exclude"`
+	Metadata    map[string]string `json:"metadata"`
+}
+
+// validateCreateWebset checks a create body. The inline search's count
+// defaults to 10, as the spec says (a search created on its own needs one).
+func validateCreateWebset(in *createWebsetBody) error {
+	if in.ExternalID != nil {
+		if err := checkLen("externalId", *in.ExternalID, 0, 300); err != nil {
+			return err
+		}
+	}
+	if err := validateSources("exclude", in.Exclude); err != nil {
+		return err
+	}
+	if err := validateSources("import", in.Import); err != nil {
+		return err
+	}
+	if err := validateMetadata(in.Metadata); err != nil {
+		return err
+	}
+	if in.Search != nil {
+		if in.Search.Count == nil {
+			ten := 10.0
+			in.Search.Count = &ten
+		}
+		if err := validateCreateSearch(in.Search); err != nil {
+			return fmt.Errorf("search: %w", err)
+		}
+	}
+	for i := range in.Enrichments {
+		if err := validateEnrichment(&in.Enrichments[i], true); err != nil {
+			return fmt.Errorf("enrichments[%d]: %w", i, err)
+		}
+	}
+	return nil
 }
 
 func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 	var in createWebsetBody
-	if err := decodeStrict(r, &in); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+	if !decodeValid(w, r, &in, func() error { return validateCreateWebset(&in) }) {
 		return
 	}
-	if in.ExternalID != nil {
-		if err := checkLen("externalId", *in.ExternalID, 0, 300); err != nil {
+	var searchLC *Lifecycle
+	if in.Search != nil {
+		var err error
+		if searchLC, err = lifecycleOverride(in.Search.Metadata); err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-	}
-	if err := validateSources("exclude", in.Exclude); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	if err := validateMetadata(in.Metadata); err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -71,12 +101,109 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusConflict, fmt.Sprintf("a webset with externalId %q already exists", *in.ExternalID))
 		return
 	}
+	for _, src := range in.Import {
+		if !s.sourceExists(src) {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("import: %s %s not found", src.Source, src.ID))
+			return
+		}
+	}
 	ws := s.addWebset(in)
+	for _, src := range in.Import {
+		s.load(ws, src)
+	}
+	if in.Search != nil {
+		s.addSearch(ws, in.Search, searchLC)
+	}
+	for i := range in.Enrichments {
+		lc, _ := lifecycleOverride(in.Enrichments[i].Metadata)
+		s.addEnrichment(ws, &in.Enrichments[i], lc)
+	}
 	writeJSON(w, http.StatusCreated, s.websetData(ws))
+}
+
+// sourceExists says whether an import or webset named as a source exists.
+// The caller holds mu.
+func (s *Server) sourceExists(src sourceJSON) bool {
+	if src.Source == "webset" {
+		return s.lookupWebset(src.ID) != nil
+	}
+	im, ok := s.imports[src.ID]
+	return ok && !im.gone
+}
+
+// load attaches an import or a webset to a new webset: its records (or
+// items) become the webset's items. The spec calls the records of a CSV
+// import a staging pool; the mock makes them items, so that a webset built
+// from a CSV alone has something for its enrichments to work on. An import
+// not yet uploaded loads when its file arrives. The caller holds mu.
+func (s *Server) load(ws *webset, src sourceJSON) {
+	if src.Source == "webset" {
+		from := s.lookupWebset(src.ID)
+		for _, it := range s.items[from.ID] {
+			cp := *it
+			cp.ID, cp.WebsetID, cp.Source, cp.SourceID = fmt.Sprintf("witem_%s_%s", ws.ID, it.ID), ws.ID, "webset", from.ID
+			s.items[ws.ID] = append(s.items[ws.ID], &cp)
+		}
+		return
+	}
+	im := s.imports[src.ID]
+	ws.importIDs = append(ws.importIDs, im.ID)
+	im.attachedTo = append(im.attachedTo, ws.ID)
+	if im.Status == "completed" {
+		s.addImportItems(ws, im)
+	}
+}
+
+// addImportItems makes one item per record of a completed import. The
+// caller holds mu.
+func (s *Server) addImportItems(ws *webset, im *importRecord) {
+	now := s.now()
+	col := 0
+	if im.identifier != nil {
+		col = *im.identifier
+	}
+	for i, row := range im.records {
+		it := &item{
+			ID: fmt.Sprintf("witem_%s_%s_%04d", ws.ID, im.ID, i+1), Object: "webset_item",
+			Source: "import", SourceID: im.ID, WebsetID: ws.ID,
+			Properties: itemProperties(im.Entity, i+1), Evaluations: []evaluationJSON{},
+			CreatedAt: now, UpdatedAt: now,
+		}
+		if col < len(row) {
+			it.Properties["url"] = row[col]
+		}
+		s.items[ws.ID] = append(s.items[ws.ID], it)
+	}
+}
+
+// cancelWebset is websets-cancel: every running search and pending
+// enrichment of the webset stops.
+func (s *Server) cancelWebset(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.lookupWebset(r.PathValue("id"))
+	if ws == nil {
+		writeError(w, http.StatusNotFound, "webset not found")
+		return
+	}
+	reason := "webset_canceled"
+	for _, id := range ws.searchIDs {
+		if sr := s.searches[id]; !sr.gone {
+			s.cancel(sr, &reason)
+		}
+	}
+	for _, id := range ws.enrichmentIDs {
+		if e := s.enrichments[id]; !e.gone && e.Status == "pending" {
+			e.Status, e.UpdatedAt = "canceled", s.now()
+		}
+	}
+	ws.UpdatedAt = s.now()
+	writeJSON(w, http.StatusOK, s.websetData(ws))
 }
 
 // addWebset stores a new webset. The caller holds mu.
 func (s *Server) addWebset(in createWebsetBody) *webset {
+	// (search, enrichments and import are added by createWebset.)
 	now := s.now()
 	ws := &webset{
 		ID:         s.nextID("webset"),
