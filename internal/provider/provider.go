@@ -206,6 +206,12 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewWebsetItemsDataSource,
 		NewWebhookAttemptsDataSource,
 		NewMonitorRunsDataSource,
+		NewWebsetsDataSource,
+		NewMonitorsDataSource,
+		NewWebhooksDataSource,
+		NewImportsDataSource,
+		NewEventsDataSource,
+		NewWebsetPreviewDataSource,
 	}
 }
 

@@ -220,3 +220,17 @@ func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.Vali
 			`options are allowed only with format = "options". Set format = "options", or remove options.`)
 	}
 }
+
+// rfc3339 checks a date-time such as 2026-11-30T12:00:00Z.
+func rfc3339() stringCheck {
+	return stringCheck{
+		desc:    "an RFC 3339 date-time, such as 2026-11-30T12:00:00Z",
+		summary: "Invalid date-time",
+		check: func(at path.Path, v string) string {
+			if _, err := time.Parse(time.RFC3339Nano, v); err != nil {
+				return fmt.Sprintf("Attribute %s must be an RFC 3339 date-time, such as 2026-11-30T12:00:00Z; got %q.", at, v)
+			}
+			return ""
+		},
+	}
+}

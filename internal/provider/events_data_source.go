@@ -1,0 +1,75 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// NewEventsDataSource is the exa_events data source.
+func NewEventsDataSource() datasource.DataSource {
+	return &listDataSource[exa.Event]{
+		typeName:    "events",
+		description: "Lists the account's events (what happened to websets, searches, items, monitors and imports), in the API's order, with the API's filters.",
+		items:       "events",
+		itemsDesc:   "The events.",
+		filters: map[string]schema.Attribute{
+			"types": schema.SetAttribute{
+				MarkdownDescription: "Only events of these types.",
+				Optional:            true,
+				ElementType:         types.StringType,
+				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(exa.EventTypes()...))},
+			},
+			"created_after":  schema.StringAttribute{MarkdownDescription: "Only events created after this time (RFC 3339).", Optional: true, Validators: []validator.String{rfc3339()}},
+			"created_before": schema.StringAttribute{MarkdownDescription: "Only events created before this time (RFC 3339).", Optional: true, Validators: []validator.String{rfc3339()}},
+			"limit": schema.Int64Attribute{
+				MarkdownDescription: "Read at most this many events. Without it, every matching event is read.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+		},
+		itemAttrs: map[string]schema.Attribute{
+			"id":         schema.StringAttribute{MarkdownDescription: "The event's ID.", Computed: true},
+			"type":       schema.StringAttribute{MarkdownDescription: "What happened, such as `webset.search.completed`.", Computed: true},
+			"data":       schema.StringAttribute{MarkdownDescription: "The object it concerns, as JSON (decode it with `jsondecode`).", Computed: true},
+			"created_at": schema.StringAttribute{MarkdownDescription: "When it happened (RFC 3339).", Computed: true},
+		},
+		list: func(ctx context.Context, c *exa.Client, config tfsdk.Config) ([]exa.Event, diag.Diagnostics) {
+			var diags diag.Diagnostics
+			var f exa.EventFilter
+			var typeSet types.Set
+			var limit types.Int64
+			diags.Append(config.GetAttribute(ctx, path.Root("types"), &typeSet)...)
+			diags.Append(config.GetAttribute(ctx, path.Root("limit"), &limit)...)
+			if isKnown(typeSet) {
+				diags.Append(typeSet.ElementsAs(ctx, &f.Types, false)...)
+			}
+			f.Max = int(limit.ValueInt64())
+			f.CreatedAfter, _ = time.Parse(time.RFC3339Nano, stringFilter(ctx, config, "created_after", &diags))
+			f.CreatedBefore, _ = time.Parse(time.RFC3339Nano, stringFilter(ctx, config, "created_before", &diags))
+			if diags.HasError() {
+				return nil, diags
+			}
+			return listed(c.ListEvents(ctx, f))
+		},
+		flatten: func(e exa.Event) map[string]attr.Value {
+			return map[string]attr.Value{
+				"id": types.StringValue(e.ID), "type": types.StringValue(e.Type),
+				"data": types.StringValue(string(e.Data)), "created_at": types.StringValue(e.CreatedAt),
+			}
+		},
+	}
+}

@@ -1,0 +1,43 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// NewImportsDataSource is the exa_imports data source.
+func NewImportsDataSource() datasource.DataSource {
+	return &listDataSource[exa.Import]{
+		typeName:    "imports",
+		description: "Lists every import of the account, in the API's order, following the cursor to the end.",
+		items:       "imports",
+		itemsDesc:   "The imports.",
+		itemAttrs: map[string]schema.Attribute{
+			"id":           schema.StringAttribute{MarkdownDescription: "The import's ID.", Computed: true},
+			"title":        schema.StringAttribute{MarkdownDescription: "Its title.", Computed: true},
+			"status":       schema.StringAttribute{MarkdownDescription: "`pending`, `processing`, `completed` or `failed`.", Computed: true},
+			"format":       schema.StringAttribute{MarkdownDescription: "The file's format.", Computed: true},
+			"record_count": schema.Int64Attribute{MarkdownDescription: "How many records it holds (the API's `count`).", Computed: true},
+			"metadata":     schema.MapAttribute{MarkdownDescription: "Its metadata.", Computed: true, ElementType: types.StringType},
+			"created_at":   schema.StringAttribute{MarkdownDescription: "When it was created (RFC 3339).", Computed: true},
+		},
+		list: func(ctx context.Context, c *exa.Client, _ tfsdk.Config) ([]exa.Import, diag.Diagnostics) {
+			return listed(c.ListImports(ctx))
+		},
+		flatten: func(im exa.Import) map[string]attr.Value {
+			return map[string]attr.Value{
+				"id": types.StringValue(im.ID), "title": stringOrNull(im.Title), "status": types.StringValue(im.Status),
+				"format": types.StringValue(im.Format), "record_count": types.Int64Value(roundInt(im.Count)),
+				"metadata": stringMapValue(im.Metadata), "created_at": types.StringValue(im.CreatedAt),
+			}
+		},
+	}
+}

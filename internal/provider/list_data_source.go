@@ -1,0 +1,109 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// listDataSource is the shape of the plural data sources (exa_websets,
+// exa_monitors, exa_webhooks, exa_imports, exa_events): optional filters
+// in, and one computed list of objects out, in the API's order, read by
+// following the cursor to the end. Each is declared in its own file by its
+// name, filters, item schema and two functions: list (which calls the API
+// with the filters) and flatten (one object to one element).
+type listDataSource[T any] struct {
+	dataSourceClient
+	typeName    string
+	description string
+	// items is the name of the list attribute ("websets", "events", …).
+	items     string
+	itemsDesc string
+	filters   map[string]schema.Attribute
+	itemAttrs map[string]schema.Attribute
+	list      func(ctx context.Context, c *exa.Client, config tfsdk.Config) ([]T, diag.Diagnostics)
+	flatten   func(T) map[string]attr.Value
+}
+
+var _ datasource.DataSourceWithConfigure = (*listDataSource[exa.Webset])(nil)
+
+func (d *listDataSource[T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
+}
+
+func (d *listDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = d.schema()
+}
+
+func (d *listDataSource[T]) schema() schema.Schema {
+	attrs := map[string]schema.Attribute{
+		d.items: schema.ListNestedAttribute{
+			MarkdownDescription: d.itemsDesc,
+			Computed:            true,
+			NestedObject:        schema.NestedAttributeObject{Attributes: d.itemAttrs},
+		},
+	}
+	for name, a := range d.filters {
+		attrs[name] = a
+	}
+	return schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+}
+
+func (d *listDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	all, diags := d.list(ctx, d.data.client, req.Config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The element type comes from the item schema, so the two cannot differ.
+	itemTypes := map[string]attr.Type{}
+	for name, a := range d.itemAttrs {
+		itemTypes[name] = a.GetType()
+	}
+	elems := make([]attr.Value, 0, len(all))
+	for _, x := range all {
+		obj, diags := types.ObjectValue(itemTypes, d.flatten(x))
+		resp.Diagnostics.Append(diags...)
+		elems = append(elems, obj)
+	}
+	list, diags := types.ListValue(types.ObjectType{AttrTypes: itemTypes}, elems)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.State.Raw = req.Config.Raw
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(d.items), list)...)
+}
+
+// stringFilter reads an optional string filter from the configuration.
+func stringFilter(ctx context.Context, config tfsdk.Config, name string, diags *diag.Diagnostics) string {
+	var v types.String
+	diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
+	return v.ValueString()
+}
+
+// listed turns a client list call into the list function's answer.
+func listed[T any](all []T, err error) ([]T, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if err != nil {
+		diags.AddError("Could not list from Exa", err.Error())
+	}
+	return all, diags
+}
+
+// stringMapValue is a map of strings as a framework value; nil is {}.
+func stringMapValue(m map[string]string) types.Map {
+	vals := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		vals[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, vals)
+}

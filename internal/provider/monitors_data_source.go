@@ -1,0 +1,52 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+)
+
+// NewMonitorsDataSource is the exa_monitors data source.
+func NewMonitorsDataSource() datasource.DataSource {
+	return &listDataSource[exa.Monitor]{
+		typeName:    "monitors",
+		description: "Lists the account's monitors, or one webset's, in the API's order, following the cursor to the end.",
+		items:       "monitors",
+		itemsDesc:   "The monitors.",
+		filters: map[string]schema.Attribute{
+			"webset_id": schema.StringAttribute{MarkdownDescription: "Only the monitors of this webset.", Optional: true},
+		},
+		itemAttrs: map[string]schema.Attribute{
+			"id":          schema.StringAttribute{MarkdownDescription: "The monitor's ID.", Computed: true},
+			"webset_id":   schema.StringAttribute{MarkdownDescription: "The webset it runs for.", Computed: true},
+			"status":      schema.StringAttribute{MarkdownDescription: "`enabled` or `disabled`.", Computed: true},
+			"cron":        schema.StringAttribute{MarkdownDescription: "Its cadence, as a cron expression.", Computed: true},
+			"timezone":    schema.StringAttribute{MarkdownDescription: "The timezone of the cadence.", Computed: true},
+			"next_run_at": schema.StringAttribute{MarkdownDescription: "When it runs next (RFC 3339); null while disabled.", Computed: true},
+			"metadata":    schema.MapAttribute{MarkdownDescription: "Its metadata.", Computed: true, ElementType: types.StringType},
+			"created_at":  schema.StringAttribute{MarkdownDescription: "When it was created (RFC 3339).", Computed: true},
+		},
+		list: func(ctx context.Context, c *exa.Client, config tfsdk.Config) ([]exa.Monitor, diag.Diagnostics) {
+			var diags diag.Diagnostics
+			websetID := stringFilter(ctx, config, "webset_id", &diags)
+			if diags.HasError() {
+				return nil, diags
+			}
+			return listed(c.ListMonitors(ctx, websetID))
+		},
+		flatten: func(m exa.Monitor) map[string]attr.Value {
+			return map[string]attr.Value{
+				"id": types.StringValue(m.ID), "webset_id": types.StringValue(m.WebsetID), "status": types.StringValue(m.Status),
+				"cron": types.StringValue(m.Cadence.Cron), "timezone": types.StringValue(m.Cadence.Timezone),
+				"next_run_at": stringOrNull(m.NextRunAt), "metadata": stringMapValue(m.Metadata), "created_at": types.StringValue(m.CreatedAt),
+			}
+		},
+	}
+}
