@@ -6,19 +6,31 @@ import (
 	"net/url"
 )
 
-// Evaluation is how an item fared against one criterion.
+// Evaluation is how an item fared against one criterion, and the sources
+// that explain it.
 type Evaluation struct {
-	Criterion string `json:"criterion"`
-	Reasoning string `json:"reasoning"`
-	Satisfied string `json:"satisfied"`
+	Criterion  string      `json:"criterion"`
+	Reasoning  string      `json:"reasoning"`
+	Satisfied  string      `json:"satisfied"`
+	References []Reference `json:"references"`
 }
 
-// EnrichmentResult is one enrichment's value for an item.
+// EnrichmentResult is one enrichment's value for an item, with why and from
+// where.
 type EnrichmentResult struct {
-	EnrichmentID string   `json:"enrichmentId"`
-	Format       string   `json:"format"`
-	Status       string   `json:"status"`
-	Result       []string `json:"result"`
+	EnrichmentID string      `json:"enrichmentId"`
+	Format       string      `json:"format"`
+	Status       string      `json:"status"`
+	Result       []string    `json:"result"`
+	Reasoning    *string     `json:"reasoning"`
+	References   []Reference `json:"references"`
+}
+
+// Reference is a source that an evaluation or an enrichment result cites.
+type Reference struct {
+	Title   *string `json:"title"`
+	Snippet *string `json:"snippet"`
+	URL     string  `json:"url"`
 }
 
 // Item is a WebsetItem. Properties differ by entity type, so they are kept

@@ -7,9 +7,11 @@ import (
 )
 
 // CreateWebsetRequest is the body of POST /v0/websets. The provider declares
-// searches as their own resources, so it sends no inline search.
+// searches and enrichments as their own resources, so it sends neither
+// inline; it does send the imports or websets to load (import).
 type CreateWebsetRequest struct {
 	ExternalID *string           `json:"externalId,omitempty"`
+	Import     []SourceRef       `json:"import,omitempty"`
 	Exclude    []SourceRef       `json:"exclude,omitempty"`
 	Metadata   map[string]string `json:"metadata,omitempty"`
 }
@@ -79,4 +81,14 @@ func (c *Client) DeleteWebset(ctx context.Context, id string) error {
 // of 100, the spec's largest), in the API's order.
 func (c *Client) ListWebsets(ctx context.Context) ([]Webset, error) {
 	return listAll[Webset](ctx, c, "/v0/websets", url.Values{}, 100, 0)
+}
+
+// CancelWebset stops every running search and enrichment of a webset.
+func (c *Client) CancelWebset(ctx context.Context, id string) (*Webset, error) {
+	defer c.writing(id)()
+	var out Webset
+	if err := c.do(ctx, idempotent, "POST", websetPath(id)+"/cancel", nil, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -11,24 +11,48 @@ import (
 const maxItemsPerSearch = 1000
 
 type evaluationJSON struct {
-	Criterion  string `json:"criterion"`
-	Reasoning  string `json:"reasoning"`
-	Satisfied  string `json:"satisfied"`
-	References []any  `json:"references"`
+	Criterion  string          `json:"criterion"`
+	Reasoning  string          `json:"reasoning"`
+	Satisfied  string          `json:"satisfied"`
+	References []referenceJSON `json:"references"`
+}
+
+// referenceJSON is a source cited by an evaluation or an enrichment result.
+type referenceJSON struct {
+	Title   *string `json:"title"`
+	Snippet *string `json:"snippet"`
+	URL     string  `json:"url"`
+}
+
+// enrichmentResultJSON is an EnrichmentResult.
+type enrichmentResultJSON struct {
+	Object       string          `json:"object"`
+	Status       string          `json:"status"`
+	Format       *string         `json:"format"`
+	Result       []string        `json:"result"`
+	Reasoning    *string         `json:"reasoning"`
+	References   []referenceJSON `json:"references"`
+	EnrichmentID string          `json:"enrichmentId"`
+}
+
+// reference is a deterministic source for an item's url.
+func reference(url, about string) referenceJSON {
+	title, snippet := "About "+about, "The page states: "+about+"."
+	return referenceJSON{Title: &title, Snippet: &snippet, URL: url}
 }
 
 // itemJSON is a WebsetItem.
 type itemJSON struct {
-	ID          string           `json:"id"`
-	Object      string           `json:"object"`
-	Source      string           `json:"source"`
-	SourceID    string           `json:"sourceId"`
-	WebsetID    string           `json:"websetId"`
-	Properties  map[string]any   `json:"properties"`
-	Evaluations []evaluationJSON `json:"evaluations"`
-	Enrichments []any            `json:"enrichments"`
-	CreatedAt   time.Time        `json:"createdAt"`
-	UpdatedAt   time.Time        `json:"updatedAt"`
+	ID          string                 `json:"id"`
+	Object      string                 `json:"object"`
+	Source      string                 `json:"source"`
+	SourceID    string                 `json:"sourceId"`
+	WebsetID    string                 `json:"websetId"`
+	Properties  map[string]any         `json:"properties"`
+	Evaluations []evaluationJSON       `json:"evaluations"`
+	Enrichments []enrichmentResultJSON `json:"enrichments"`
+	CreatedAt   time.Time              `json:"createdAt"`
+	UpdatedAt   time.Time              `json:"updatedAt"`
 }
 
 type item = itemJSON
@@ -59,7 +83,7 @@ func (s *Server) addItems(sr *search) {
 				Criterion:  c.Description,
 				Reasoning:  fmt.Sprintf("Result %d checked against %q.", i, c.Description),
 				Satisfied:  sat,
-				References: []any{},
+				References: []referenceJSON{reference(fmt.Sprint(it.Properties["url"]), c.Description)},
 			})
 		}
 		s.items[sr.WebsetID] = append(s.items[sr.WebsetID], it)
@@ -135,7 +159,36 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	writeJSON(w, http.StatusOK, page(all, start, limit))
+	out := make([]itemJSON, 0, len(all))
+	for _, it := range all {
+		out = append(out, s.withEnrichments(ws, it))
+	}
+	writeJSON(w, http.StatusOK, page(out, start, limit))
+}
+
+// withEnrichments is an item with a result for each of its webset's
+// enrichments: completed ones carry a value, its reasoning and a reference;
+// pending ones are pending. Results are derived, not stored, so an
+// enrichment added later covers every item. The caller holds mu.
+func (s *Server) withEnrichments(ws *webset, it *item) itemJSON {
+	out := *it
+	out.Enrichments = []enrichmentResultJSON{}
+	url := fmt.Sprint(it.Properties["url"])
+	for _, id := range ws.enrichmentIDs {
+		e := s.enrichments[id]
+		if e.gone || e.Status == "canceled" {
+			continue
+		}
+		res := enrichmentResultJSON{Object: "enrichment_result", Status: e.Status, Format: e.Format, EnrichmentID: e.ID, References: []referenceJSON{}}
+		if e.Status == "completed" {
+			value := fmt.Sprintf("%s of %s", e.Description, url)
+			reasoning := fmt.Sprintf("Found on %s.", url)
+			res.Result, res.Reasoning = []string{value}, &reasoning
+			res.References = []referenceJSON{reference(url, e.Description)}
+		}
+		out.Enrichments = append(out.Enrichments, res)
+	}
+	return out
 }
 
 func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
@@ -148,7 +201,7 @@ func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, it := range s.items[ws.ID] {
 		if it.ID == r.PathValue("id") {
-			writeJSON(w, http.StatusOK, it)
+			writeJSON(w, http.StatusOK, s.withEnrichments(ws, it))
 			return
 		}
 	}

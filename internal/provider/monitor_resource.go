@@ -63,6 +63,7 @@ var (
 	monitorRunAttrTypes      = map[string]attr.Type{
 		"id": types.StringType, "status": types.StringType, "type": types.StringType, "created_at": types.StringType,
 		"completed_at": types.StringType, "failed_at": types.StringType, "failed_reason": types.StringType, "canceled_at": types.StringType,
+		"monitor_id": types.StringType, "updated_at": types.StringType,
 	}
 )
 
@@ -181,6 +182,8 @@ func monitorSchema(_ context.Context) schema.Schema {
 					"failed_at":     schema.StringAttribute{MarkdownDescription: "When it failed.", Computed: true},
 					"failed_reason": schema.StringAttribute{MarkdownDescription: "Why it failed.", Computed: true},
 					"canceled_at":   schema.StringAttribute{MarkdownDescription: "When it was canceled.", Computed: true},
+					"monitor_id":    schema.StringAttribute{MarkdownDescription: "The monitor the run belongs to.", Computed: true},
+					"updated_at":    schema.StringAttribute{MarkdownDescription: "When the run last changed (RFC 3339).", Computed: true},
 				},
 			},
 			"created_at": schema.StringAttribute{MarkdownDescription: "When the monitor was created (RFC 3339).", Computed: true, PlanModifiers: keep},
@@ -322,6 +325,8 @@ type (
 		FailedAt     types.String `tfsdk:"failed_at"`
 		FailedReason types.String `tfsdk:"failed_reason"`
 		CanceledAt   types.String `tfsdk:"canceled_at"`
+		MonitorID    types.String `tfsdk:"monitor_id"`
+		UpdatedAt    types.String `tfsdk:"updated_at"`
 	}
 )
 
@@ -430,5 +435,6 @@ func flattenMonitorRun(run *exa.MonitorRun) monitorRunModel {
 		ID: types.StringValue(run.ID), Status: types.StringValue(run.Status), Type: types.StringValue(run.Type),
 		CreatedAt: stringOrNull(&run.CreatedAt), CompletedAt: stringOrNull(run.CompletedAt),
 		FailedAt: stringOrNull(run.FailedAt), FailedReason: stringOrNull(run.FailedReason), CanceledAt: stringOrNull(run.CanceledAt),
+		MonitorID: types.StringValue(run.MonitorID), UpdatedAt: stringOrNull(&run.UpdatedAt),
 	}
 }

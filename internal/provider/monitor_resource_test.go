@@ -91,6 +91,8 @@ func TestAccMonitor_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("next_run_at"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("last_run").AtMapKey("status"), knownvalue.StringExact("completed")),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("last_run").AtMapKey("monitor_id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(monitorAddr, tfjsonpath.New("last_run").AtMapKey("updated_at"), knownvalue.NotNull()),
 				},
 			},
 			{
@@ -108,6 +110,8 @@ data "exa_monitor_runs" "all" {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs").AtSliceIndex(0).AtMapKey("type"), knownvalue.StringExact("search")),
+					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs").AtSliceIndex(0).AtMapKey("monitor_id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs").AtSliceIndex(0).AtMapKey("updated_at"), knownvalue.NotNull()),
 				},
 			},
 			{

@@ -62,6 +62,7 @@ func TestAttrTypeMapsMatchTheirSchemas(t *testing.T) {
 		{"searchSummaryAttrTypes", dataSourceSchema(NewWebsetDataSource()), path.Root("searches").AtListIndex(0), searchSummaryAttrTypes},
 		{"itemAttrTypes", items, path.Root("items").AtListIndex(0), itemAttrTypes},
 		{"evaluationAttrTypes", items, path.Root("items").AtListIndex(0).AtName("evaluations").AtListIndex(0), evaluationAttrTypes},
+		{"referenceAttrTypes", items, path.Root("items").AtListIndex(0).AtName("evaluations").AtListIndex(0).AtName("references").AtListIndex(0), referenceAttrTypes},
 		{"enrichmentAttrTypes", items, path.Root("items").AtListIndex(0).AtName("enrichments").AtListIndex(0), enrichmentAttrTypes},
 	}
 	for _, tc := range cases {

@@ -29,7 +29,7 @@ type websetDataSource struct {
 
 // websetDataModel is the resource's model plus a summary of each search.
 type websetDataModel struct {
-	websetModel
+	websetData
 	Searches types.List `tfsdk:"searches"`
 }
 
@@ -43,7 +43,7 @@ func (d *websetDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs, diags := computedAttributes(websetSchema(ctx).Attributes)
+	attrs, diags := computedAttributes(websetSchema(ctx).Attributes, "import", "canceled")
 	resp.Diagnostics.Append(diags...)
 	attrs["id"] = schema.StringAttribute{MarkdownDescription: "ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
 	attrs["external_id"] = schema.StringAttribute{MarkdownDescription: "External ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
@@ -88,10 +88,10 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddError("Could not read the Exa webset", err.Error())
 		return
 	}
-	prior := websetModel{Metadata: types.MapNull(types.StringType)}
+	prior := websetModel{websetData: websetData{Metadata: types.MapNull(types.StringType)}}
 	m, diags := flattenWebset(ws, prior)
 	resp.Diagnostics.Append(diags...)
-	out := websetDataModel{websetModel: m}
+	out := websetDataModel{websetData: m.websetData}
 	out.Searches, diags = flattenSearchSummaries(ws.Searches)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)

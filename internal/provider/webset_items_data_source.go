@@ -35,10 +35,14 @@ type websetItemsModel struct {
 }
 
 var (
-	evaluationAttrTypes = map[string]attr.Type{"criterion": types.StringType, "satisfied": types.StringType, "reasoning": types.StringType}
+	referenceAttrTypes  = map[string]attr.Type{"title": types.StringType, "snippet": types.StringType, "url": types.StringType}
+	referencesType      = types.ListType{ElemType: types.ObjectType{AttrTypes: referenceAttrTypes}}
+	evaluationAttrTypes = map[string]attr.Type{
+		"criterion": types.StringType, "satisfied": types.StringType, "reasoning": types.StringType, "references": referencesType,
+	}
 	enrichmentAttrTypes = map[string]attr.Type{
 		"enrichment_id": types.StringType, "format": types.StringType, "status": types.StringType,
-		"result": types.ListType{ElemType: types.StringType},
+		"result": types.ListType{ElemType: types.StringType}, "reasoning": types.StringType, "references": referencesType,
 	}
 	itemAttrTypes = map[string]attr.Type{
 		"id": types.StringType, "source": types.StringType, "source_id": types.StringType,
@@ -86,9 +90,10 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 						MarkdownDescription: "How the item fared against each criterion.",
 						Computed:            true,
 						NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-							"criterion": str("The criterion."),
-							"satisfied": str("`yes`, `no` or `unclear`."),
-							"reasoning": str("Why."),
+							"criterion":  str("The criterion."),
+							"satisfied":  str("`yes`, `no` or `unclear`."),
+							"reasoning":  str("Why."),
+							"references": referencesAttribute("The sources the evaluation cites."),
 						}},
 					},
 					"enrichments": schema.ListNestedAttribute{
@@ -99,6 +104,8 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 							"format":        str("Format of the result, such as `text` or `email`."),
 							"status":        str("`pending`, `completed` or `canceled`."),
 							"result":        schema.ListAttribute{MarkdownDescription: "The values found.", Computed: true, ElementType: types.StringType},
+							"reasoning":     str("How the value was found; null when Exa gives no reasoning."),
+							"references":    referencesAttribute("The sources the value comes from."),
 						}},
 					},
 				}},
@@ -153,6 +160,7 @@ func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
 	for _, e := range it.Evaluations {
 		obj, d := types.ObjectValue(evaluationAttrTypes, map[string]attr.Value{
 			"criterion": types.StringValue(e.Criterion), "satisfied": types.StringValue(e.Satisfied), "reasoning": types.StringValue(e.Reasoning),
+			"references": flattenReferences(e.References),
 		})
 		diags.Append(d...)
 		evals = append(evals, obj)
@@ -170,6 +178,7 @@ func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
 		obj, d := types.ObjectValue(enrichmentAttrTypes, map[string]attr.Value{
 			"enrichment_id": types.StringValue(e.EnrichmentID), "format": types.StringValue(e.Format),
 			"status": types.StringValue(e.Status), "result": result,
+			"reasoning": stringOrNull(e.Reasoning), "references": flattenReferences(e.References),
 		})
 		diags.Append(d...)
 		enrichments = append(enrichments, obj)
@@ -188,4 +197,29 @@ func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
 	})
 	diags.Append(d...)
 	return obj, diags
+}
+
+// referencesAttribute is the schema of a list of references.
+func referencesAttribute(desc string) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		MarkdownDescription: desc,
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"title":   schema.StringAttribute{MarkdownDescription: "The source's title; null when Exa has none.", Computed: true},
+			"snippet": schema.StringAttribute{MarkdownDescription: "The passage that supports it; null when Exa has none.", Computed: true},
+			"url":     schema.StringAttribute{MarkdownDescription: "The source's URL.", Computed: true},
+		}},
+	}
+}
+
+// flattenReferences turns Exa's references into a list (empty, never null:
+// the spec's default is []).
+func flattenReferences(refs []exa.Reference) types.List {
+	vals := make([]attr.Value, 0, len(refs))
+	for _, r := range refs {
+		vals = append(vals, types.ObjectValueMust(referenceAttrTypes, map[string]attr.Value{
+			"title": stringOrNull(r.Title), "snippet": stringOrNull(r.Snippet), "url": types.StringValue(r.URL),
+		}))
+	}
+	return types.ListValueMust(types.ObjectType{AttrTypes: referenceAttrTypes}, vals)
 }

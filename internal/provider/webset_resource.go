@@ -11,10 +11,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
@@ -34,8 +36,18 @@ type websetResource struct {
 	resourceClient
 }
 
-// websetModel is the resource's state; the data source adds its searches.
+// websetModel is the resource's state: what Exa says of the webset
+// (websetData, which the data source shares) and the inputs Exa does not
+// echo.
 type websetModel struct {
+	websetData
+	Import   types.List `tfsdk:"import"`
+	Canceled types.Bool `tfsdk:"canceled"`
+}
+
+// websetData is the webset as Exa describes it; the data source adds its
+// searches.
+type websetData struct {
 	ID         types.String `tfsdk:"id"`
 	ExternalID types.String `tfsdk:"external_id"`
 	Metadata   types.Map    `tfsdk:"metadata"`
@@ -81,6 +93,19 @@ func websetSchema(_ context.Context) schema.Schema {
 				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
 			},
+			"import": schema.ListNestedAttribute{
+				MarkdownDescription: "Imports or websets to load into the new webset: their records or items become its items, ready for enrichments, with no search at all. Exa does not echo it, so state keeps what the configuration said (null after `terraform import`). Changing it replaces the webset.",
+				Optional:            true,
+				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to load")},
+			},
+			"canceled": schema.BoolAttribute{
+				MarkdownDescription: "Set to `true` to stop every running search and enrichment of the webset: the provider calls Exa's cancel once, in place, and the webset and its items stay. Setting it back to `false` calls nothing: unlike a canceled search, a webset can take new work as it is, so nothing is replaced. Searches of the webset that you declare as `exa_webset_search` are canceled too, so set their `canceled = true` in the same change; otherwise their next plan replaces them, as for any search canceled outside Terraform. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
 			"status":     schema.StringAttribute{MarkdownDescription: "Exa's status of the webset: `idle`, `pending`, `running` or `paused`.", Computed: true},
 			"title":      schema.StringAttribute{MarkdownDescription: "The title Exa gave the webset; null until it has one.", Computed: true},
 			"created_at": schema.StringAttribute{MarkdownDescription: "When the webset was created (RFC 3339).", Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
@@ -111,6 +136,7 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	body := &exa.CreateWebsetRequest{
 		ExternalID: plan.ExternalID.ValueStringPointer(),
+		Import:     expandSources(plan.Import),
 		Exclude:    expandSources(plan.Exclude),
 		Metadata:   expandStringMap(plan.Metadata),
 	}
@@ -144,6 +170,21 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	state, diags := flattenWebset(ws, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	if plan.Canceled.ValueBool() {
+		r.cancel(ctx, state, &resp.State, &resp.Diagnostics)
+	}
+}
+
+// cancel calls websets-cancel and records the answer in st.
+func (r *websetResource) cancel(ctx context.Context, prior websetModel, st *tfsdk.State, diags *diag.Diagnostics) {
+	ws, err := r.data.client.CancelWebset(ctx, prior.ID.ValueString())
+	if err != nil {
+		diags.AddError("Could not cancel the Exa webset", err.Error())
+		return
+	}
+	next, d := flattenWebset(ws, prior)
+	diags.Append(d...)
+	diags.Append(st.Set(ctx, next)...)
 }
 
 func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -173,14 +214,25 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: updatedMetadata(plan.Metadata)})
-	if err != nil {
-		resp.Diagnostics.AddError("Could not update the Exa webset", err.Error())
-		return
+	// Only metadata and canceled change in place; each calls Exa only when
+	// it changed (canceled: only from false to true).
+	next := state
+	next.Canceled = plan.Canceled
+	next.Metadata = plan.Metadata
+	if !sameStringMap(plan.Metadata, state.Metadata) {
+		ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: updatedMetadata(plan.Metadata)})
+		if err != nil {
+			resp.Diagnostics.AddError("Could not update the Exa webset", err.Error())
+			return
+		}
+		var diags diag.Diagnostics
+		next, diags = flattenWebset(ws, next)
+		resp.Diagnostics.Append(diags...)
 	}
-	newState, diags := flattenWebset(ws, plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	if plan.Canceled.ValueBool() && !state.Canceled.ValueBool() {
+		r.cancel(ctx, next, &resp.State, &resp.Diagnostics)
+	}
 }
 
 // Delete deletes the webset with its items. Searches that Terraform also
@@ -222,5 +274,13 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	}
 	m.SearchIDs, d = types.ListValue(types.StringType, ids)
 	diags.Append(d...)
+	// import and canceled are the configuration's, never Exa's: kept from
+	// prior, and at their defaults after terraform import.
+	if !isKnown(prior.Canceled) {
+		m.Canceled = types.BoolValue(false)
+	}
+	if prior.Import.IsUnknown() || prior.Import.IsNull() {
+		m.Import = types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes})
+	}
 	return m, diags
 }

@@ -295,3 +295,111 @@ data "exa_webset_items" "first3" {
 		}},
 	})
 }
+
+// import loads an import into the new webset, in the create body; state
+// keeps it; a change of it replaces the webset.
+func TestAccWebset_importLoadsAndReplaces(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	first, second := writeCSV(t, accountsCSV), writeCSV(t, accountsCSV+"https://d.example,D\n")
+	cfg := func(file string) string {
+		return env.importConfig(file, `  title = "CRM accounts"
+  wait_for_completion = true`) + `
+resource "exa_webset" "w" {
+  import = [{ source = "import", id = exa_import.crm.id }]
+}
+
+data "exa_webset_items" "w" {
+  webset_id  = exa_webset.w.id
+  depends_on = [exa_webset.w]
+}
+`
+	}
+	replaced := statecheck.CompareValue(compare.ValuesDiffer())
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(first),
+				Check: func(s *terraform.State) error {
+					imp := s.RootModule().Resources[importAddr].Primary.ID
+					posts := env.mock.Find("POST", "/v0/websets")
+					if len(posts) != 1 {
+						return fmt.Errorf("want one create, got %d", len(posts))
+					}
+					return jsonEqual(posts[0].Body, fmt.Sprintf(`{"import":[{"source":"import","id":%q}]}`, imp))
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					replaced.AddStateValue(websetAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("import").AtSliceIndex(0).AtMapKey("source"), knownvalue.StringExact("import")),
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
+					// The three records of the CSV are the webset's items.
+					statecheck.ExpectKnownValue("data.exa_webset_items.w", tfjsonpath.New("items"), knownvalue.ListSizeExact(3)),
+				},
+			},
+			{
+				// A new file is a new import: the webset that loads it is new too.
+				Config: cfg(second),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{replaced.AddStateValue(websetAddr, tfjsonpath.New("id"))},
+			},
+		},
+	})
+}
+
+// canceled = true calls websets-cancel once, in place; back to false calls
+// nothing; neither replaces the webset.
+func TestAccWebset_canceledFlipCallsCancelOnce(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	cfg := func(canceled bool) string { return env.webset(fmt.Sprintf("  canceled = %t", canceled)) }
+	var search string
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:            cfg(false),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(websetAddr, tfjsonpath.New("id"))},
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)}},
+			},
+			{
+				// A search started outside Terraform, still running.
+				PreConfig: func() {
+					ws := env.mock.WebsetIDs()[0]
+					search = env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":5}`)
+					mark = len(env.mock.Requests())
+				},
+				Config: cfg(true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCalls(&mark, "POST", "/v0/websets/*/cancel", 1),
+					env.expectCalls(&mark, "POST", "/v0/websets/*", 0),
+					func(*terraform.State) error {
+						if st := env.mock.SearchStatus(search); st != "canceled" {
+							return fmt.Errorf("the webset's search is %s after the cancel", st)
+						}
+						return nil
+					},
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(websetAddr, tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("canceled"), knownvalue.Bool(true)),
+				},
+			},
+			{
+				PreConfig: func() { mark = len(env.mock.Requests()) },
+				Config:    cfg(false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					env.expectCalls(&mark, "POST", "/v0/websets/*/cancel", 0),
+					env.expectCalls(&mark, "POST", "/v0/websets/*", 0),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(websetAddr, tfjsonpath.New("id"))},
+			},
+		},
+	})
+}
