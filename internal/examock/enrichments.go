@@ -89,9 +89,8 @@ func (s *Server) createEnrichment(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("webset"))
+	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	e := s.addEnrichment(ws, &in, lc)
@@ -198,11 +197,17 @@ func (s *Server) cancelEnrichment(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if e := s.lookupEnrichment(w, r); e != nil {
-		if e.Status == "pending" {
-			e.Status = "canceled"
-			e.UpdatedAt = s.now()
-		}
+		s.stopEnrichment(e)
 		writeJSON(w, http.StatusOK, e.enrichmentJSON)
+	}
+}
+
+// stopEnrichment cancels an enrichment that is still pending; a finished
+// one is left as it is. The caller holds mu.
+func (s *Server) stopEnrichment(e *enrichment) {
+	if e.Status == "pending" {
+		e.Status = "canceled"
+		e.UpdatedAt = s.now()
 	}
 }
 

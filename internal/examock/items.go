@@ -141,9 +141,8 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 	limit = min(limit, def)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("webset"))
+	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	s.render(ws) // let searches finish and make their items
@@ -194,9 +193,8 @@ func (s *Server) withEnrichments(ws *webset, it *item) itemJSON {
 func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("webset"))
+	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	for _, it := range s.items[ws.ID] {
@@ -212,9 +210,8 @@ func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("webset"))
+	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	items := s.items[ws.ID]

@@ -201,3 +201,20 @@ func TestMock_pollingOnlyTheWebsetSeesItGoIdle(t *testing.T) {
 		})
 	}
 }
+
+// A bad lifecycle override on an inline search or enrichment is a 400, and
+// nothing is made.
+func TestMock_createWebsetRefusesABadInlineLifecycle(t *testing.T) {
+	h := start(t, Options{})
+	for _, body := range []string{
+		`{"search":{"query":"q","metadata":{"examock.lifecycle":"soon"}}}`,
+		`{"enrichments":[{"description":"CEO name","metadata":{"examock.lifecycle":"soon"}}]}`,
+	} {
+		if code, out := h.call("POST", "/websets/v0/websets", body); code != 400 {
+			t.Errorf("%s: %d %v", body, code, out)
+		}
+	}
+	if ids := h.s.WebsetIDs(); len(ids) != 0 {
+		t.Errorf("websets were made: %v", ids)
+	}
+}

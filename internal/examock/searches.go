@@ -111,9 +111,8 @@ func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("webset"))
+	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	sr := s.addSearch(ws, &in, lifecycle)

@@ -87,11 +87,20 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 	if !decodeValid(w, r, &in, func() error { return validateCreateWebset(&in) }) {
 		return
 	}
+	// Lifecycle overrides are read before anything is made, so that a bad
+	// one is a 400, as from the search and enrichment endpoints.
 	var searchLC *Lifecycle
+	var err error
 	if in.Search != nil {
-		var err error
 		if searchLC, err = lifecycleOverride(in.Search.Metadata); err != nil {
-			writeError(w, http.StatusBadRequest, err.Error())
+			writeError(w, http.StatusBadRequest, "search: "+err.Error())
+			return
+		}
+	}
+	enrichmentLCs := make([]*Lifecycle, len(in.Enrichments))
+	for i := range in.Enrichments {
+		if enrichmentLCs[i], err = lifecycleOverride(in.Enrichments[i].Metadata); err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("enrichments[%d]: %s", i, err))
 			return
 		}
 	}
@@ -115,8 +124,7 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 		s.addSearch(ws, in.Search, searchLC)
 	}
 	for i := range in.Enrichments {
-		lc, _ := lifecycleOverride(in.Enrichments[i].Metadata)
-		s.addEnrichment(ws, &in.Enrichments[i], lc)
+		s.addEnrichment(ws, &in.Enrichments[i], enrichmentLCs[i])
 	}
 	writeJSON(w, http.StatusCreated, s.websetData(ws))
 }
@@ -181,9 +189,8 @@ func (s *Server) addImportItems(ws *webset, im *importRecord) {
 func (s *Server) cancelWebset(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("id"))
+	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	reason := "webset_canceled"
@@ -193,8 +200,8 @@ func (s *Server) cancelWebset(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, id := range ws.enrichmentIDs {
-		if e := s.enrichments[id]; !e.gone && e.Status == "pending" {
-			e.Status, e.UpdatedAt = "canceled", s.now()
+		if e := s.enrichments[id]; !e.gone {
+			s.stopEnrichment(e)
 		}
 	}
 	ws.UpdatedAt = s.now()
@@ -259,12 +266,22 @@ func (s *Server) WebsetIDs() []string {
 	return ids
 }
 
+// websetFromPath is the webset a request's path names (by id or
+// externalId) in the given path parameter, or nil after answering 404. The
+// caller holds mu.
+func (s *Server) websetFromPath(w http.ResponseWriter, r *http.Request, param string) *webset {
+	ws := s.lookupWebset(r.PathValue(param))
+	if ws == nil {
+		writeError(w, http.StatusNotFound, "webset not found")
+	}
+	return ws
+}
+
 func (s *Server) getWebset(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("id"))
+	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	writeJSON(w, http.StatusOK, s.render(ws))
@@ -279,9 +296,8 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("id"))
+	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	ws.Metadata = map[string]string{}
@@ -295,9 +311,8 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 func (s *Server) deleteWebset(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ws := s.lookupWebset(r.PathValue("id"))
+	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
-		writeError(w, http.StatusNotFound, "webset not found")
 		return
 	}
 	out := s.websetData(ws)
