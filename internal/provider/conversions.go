@@ -152,3 +152,21 @@ func asObject[T any](ctx context.Context, o types.Object, into *T, diags *diag.D
 	diags.Append(o.As(ctx, into, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
 	return true
 }
+
+// stringMapValue is a map of strings as a framework value; nil is {}.
+func stringMapValue(m map[string]string) types.Map {
+	vals := make(map[string]attr.Value, len(m))
+	for k, v := range m {
+		vals[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, vals)
+}
+
+// stringListValue is a list of strings as a framework value; nil is [].
+func stringListValue(list []string) types.List {
+	vals := make([]attr.Value, 0, len(list))
+	for _, v := range list {
+		vals = append(vals, types.StringValue(v))
+	}
+	return types.ListValueMust(types.StringType, vals)
+}

@@ -45,31 +45,25 @@ type attributeSource interface {
 // sets the identity from whatever state the method leaves, or, when Read
 // removed the resource, from the state it had.
 func syncIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics, sources ...attributeSource) {
-	if identity == nil || diags.HasError() {
+	if identity == nil || identity.Schema == nil || diags.HasError() {
 		return
 	}
 	for _, src := range sources {
-		var id types.String
-		if src.GetAttribute(ctx, path.Root("id"), &id).HasError() || !isKnown(id) {
+		vals := map[string]types.String{}
+		var read diag.Diagnostics
+		for name := range identity.Schema.GetAttributes() {
+			var v types.String
+			read.Append(src.GetAttribute(ctx, path.Root(name), &v)...)
+			vals[name] = v
+		}
+		if read.HasError() || !isKnown(vals["id"]) {
 			continue
 		}
-		for name := range identityAttributeNames(identity) {
-			var v types.String
-			diags.Append(src.GetAttribute(ctx, path.Root(name), &v)...)
+		for name, v := range vals {
 			diags.Append(identity.SetAttribute(ctx, path.Root(name), v)...)
 		}
 		return
 	}
-}
-
-func identityAttributeNames(identity *tfsdk.ResourceIdentity) map[string]bool {
-	out := map[string]bool{}
-	if identity.Schema != nil {
-		for name := range identity.Schema.GetAttributes() {
-			out[name] = true
-		}
-	}
-	return out
 }
 
 // importedIdentity reads an import by identity (req.ID empty) into the

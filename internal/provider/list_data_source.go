@@ -40,10 +40,6 @@ func (d *listDataSource[T]) Metadata(_ context.Context, req datasource.MetadataR
 }
 
 func (d *listDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = d.schema()
-}
-
-func (d *listDataSource[T]) schema() schema.Schema {
 	attrs := map[string]schema.Attribute{
 		d.items: schema.ListNestedAttribute{
 			MarkdownDescription: d.itemsDesc,
@@ -54,7 +50,7 @@ func (d *listDataSource[T]) schema() schema.Schema {
 	for name, a := range d.filters {
 		attrs[name] = a
 	}
-	return schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
+	resp.Schema = schema.Schema{MarkdownDescription: d.description, Attributes: attrs}
 }
 
 func (d *listDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -97,13 +93,4 @@ func listed[T any](all []T, err error) ([]T, diag.Diagnostics) {
 		diags.AddError("Could not list from Exa", err.Error())
 	}
 	return all, diags
-}
-
-// stringMapValue is a map of strings as a framework value; nil is {}.
-func stringMapValue(m map[string]string) types.Map {
-	vals := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		vals[k] = types.StringValue(v)
-	}
-	return types.MapValueMust(types.StringType, vals)
 }

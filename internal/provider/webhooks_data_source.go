@@ -33,12 +33,8 @@ func NewWebhooksDataSource() datasource.DataSource {
 			return listed(c.ListWebhooks(ctx))
 		},
 		flatten: func(h exa.Webhook) map[string]attr.Value {
-			events := make([]attr.Value, 0, len(h.Events))
-			for _, e := range h.Events {
-				events = append(events, types.StringValue(e))
-			}
 			return map[string]attr.Value{
-				"id": types.StringValue(h.ID), "url": types.StringValue(h.URL), "events": types.ListValueMust(types.StringType, events),
+				"id": types.StringValue(h.ID), "url": types.StringValue(h.URL), "events": stringListValue(h.Events),
 				"status": types.StringValue(h.Status), "metadata": stringMapValue(h.Metadata), "created_at": types.StringValue(h.CreatedAt),
 			}
 		},

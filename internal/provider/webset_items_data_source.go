@@ -169,11 +169,7 @@ func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
 	for _, e := range it.Enrichments {
 		result := types.ListNull(types.StringType)
 		if e.Result != nil {
-			vals := make([]attr.Value, 0, len(e.Result))
-			for _, r := range e.Result {
-				vals = append(vals, types.StringValue(r))
-			}
-			result = types.ListValueMust(types.StringType, vals)
+			result = stringListValue(e.Result)
 		}
 		obj, d := types.ObjectValue(enrichmentAttrTypes, map[string]attr.Value{
 			"enrichment_id": types.StringValue(e.EnrichmentID), "format": types.StringValue(e.Format),

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -268,12 +267,7 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	diags.Append(d...)
 	m.Metadata, d = flattenStringMap(ws.Metadata, prior.Metadata)
 	diags.Append(d...)
-	ids := make([]attr.Value, 0, len(ws.Searches))
-	for _, s := range ws.Searches {
-		ids = append(ids, types.StringValue(s.ID))
-	}
-	m.SearchIDs, d = types.ListValue(types.StringType, ids)
-	diags.Append(d...)
+	m.SearchIDs = searchIDs(ws)
 	// import and canceled are the configuration's, never Exa's: kept from
 	// prior, and at their defaults after terraform import.
 	if !isKnown(prior.Canceled) {
@@ -283,4 +277,14 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 		m.Import = types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes})
 	}
 	return m, diags
+}
+
+// searchIDs are the IDs of a webset's searches, oldest first: exa_webset's
+// search_ids and exa_websets' too.
+func searchIDs(ws *exa.Webset) types.List {
+	ids := make([]string, 0, len(ws.Searches))
+	for _, s := range ws.Searches {
+		ids = append(ids, s.ID)
+	}
+	return stringListValue(ids)
 }

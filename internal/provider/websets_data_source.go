@@ -34,13 +34,9 @@ func NewWebsetsDataSource() datasource.DataSource {
 			return listed(c.ListWebsets(ctx))
 		},
 		flatten: func(ws exa.Webset) map[string]attr.Value {
-			ids := make([]attr.Value, 0, len(ws.Searches))
-			for _, s := range ws.Searches {
-				ids = append(ids, types.StringValue(s.ID))
-			}
 			return map[string]attr.Value{
 				"id": types.StringValue(ws.ID), "external_id": stringOrNull(ws.ExternalID), "title": stringOrNull(ws.Title),
-				"status": types.StringValue(ws.Status), "search_ids": types.ListValueMust(types.StringType, ids),
+				"status": types.StringValue(ws.Status), "search_ids": searchIDs(&ws),
 				"metadata": stringMapValue(ws.Metadata), "created_at": types.StringValue(ws.CreatedAt),
 			}
 		},
