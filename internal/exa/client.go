@@ -229,7 +229,7 @@ func isLoopback(host string) bool {
 // as x-api-key. So a redirect that carries the key is followed only within
 // the origin it was sent to (scheme, host and port), and no redirect is
 // followed from https to http. Any other redirect is not followed: the
-// caller gets the 3xx answer and reports it (see redirectError).
+// caller gets the 3xx answer and reports it (see RedirectError).
 func keepKeyAtOrigin(req *http.Request, via []*http.Request) error {
 	first := via[0]
 	switch {
