@@ -318,6 +318,16 @@ func (c *Client) do(ctx context.Context, kind callKind, method, path string, in,
 	return nil
 }
 
+// object sends one API call whose answer is one object of type T: the
+// create, get, update and cancel calls of every API area.
+func object[T any](ctx context.Context, c *Client, kind callKind, method, path string, in any) (*T, error) {
+	var out T
+	if err := c.do(ctx, kind, method, path, in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // send runs the retry loop of one call and returns its 2xx answer.
 func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 	// Mask the key in every log line written under this context, whatever

@@ -65,20 +65,12 @@ func enrichmentPath(websetID, id string) string { return enrichmentsPath(websetI
 // request may have reached Exa is an *AmbiguousError.
 func (c *Client) CreateEnrichment(ctx context.Context, websetID string, in *CreateEnrichmentRequest) (*Enrichment, error) {
 	defer c.writing(websetID)()
-	var out Enrichment
-	if err := c.do(ctx, create, "POST", enrichmentsPath(websetID), in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Enrichment](ctx, c, create, "POST", enrichmentsPath(websetID), in)
 }
 
 // GetEnrichment reads an enrichment.
 func (c *Client) GetEnrichment(ctx context.Context, websetID, id string) (*Enrichment, error) {
-	var out Enrichment
-	if err := c.do(ctx, idempotent, "GET", enrichmentPath(websetID, id), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Enrichment](ctx, c, idempotent, "GET", enrichmentPath(websetID, id), nil)
 }
 
 // UpdateEnrichment changes an enrichment in place. The spec gives its answer
@@ -91,11 +83,7 @@ func (c *Client) UpdateEnrichment(ctx context.Context, websetID, id string, in *
 // CancelEnrichment stops an enrichment that is still pending.
 func (c *Client) CancelEnrichment(ctx context.Context, websetID, id string) (*Enrichment, error) {
 	defer c.writing(websetID)()
-	var out Enrichment
-	if err := c.do(ctx, idempotent, "POST", enrichmentPath(websetID, id)+"/cancel", nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Enrichment](ctx, c, idempotent, "POST", enrichmentPath(websetID, id)+"/cancel", nil)
 }
 
 // DeleteEnrichment removes an enrichment and its results.

@@ -58,29 +58,17 @@ func importPath(id string) string { return "/v0/imports/" + escape(id) }
 
 // CreateImport declares an import; its answer says where to upload the file.
 func (c *Client) CreateImport(ctx context.Context, in *CreateImportRequest) (*Import, error) {
-	var out Import
-	if err := c.do(ctx, create, "POST", "/v0/imports", in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Import](ctx, c, create, "POST", "/v0/imports", in)
 }
 
 // GetImport reads an import.
 func (c *Client) GetImport(ctx context.Context, id string) (*Import, error) {
-	var out Import
-	if err := c.do(ctx, idempotent, "GET", importPath(id), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Import](ctx, c, idempotent, "GET", importPath(id), nil)
 }
 
 // UpdateImport changes an import's title and metadata.
 func (c *Client) UpdateImport(ctx context.Context, id string, in *UpdateImportRequest) (*Import, error) {
-	var out Import
-	if err := c.do(ctx, idempotent, "PATCH", importPath(id), in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Import](ctx, c, idempotent, "PATCH", importPath(id), in)
 }
 
 // DeleteImport deletes an import.

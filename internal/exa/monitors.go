@@ -77,29 +77,17 @@ func monitorPath(id string) string { return "/v0/monitors/" + escape(id) }
 // reached Exa is an *AmbiguousError.
 func (c *Client) CreateMonitor(ctx context.Context, in *CreateMonitorRequest) (*Monitor, error) {
 	defer c.writing(in.WebsetID)()
-	var out Monitor
-	if err := c.do(ctx, create, "POST", "/v0/monitors", in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Monitor](ctx, c, create, "POST", "/v0/monitors", in)
 }
 
 // GetMonitor reads a monitor.
 func (c *Client) GetMonitor(ctx context.Context, id string) (*Monitor, error) {
-	var out Monitor
-	if err := c.do(ctx, idempotent, "GET", monitorPath(id), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Monitor](ctx, c, idempotent, "GET", monitorPath(id), nil)
 }
 
 // UpdateMonitor changes a monitor in place.
 func (c *Client) UpdateMonitor(ctx context.Context, id string, in *UpdateMonitorRequest) (*Monitor, error) {
-	var out Monitor
-	if err := c.do(ctx, idempotent, "PATCH", monitorPath(id), in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Monitor](ctx, c, idempotent, "PATCH", monitorPath(id), in)
 }
 
 // DeleteMonitor deletes a monitor.

@@ -33,9 +33,5 @@ type Preview struct {
 // preview items are asked for). It makes nothing, so it is retried like a
 // read.
 func (c *Client) PreviewWebset(ctx context.Context, in *PreviewRequest) (*Preview, error) {
-	var out Preview
-	if err := c.do(ctx, idempotent, "POST", "/v0/websets/preview", in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Preview](ctx, c, idempotent, "POST", "/v0/websets/preview", in)
 }

@@ -136,29 +136,17 @@ func searchPath(websetID, searchID string) string {
 // for the search (FindSearch) before it tries again.
 func (c *Client) CreateSearch(ctx context.Context, websetID string, in *CreateSearchRequest) (*Search, error) {
 	defer c.writing(websetID)()
-	var out Search
-	if err := c.do(ctx, create, "POST", searchesPath(websetID), in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Search](ctx, c, create, "POST", searchesPath(websetID), in)
 }
 
 // GetSearch reads a search.
 func (c *Client) GetSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
-	var out Search
-	if err := c.do(ctx, idempotent, "GET", searchPath(websetID, searchID), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Search](ctx, c, idempotent, "GET", searchPath(websetID, searchID), nil)
 }
 
 // CancelSearch cancels a search. Canceling is idempotent at Exa, so the call
 // is retried like a read.
 func (c *Client) CancelSearch(ctx context.Context, websetID, searchID string) (*Search, error) {
 	defer c.writing(websetID)()
-	var out Search
-	if err := c.do(ctx, idempotent, "POST", searchPath(websetID, searchID)+"/cancel", nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Search](ctx, c, idempotent, "POST", searchPath(websetID, searchID)+"/cancel", nil)
 }

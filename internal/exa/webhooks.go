@@ -64,29 +64,17 @@ func webhookPath(id string) string { return "/v0/webhooks/" + escape(id) }
 // CreateWebhook creates a webhook. Its answer is the only one with the
 // signing secret.
 func (c *Client) CreateWebhook(ctx context.Context, in *WebhookRequest) (*Webhook, error) {
-	var out Webhook
-	if err := c.do(ctx, create, "POST", "/v0/webhooks", in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webhook](ctx, c, create, "POST", "/v0/webhooks", in)
 }
 
 // GetWebhook reads a webhook (without its secret).
 func (c *Client) GetWebhook(ctx context.Context, id string) (*Webhook, error) {
-	var out Webhook
-	if err := c.do(ctx, idempotent, "GET", webhookPath(id), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webhook](ctx, c, idempotent, "GET", webhookPath(id), nil)
 }
 
 // UpdateWebhook changes a webhook's URL, events or metadata in place.
 func (c *Client) UpdateWebhook(ctx context.Context, id string, in *UpdateWebhookRequest) (*Webhook, error) {
-	var out Webhook
-	if err := c.do(ctx, idempotent, "PATCH", webhookPath(id), in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webhook](ctx, c, idempotent, "PATCH", webhookPath(id), in)
 }
 
 // DeleteWebhook deletes a webhook.

@@ -45,30 +45,18 @@ func websetPath(idOrExternalID string) string { return "/v0/websets/" + escape(i
 // CreateWebset creates a webset. Like CreateSearch, a failure after the
 // request may have reached Exa is an *AmbiguousError.
 func (c *Client) CreateWebset(ctx context.Context, in *CreateWebsetRequest) (*Webset, error) {
-	var out Webset
-	if err := c.do(ctx, create, "POST", "/v0/websets", in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webset](ctx, c, create, "POST", "/v0/websets", in)
 }
 
 // GetWebset reads a webset by its id or its externalId.
 func (c *Client) GetWebset(ctx context.Context, idOrExternalID string) (*Webset, error) {
-	var out Webset
-	if err := c.do(ctx, idempotent, "GET", websetPath(idOrExternalID), nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webset](ctx, c, idempotent, "GET", websetPath(idOrExternalID), nil)
 }
 
 // UpdateWebset replaces a webset's metadata.
 func (c *Client) UpdateWebset(ctx context.Context, id string, in *UpdateWebsetRequest) (*Webset, error) {
 	defer c.writing(id)()
-	var out Webset
-	if err := c.do(ctx, idempotent, "POST", websetPath(id), in, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webset](ctx, c, idempotent, "POST", websetPath(id), in)
 }
 
 // DeleteWebset deletes a webset with its items.
@@ -86,9 +74,5 @@ func (c *Client) ListWebsets(ctx context.Context) ([]Webset, error) {
 // CancelWebset stops every running search and enrichment of a webset.
 func (c *Client) CancelWebset(ctx context.Context, id string) (*Webset, error) {
 	defer c.writing(id)()
-	var out Webset
-	if err := c.do(ctx, idempotent, "POST", websetPath(id)+"/cancel", nil, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return object[Webset](ctx, c, idempotent, "POST", websetPath(id)+"/cancel", nil)
 }
