@@ -22,10 +22,10 @@ import (
 // NewEventsDataSource is the exa_events data source.
 func NewEventsDataSource() datasource.DataSource {
 	return &listDataSource[exa.Event]{
-		typeName:    "events",
-		description: "Lists the account's events (what happened to websets, searches, items, monitors and imports), in the API's order, with the API's filters.",
-		items:       "events",
-		itemsDesc:   "The events.",
+		dataSourceBase: dataSourceBase{typeName: "events"},
+		description:    "Lists the account's events (what happened to websets, searches, items, monitors and imports), in the API's order, with the API's filters.",
+		items:          "events",
+		itemsDesc:      "The events.",
 		filters: map[string]schema.Attribute{
 			"types": schema.SetAttribute{
 				MarkdownDescription: "Only events of these types.",

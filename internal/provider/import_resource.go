@@ -40,11 +40,9 @@ var (
 )
 
 // NewImportResource is the exa_import resource.
-func NewImportResource() resource.Resource { return &importResource{} }
+func NewImportResource() resource.Resource { return &importResource{resourceBase{typeName: "import"}} }
 
-type importResource struct {
-	resourceClient
-}
+type importResource struct{ resourceBase }
 
 type importModel struct {
 	ID                types.String   `tfsdk:"id"`
@@ -72,10 +70,6 @@ var importCSVAttrTypes = map[string]attr.Type{"identifier": types.Int64Type}
 // importCSVModel is the csv attribute, read with As.
 type importCSVModel struct {
 	Identifier types.Int64 `tfsdk:"identifier"`
-}
-
-func (r *importResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_import"
 }
 
 // importSchema is the schema of exa_import: the one place each attribute is defined.

@@ -16,10 +16,10 @@ import (
 // NewImportsDataSource is the exa_imports data source.
 func NewImportsDataSource() datasource.DataSource {
 	return &listDataSource[exa.Import]{
-		typeName:    "imports",
-		description: "Lists every import of the account, in the API's order, following the cursor to the end.",
-		items:       "imports",
-		itemsDesc:   "The imports.",
+		dataSourceBase: dataSourceBase{typeName: "imports"},
+		description:    "Lists every import of the account, in the API's order, following the cursor to the end.",
+		items:          "imports",
+		itemsDesc:      "The imports.",
 		itemAttrs: map[string]schema.Attribute{
 			"id":           schema.StringAttribute{MarkdownDescription: "The import's ID.", Computed: true},
 			"title":        schema.StringAttribute{MarkdownDescription: "Its title.", Computed: true},

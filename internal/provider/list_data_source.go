@@ -21,8 +21,7 @@ import (
 // name, filters, item schema and two functions: list (which calls the API
 // with the filters) and flatten (one object to one element).
 type listDataSource[T any] struct {
-	dataSourceClient
-	typeName    string
+	dataSourceBase
 	description string
 	// items is the name of the list attribute ("websets", "events", …).
 	items     string
@@ -34,10 +33,6 @@ type listDataSource[T any] struct {
 }
 
 var _ datasource.DataSourceWithConfigure = (*listDataSource[exa.Webset])(nil)
-
-func (d *listDataSource[T]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
-}
 
 func (d *listDataSource[T]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{

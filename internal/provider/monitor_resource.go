@@ -32,11 +32,11 @@ var (
 )
 
 // NewMonitorResource is the exa_monitor resource.
-func NewMonitorResource() resource.Resource { return &monitorResource{} }
-
-type monitorResource struct {
-	resourceClient
+func NewMonitorResource() resource.Resource {
+	return &monitorResource{resourceBase{typeName: "monitor"}}
 }
+
+type monitorResource struct{ resourceBase }
 
 type monitorModel struct {
 	ID        types.String `tfsdk:"id"`
@@ -66,10 +66,6 @@ var (
 		"monitor_id": types.StringType, "updated_at": types.StringType,
 	}
 )
-
-func (r *monitorResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_monitor"
-}
 
 // monitorSchema is the schema of exa_monitor: the one place each attribute is defined.
 func monitorSchema(_ context.Context) schema.Schema {

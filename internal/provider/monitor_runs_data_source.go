@@ -19,20 +19,16 @@ var (
 )
 
 // NewMonitorRunsDataSource is the exa_monitor_runs data source.
-func NewMonitorRunsDataSource() datasource.DataSource { return &monitorRunsDataSource{} }
-
-type monitorRunsDataSource struct {
-	dataSourceClient
+func NewMonitorRunsDataSource() datasource.DataSource {
+	return &monitorRunsDataSource{dataSourceBase{typeName: "monitor_runs"}}
 }
+
+type monitorRunsDataSource struct{ dataSourceBase }
 
 type monitorRunsModel struct {
 	MonitorID types.String `tfsdk:"monitor_id"`
 	Limit     types.Int64  `tfsdk:"limit"`
 	Runs      types.List   `tfsdk:"runs"`
-}
-
-func (d *monitorRunsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_monitor_runs"
 }
 
 func (d *monitorRunsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

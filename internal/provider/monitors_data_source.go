@@ -16,10 +16,10 @@ import (
 // NewMonitorsDataSource is the exa_monitors data source.
 func NewMonitorsDataSource() datasource.DataSource {
 	return &listDataSource[exa.Monitor]{
-		typeName:    "monitors",
-		description: "Lists the account's monitors, or one webset's, in the API's order, following the cursor to the end.",
-		items:       "monitors",
-		itemsDesc:   "The monitors.",
+		dataSourceBase: dataSourceBase{typeName: "monitors"},
+		description:    "Lists the account's monitors, or one webset's, in the API's order, following the cursor to the end.",
+		items:          "monitors",
+		itemsDesc:      "The monitors.",
 		filters: map[string]schema.Attribute{
 			"webset_id": schema.StringAttribute{MarkdownDescription: "Only the monitors of this webset.", Optional: true},
 		},

@@ -215,45 +215,6 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 	}
 }
 
-// resourceClient, embedded in every resource, gives it the provider's
-// client in Configure.
-type resourceClient struct{ data *providerData }
-
-func (c *resourceClient) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	c.data = data
-}
-
-// dataSourceClient is resourceClient for data sources.
-type dataSourceClient struct{ data *providerData }
-
-func (c *dataSourceClient) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, err := configuredData(req.ProviderData)
-	if err != nil {
-		resp.Diagnostics.AddError("Provider data", err.Error())
-		return
-	}
-	c.data = data
-}
-
-// configuredData turns ProviderData into *providerData for a resource's or a
-// data source's Configure. Before the provider is configured it is nil,
-// which is not an error.
-func configuredData(in any) (*providerData, error) {
-	if in == nil {
-		return nil, nil
-	}
-	data, ok := in.(*providerData)
-	if !ok {
-		return nil, fmt.Errorf("unexpected provider data %T: this is a bug in the provider", in)
-	}
-	return data, nil
-}
-
 // readOK handles the answer of a resource's Read: a 404 removes the resource
 // from state with a warning (the next plan creates it again), and any other
 // error is reported. It says whether Read should go on.

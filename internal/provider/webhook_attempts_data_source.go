@@ -21,11 +21,11 @@ var (
 )
 
 // NewWebhookAttemptsDataSource is the exa_webhook_attempts data source.
-func NewWebhookAttemptsDataSource() datasource.DataSource { return &webhookAttemptsDataSource{} }
-
-type webhookAttemptsDataSource struct {
-	dataSourceClient
+func NewWebhookAttemptsDataSource() datasource.DataSource {
+	return &webhookAttemptsDataSource{dataSourceBase{typeName: "webhook_attempts"}}
 }
+
+type webhookAttemptsDataSource struct{ dataSourceBase }
 
 type webhookAttemptsModel struct {
 	WebhookID types.String `tfsdk:"webhook_id"`
@@ -38,10 +38,6 @@ var attemptAttrTypes = map[string]attr.Type{
 	"id": types.StringType, "event_id": types.StringType, "event_type": types.StringType, "url": types.StringType,
 	"successful": types.BoolType, "response_status_code": types.Int64Type, "response_body": types.StringType,
 	"attempt": types.Int64Type, "attempted_at": types.StringType,
-}
-
-func (d *webhookAttemptsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webhook_attempts"
 }
 
 func (d *webhookAttemptsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

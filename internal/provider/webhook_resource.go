@@ -27,11 +27,11 @@ var (
 )
 
 // NewWebhookResource is the exa_webhook resource.
-func NewWebhookResource() resource.Resource { return &webhookResource{} }
-
-type webhookResource struct {
-	resourceClient
+func NewWebhookResource() resource.Resource {
+	return &webhookResource{resourceBase{typeName: "webhook"}}
 }
+
+type webhookResource struct{ resourceBase }
 
 type webhookModel struct {
 	ID        types.String `tfsdk:"id"`
@@ -42,10 +42,6 @@ type webhookModel struct {
 	Secret    types.String `tfsdk:"secret"`
 	CreatedAt types.String `tfsdk:"created_at"`
 	UpdatedAt types.String `tfsdk:"updated_at"`
-}
-
-func (r *webhookResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webhook"
 }
 
 // webhookSchema is the schema of exa_webhook: the one place each attribute is defined.

@@ -17,10 +17,10 @@ import (
 // carries a webhook's secret, and neither does this.
 func NewWebhooksDataSource() datasource.DataSource {
 	return &listDataSource[exa.Webhook]{
-		typeName:    "webhooks",
-		description: "Lists every webhook of the account, in the API's order, following the cursor to the end. Secrets are not listed: Exa shows a webhook's secret only when it is created.",
-		items:       "webhooks",
-		itemsDesc:   "The webhooks.",
+		dataSourceBase: dataSourceBase{typeName: "webhooks"},
+		description:    "Lists every webhook of the account, in the API's order, following the cursor to the end. Secrets are not listed: Exa shows a webhook's secret only when it is created.",
+		items:          "webhooks",
+		itemsDesc:      "The webhooks.",
 		itemAttrs: map[string]schema.Attribute{
 			"id":         schema.StringAttribute{MarkdownDescription: "The webhook's ID.", Computed: true},
 			"url":        schema.StringAttribute{MarkdownDescription: "Where it sends events.", Computed: true},

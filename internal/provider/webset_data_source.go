@@ -21,11 +21,11 @@ var (
 )
 
 // NewWebsetDataSource is the exa_webset data source.
-func NewWebsetDataSource() datasource.DataSource { return &websetDataSource{} }
-
-type websetDataSource struct {
-	dataSourceClient
+func NewWebsetDataSource() datasource.DataSource {
+	return &websetDataSource{dataSourceBase{typeName: "webset"}}
 }
+
+type websetDataSource struct{ dataSourceBase }
 
 // websetDataModel is the resource's model plus a summary of each search.
 type websetDataModel struct {
@@ -36,10 +36,6 @@ type websetDataModel struct {
 var searchSummaryAttrTypes = map[string]attr.Type{
 	"id": types.StringType, "query": types.StringType, "status": types.StringType,
 	"progress": types.ObjectType{AttrTypes: progressAttrTypes},
-}
-
-func (d *websetDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset"
 }
 
 func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -30,11 +30,11 @@ var (
 )
 
 // NewWebsetEnrichmentResource is the exa_webset_enrichment resource.
-func NewWebsetEnrichmentResource() resource.Resource { return &websetEnrichmentResource{} }
-
-type websetEnrichmentResource struct {
-	resourceClient
+func NewWebsetEnrichmentResource() resource.Resource {
+	return &websetEnrichmentResource{resourceBase{typeName: "webset_enrichment"}}
 }
+
+type websetEnrichmentResource struct{ resourceBase }
 
 type websetEnrichmentModel struct {
 	ID           types.String `tfsdk:"id"`
@@ -49,10 +49,6 @@ type websetEnrichmentModel struct {
 	Instructions types.String `tfsdk:"instructions"`
 	CreatedAt    types.String `tfsdk:"created_at"`
 	UpdatedAt    types.String `tfsdk:"updated_at"`
-}
-
-func (r *websetEnrichmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset_enrichment"
 }
 
 // websetEnrichmentSchema is the schema of exa_webset_enrichment: the one place each attribute is defined.

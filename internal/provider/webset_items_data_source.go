@@ -21,11 +21,11 @@ var (
 )
 
 // NewWebsetItemsDataSource is the exa_webset_items data source.
-func NewWebsetItemsDataSource() datasource.DataSource { return &websetItemsDataSource{} }
-
-type websetItemsDataSource struct {
-	dataSourceClient
+func NewWebsetItemsDataSource() datasource.DataSource {
+	return &websetItemsDataSource{dataSourceBase{typeName: "webset_items"}}
 }
+
+type websetItemsDataSource struct{ dataSourceBase }
 
 type websetItemsModel struct {
 	WebsetID types.String `tfsdk:"webset_id"`
@@ -53,10 +53,6 @@ var (
 		"enrichments": types.ListType{ElemType: types.ObjectType{AttrTypes: enrichmentAttrTypes}},
 	}
 )
-
-func (d *websetItemsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset_items"
-}
 
 func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {

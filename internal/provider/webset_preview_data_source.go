@@ -15,11 +15,11 @@ import (
 var _ datasource.DataSourceWithConfigure = (*websetPreviewDataSource)(nil)
 
 // NewWebsetPreviewDataSource is the exa_webset_preview data source.
-func NewWebsetPreviewDataSource() datasource.DataSource { return &websetPreviewDataSource{} }
-
-type websetPreviewDataSource struct {
-	dataSourceClient
+func NewWebsetPreviewDataSource() datasource.DataSource {
+	return &websetPreviewDataSource{dataSourceBase{typeName: "webset_preview"}}
 }
+
+type websetPreviewDataSource struct{ dataSourceBase }
 
 // websetPreviewModel is the query in, and how Exa reads it out.
 type websetPreviewModel struct {
@@ -34,10 +34,6 @@ type previewEnrichmentColumn struct {
 	Description types.String   `tfsdk:"description"`
 	Format      types.String   `tfsdk:"format"`
 	Options     []types.String `tfsdk:"options"`
-}
-
-func (d *websetPreviewDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset_preview"
 }
 
 func (d *websetPreviewDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -29,11 +29,9 @@ var (
 )
 
 // NewWebsetResource is the exa_webset resource.
-func NewWebsetResource() resource.Resource { return &websetResource{} }
+func NewWebsetResource() resource.Resource { return &websetResource{resourceBase{typeName: "webset"}} }
 
-type websetResource struct {
-	resourceClient
-}
+type websetResource struct{ resourceBase }
 
 // websetModel is the resource's state: what Exa says of the webset
 // (websetData, which the data source shares) and the inputs Exa does not
@@ -56,10 +54,6 @@ type websetData struct {
 	CreatedAt  types.String `tfsdk:"created_at"`
 	UpdatedAt  types.String `tfsdk:"updated_at"`
 	SearchIDs  types.List   `tfsdk:"search_ids"`
-}
-
-func (r *websetResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset"
 }
 
 // websetSchema is the schema of exa_webset: the one place each attribute is defined.

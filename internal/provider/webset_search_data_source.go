@@ -17,15 +17,11 @@ var (
 )
 
 // NewWebsetSearchDataSource is the exa_webset_search data source.
-func NewWebsetSearchDataSource() datasource.DataSource { return &websetSearchDataSource{} }
-
-type websetSearchDataSource struct {
-	dataSourceClient
+func NewWebsetSearchDataSource() datasource.DataSource {
+	return &websetSearchDataSource{dataSourceBase{typeName: "webset_search"}}
 }
 
-func (d *websetSearchDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset_search"
-}
+type websetSearchDataSource struct{ dataSourceBase }
 
 func (d *websetSearchDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs, diags := computedAttributes(websetSearchSchema(ctx).Attributes, "wait_for_completion", "timeouts")

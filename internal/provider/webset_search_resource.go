@@ -32,11 +32,11 @@ var (
 )
 
 // NewWebsetSearchResource is the exa_webset_search resource.
-func NewWebsetSearchResource() resource.Resource { return &websetSearchResource{} }
-
-type websetSearchResource struct {
-	resourceClient
+func NewWebsetSearchResource() resource.Resource {
+	return &websetSearchResource{resourceBase{typeName: "webset_search"}}
 }
+
+type websetSearchResource struct{ resourceBase }
 
 // websetSearchModel is the resource's state: what Exa says of the search
 // (websetSearchData, which the data source shares), and the provider-side
@@ -76,10 +76,6 @@ const (
 	defaultCreateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 5 * time.Minute
 )
-
-func (r *websetSearchResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_webset_search"
-}
 
 // websetSearchSchema is the schema of exa_webset_search: the one place each attribute is defined.
 func websetSearchSchema(ctx context.Context) schema.Schema {

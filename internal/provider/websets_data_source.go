@@ -17,10 +17,10 @@ import (
 // account, to adopt with import blocks or to feed to for_each.
 func NewWebsetsDataSource() datasource.DataSource {
 	return &listDataSource[exa.Webset]{
-		typeName:    "websets",
-		description: "Lists every webset of the account, in the API's order, following the cursor to the end. Use it to find existing websets to adopt (with `import` blocks or `for_each`).",
-		items:       "websets",
-		itemsDesc:   "The websets.",
+		dataSourceBase: dataSourceBase{typeName: "websets"},
+		description:    "Lists every webset of the account, in the API's order, following the cursor to the end. Use it to find existing websets to adopt (with `import` blocks or `for_each`).",
+		items:          "websets",
+		itemsDesc:      "The websets.",
 		itemAttrs: map[string]schema.Attribute{
 			"id":          schema.StringAttribute{MarkdownDescription: "The webset's ID.", Computed: true},
 			"external_id": schema.StringAttribute{MarkdownDescription: "Its external ID, if it has one.", Computed: true},
