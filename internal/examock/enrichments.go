@@ -45,12 +45,12 @@ type enrichmentBody struct {
 	Metadata    map[string]string `json:"metadata"`
 }
 
-func (s *Server) enrichmentRoutes(m *http.ServeMux, p string) {
-	m.HandleFunc("POST "+p+"/websets/{webset}/enrichments", s.createEnrichment)
-	m.HandleFunc("GET "+p+"/websets/{webset}/enrichments/{id}", s.getEnrichment)
-	m.HandleFunc("PATCH "+p+"/websets/{webset}/enrichments/{id}", s.updateEnrichment)
-	m.HandleFunc("DELETE "+p+"/websets/{webset}/enrichments/{id}", s.deleteEnrichment)
-	m.HandleFunc("POST "+p+"/websets/{webset}/enrichments/{id}/cancel", s.cancelEnrichment)
+func (s *Server) enrichmentRoutes(route func(string, http.HandlerFunc), p string) {
+	route("POST "+p+"/websets/{webset}/enrichments", s.createEnrichment)
+	route("GET "+p+"/websets/{webset}/enrichments/{id}", s.getEnrichment)
+	route("PATCH "+p+"/websets/{webset}/enrichments/{id}", s.updateEnrichment)
+	route("DELETE "+p+"/websets/{webset}/enrichments/{id}", s.deleteEnrichment)
+	route("POST "+p+"/websets/{webset}/enrichments/{id}/cancel", s.cancelEnrichment)
 }
 
 func validateEnrichment(in *enrichmentBody, full bool) error {
@@ -78,23 +78,11 @@ func validateEnrichment(in *enrichmentBody, full bool) error {
 }
 
 func (s *Server) createEnrichment(w http.ResponseWriter, r *http.Request) {
-	var in enrichmentBody
-	if !decodeValid(w, r, &in, func() error { return validateEnrichment(&in, true) }) {
-		return
-	}
-	lc, err := lifecycleOverride(in.Metadata)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws := s.websetFromPath(w, r, "webset")
-	if ws == nil {
-		return
-	}
-	e := s.addEnrichment(ws, &in, lc)
-	writeJSON(w, http.StatusOK, e.enrichmentJSON)
+	createInWebset(s, w, r, func(in *enrichmentBody) error { return validateEnrichment(in, true) },
+		func(in *enrichmentBody) map[string]string { return in.Metadata },
+		func(ws *webset, in *enrichmentBody, lc *Lifecycle) any {
+			return s.addEnrichment(ws, in, lc).enrichmentJSON
+		})
 }
 
 // addEnrichment adds an enrichment to a webset. The caller holds mu, and
@@ -130,19 +118,14 @@ func (s *Server) describe(e *enrichment) {
 	e.Title, e.Instructions = &title, &instructions
 }
 
+// lookupEnrichment finds the enrichment a path names, in the webset it
+// names, or answers 404.
 func (s *Server) lookupEnrichment(w http.ResponseWriter, r *http.Request) *enrichment {
-	ws := s.lookupWebset(r.PathValue("webset"))
-	e := s.enrichments[r.PathValue("id")]
-	if ws == nil || e == nil || e.gone || e.WebsetID != ws.ID {
-		writeError(w, http.StatusNotFound, "enrichment not found")
-		return nil
-	}
+	e, _ := lookupInWebset(s, w, r, s.enrichments, "enrichment")
 	return e
 }
 
 func (s *Server) getEnrichment(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if e := s.lookupEnrichment(w, r); e != nil {
 		s.observeEnrichment(e)
 		writeJSON(w, http.StatusOK, e.enrichmentJSON)
@@ -156,8 +139,6 @@ func (s *Server) updateEnrichment(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	e := s.lookupEnrichment(w, r)
 	if e == nil {
 		return
@@ -183,8 +164,6 @@ func (s *Server) updateEnrichment(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) deleteEnrichment(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if e := s.lookupEnrichment(w, r); e != nil {
 		e.gone = true
 		writeJSON(w, http.StatusOK, e.enrichmentJSON)
@@ -194,8 +173,6 @@ func (s *Server) deleteEnrichment(w http.ResponseWriter, r *http.Request) {
 // cancelEnrichment stops a pending enrichment; like a search's, a finished
 // one is answered unchanged (the spec does not say).
 func (s *Server) cancelEnrichment(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if e := s.lookupEnrichment(w, r); e != nil {
 		s.stopEnrichment(e)
 		writeJSON(w, http.StatusOK, e.enrichmentJSON)

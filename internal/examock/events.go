@@ -22,9 +22,9 @@ type eventJSON struct {
 	CreatedAt time.Time       `json:"createdAt"`
 }
 
-func (s *Server) eventRoutes(m *http.ServeMux, p string) {
-	m.HandleFunc("GET "+p+"/events", s.listEvents)
-	m.HandleFunc("GET "+p+"/events/{id}", s.getEvent)
+func (s *Server) eventRoutes(route func(string, http.HandlerFunc), p string) {
+	route("GET "+p+"/events", s.listEvents)
+	route("GET "+p+"/events/{id}", s.getEvent)
 }
 
 // emit records an event and delivers it to every active webhook that
@@ -80,8 +80,6 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 			*into = t
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	list := []eventJSON{}
 	for _, ev := range s.events {
 		if (len(types) > 0 && !slices.Contains(types, ev.Type)) ||
@@ -94,8 +92,6 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) getEvent(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	for _, ev := range s.events {
 		if ev.ID == r.PathValue("id") {
 			writeJSON(w, http.StatusOK, ev)

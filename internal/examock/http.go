@@ -9,7 +9,10 @@ import (
 )
 
 // The mock's request plumbing, in one place: decoding and validating
-// bodies, writing answers and errors, and paging lists by cursor.
+// bodies, writing answers and errors, paging lists by cursor, finding the
+// record a path names (or answering 404), and the create handler that
+// searches and enrichments share. (routes, in server.go, holds mu around
+// every handler.)
 
 // decodeValid decodes a request body strictly and validates it, answering
 // 400 and returning false when either fails.
@@ -105,4 +108,53 @@ func page[T any](list []T, start, limit int) any {
 		out.NextCursor = &c
 	}
 	return out
+}
+
+// lookup finds a live record by the request's {id}, or answers 404.
+func lookup[T record](w http.ResponseWriter, r *http.Request, records map[string]T, what string) (T, bool) {
+	rec, ok := records[r.PathValue("id")]
+	if !ok || rec.isGone() {
+		writeError(w, http.StatusNotFound, what+" not found")
+		var zero T
+		return zero, false
+	}
+	return rec, true
+}
+
+// lookupInWebset finds a live record by the request's {id} that belongs to
+// the webset its {webset} names (by ID or external ID), or answers 404.
+func lookupInWebset[T interface {
+	record
+	websetID() string
+}](s *Server, w http.ResponseWriter, r *http.Request, records map[string]T, what string) (T, bool) {
+	rec, ok := records[r.PathValue("id")]
+	ws := s.lookupWebset(r.PathValue("webset"))
+	if !ok || rec.isGone() || ws == nil || rec.websetID() != ws.ID {
+		writeError(w, http.StatusNotFound, what+" not found")
+		var zero T
+		return zero, false
+	}
+	return rec, true
+}
+
+// createInWebset is the create handler of a webset's searches and
+// enrichments: it decodes and validates the body, reads the lifecycle its
+// metadata may ask for (see lifecycleOverride), finds the webset the path
+// names, and answers what add made.
+func createInWebset[B any](s *Server, w http.ResponseWriter, r *http.Request, validate func(*B) error,
+	metadata func(*B) map[string]string, add func(*webset, *B, *Lifecycle) any) {
+	var in B
+	if !decodeValid(w, r, &in, func() error { return validate(&in) }) {
+		return
+	}
+	lc, err := lifecycleOverride(metadata(&in))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	ws := s.websetFromPath(w, r, "webset")
+	if ws == nil {
+		return
+	}
+	writeJSON(w, http.StatusOK, add(ws, &in, lc))
 }

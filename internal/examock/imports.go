@@ -56,14 +56,14 @@ type importBody struct {
 	} `json:"csv"`
 }
 
-func (s *Server) importRoutes(m *http.ServeMux, p string) {
-	m.HandleFunc("POST "+p+"/imports", s.createImport)
-	m.HandleFunc("GET "+p+"/imports", s.listImports)
-	m.HandleFunc("GET "+p+"/imports/{id}", s.getImport)
-	m.HandleFunc("PATCH "+p+"/imports/{id}", s.updateImport)
-	m.HandleFunc("DELETE "+p+"/imports/{id}", s.deleteImport)
+func (s *Server) importRoutes(route func(string, http.HandlerFunc), p string) {
+	route("POST "+p+"/imports", s.createImport)
+	route("GET "+p+"/imports", s.listImports)
+	route("GET "+p+"/imports/{id}", s.getImport)
+	route("PATCH "+p+"/imports/{id}", s.updateImport)
+	route("DELETE "+p+"/imports/{id}", s.deleteImport)
 	// The pre-signed upload URL: outside the API, so no API key.
-	m.HandleFunc("PUT /_mock/uploads/{id}", s.upload)
+	route("PUT /_mock/uploads/{id}", s.upload)
 }
 
 func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
@@ -97,8 +97,6 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	now := s.now()
 	im := &importRecord{importJSON: importJSON{
 		ID: s.nextID("import"), Object: "import", Status: "pending", Format: "csv", Entity: in.Entity,
@@ -125,8 +123,6 @@ func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 // fails with the spec's reason.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	data, _ := io.ReadAll(r.Body)
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	im := s.imports[r.PathValue("id")]
 	if im == nil || im.gone {
 		writeError(w, http.StatusNotFound, "no such upload")
@@ -170,8 +166,6 @@ func (s *Server) lookupImport(w http.ResponseWriter, r *http.Request) *importRec
 }
 
 func (s *Server) getImport(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if im := s.lookupImport(w, r); im != nil {
 		writeJSON(w, http.StatusOK, im.importJSON)
 	}
@@ -180,8 +174,6 @@ func (s *Server) getImport(w http.ResponseWriter, r *http.Request) {
 // listImports is imports-list: oldest first. Like imports-get, it carries
 // no upload URL (only the create answer does).
 func (s *Server) listImports(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	list := []importJSON{}
 	for _, id := range s.importIDs {
 		if im := s.imports[id]; !im.gone {
@@ -199,8 +191,6 @@ func (s *Server) updateImport(w http.ResponseWriter, r *http.Request) {
 	if !decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	im := s.lookupImport(w, r)
 	if im == nil {
 		return
@@ -216,8 +206,6 @@ func (s *Server) updateImport(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) deleteImport(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if im := s.lookupImport(w, r); im != nil {
 		im.gone = true
 		writeJSON(w, http.StatusOK, im.importJSON)

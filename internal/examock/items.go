@@ -128,9 +128,7 @@ func itemProperties(e *entityJSON, i int) map[string]any {
 }
 
 func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
 	def := s.opts.ItemsPageSize
-	s.mu.Unlock()
 	limit, err := pageLimit(r, def, 100)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
@@ -139,8 +137,6 @@ func (s *Server) listItems(w http.ResponseWriter, r *http.Request) {
 	// A server may send fewer items than asked for; the mock's page size
 	// caps every page, so that clients' pagination gets exercised.
 	limit = min(limit, def)
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
 		return
@@ -191,8 +187,6 @@ func (s *Server) withEnrichments(ws *webset, it *item) itemJSON {
 }
 
 func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
 		return
@@ -208,8 +202,6 @@ func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {
 
 // deleteItem is websets-items-delete: it answers the item as it was.
 func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "webset")
 	if ws == nil {
 		return

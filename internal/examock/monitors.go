@@ -72,20 +72,18 @@ type monitorBody struct {
 	Metadata map[string]string    `json:"metadata"`
 }
 
-func (s *Server) monitorRoutes(m *http.ServeMux, p string) {
-	m.HandleFunc("POST "+p+"/monitors", s.createMonitor)
-	m.HandleFunc("GET "+p+"/monitors", s.listMonitors)
-	m.HandleFunc("GET "+p+"/monitors/{id}", s.getMonitor)
-	m.HandleFunc("PATCH "+p+"/monitors/{id}", s.updateMonitor)
-	m.HandleFunc("DELETE "+p+"/monitors/{id}", s.deleteMonitor)
-	m.HandleFunc("GET "+p+"/monitors/{id}/runs", s.listRuns)
-	m.HandleFunc("GET "+p+"/monitors/{id}/runs/{run}", s.getRun)
+func (s *Server) monitorRoutes(route func(string, http.HandlerFunc), p string) {
+	route("POST "+p+"/monitors", s.createMonitor)
+	route("GET "+p+"/monitors", s.listMonitors)
+	route("GET "+p+"/monitors/{id}", s.getMonitor)
+	route("PATCH "+p+"/monitors/{id}", s.updateMonitor)
+	route("DELETE "+p+"/monitors/{id}", s.deleteMonitor)
+	route("GET "+p+"/monitors/{id}/runs", s.listRuns)
+	route("GET "+p+"/monitors/{id}/runs/{run}", s.getRun)
 }
 
 // getRun is monitors-runs-get.
 func (s *Server) getRun(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	mo := s.lookupMonitor(w, r)
 	if mo == nil {
 		return
@@ -170,8 +168,6 @@ func (s *Server) createMonitor(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.lookupWebset(*in.WebsetID)
 	if ws == nil {
 		writeError(w, http.StatusNotFound, "webset not found")
@@ -207,16 +203,12 @@ func (s *Server) lookupMonitor(w http.ResponseWriter, r *http.Request) *monitor 
 }
 
 func (s *Server) getMonitor(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if mo := s.lookupMonitor(w, r); mo != nil {
 		writeJSON(w, http.StatusOK, mo.monitorJSON)
 	}
 }
 
 func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	var list []monitorJSON
 	for _, id := range s.monitorIDs {
 		mo := s.monitors[id]
@@ -232,8 +224,6 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 	if !decodeValid(w, r, &in, func() error { return validateMonitor(&in, false) }) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	mo := s.lookupMonitor(w, r)
 	if mo == nil {
 		return
@@ -257,8 +247,6 @@ func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) deleteMonitor(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if mo := s.lookupMonitor(w, r); mo != nil {
 		mo.gone = true
 		s.emit("monitor.deleted", mo.monitorJSON)
@@ -267,8 +255,6 @@ func (s *Server) deleteMonitor(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	mo := s.lookupMonitor(w, r)
 	if mo == nil {
 		return

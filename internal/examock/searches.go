@@ -100,23 +100,8 @@ type createSearchBody struct {
 }
 
 func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
-	var in createSearchBody
-	if !decodeValid(w, r, &in, func() error { return validateCreateSearch(&in) }) {
-		return
-	}
-	lifecycle, err := lifecycleOverride(in.Metadata)
-	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws := s.websetFromPath(w, r, "webset")
-	if ws == nil {
-		return
-	}
-	sr := s.addSearch(ws, &in, lifecycle)
-	writeJSON(w, http.StatusOK, sr.searchJSON)
+	createInWebset(s, w, r, validateCreateSearch, func(in *createSearchBody) map[string]string { return in.Metadata },
+		func(ws *webset, in *createSearchBody, lc *Lifecycle) any { return s.addSearch(ws, in, lc).searchJSON })
 }
 
 // addSearch starts a search in a webset. The caller holds mu, and has
@@ -174,11 +159,8 @@ func (s *Server) addSearch(ws *webset, in *createSearchBody, lifecycle *Lifecycl
 }
 
 func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sr := s.lookupSearch(r.PathValue("webset"), r.PathValue("id"))
+	sr := s.lookupSearch(w, r)
 	if sr == nil {
-		writeError(w, http.StatusNotFound, "search not found")
 		return
 	}
 	s.observeSearch(sr)
@@ -189,11 +171,8 @@ func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) {
 // what canceling a finished search does; the mock answers 200 with the
 // search unchanged, so clients must read the status rather than assume.
 func (s *Server) cancelSearch(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sr := s.lookupSearch(r.PathValue("webset"), r.PathValue("id"))
+	sr := s.lookupSearch(w, r)
 	if sr == nil {
-		writeError(w, http.StatusNotFound, "search not found")
 		return
 	}
 	s.advance(sr)
@@ -201,12 +180,10 @@ func (s *Server) cancelSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, sr.searchJSON)
 }
 
-func (s *Server) lookupSearch(websetID, id string) *search {
-	ws := s.lookupWebset(websetID)
-	sr := s.searches[id]
-	if ws == nil || sr == nil || sr.gone || sr.WebsetID != ws.ID {
-		return nil
-	}
+// lookupSearch finds the search a path names, in the webset it names, or
+// answers 404.
+func (s *Server) lookupSearch(w http.ResponseWriter, r *http.Request) *search {
+	sr, _ := lookupInWebset(s, w, r, s.searches, "search")
 	return sr
 }
 

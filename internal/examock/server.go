@@ -153,24 +153,34 @@ func (s *Server) SetLatency(d time.Duration) {
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	const p = "/websets/v0"
-	m.HandleFunc("POST "+p+"/websets", s.createWebset)
-	m.HandleFunc("POST "+p+"/websets/preview", s.previewWebset)
-	m.HandleFunc("POST "+p+"/websets/{id}/cancel", s.cancelWebset)
-	m.HandleFunc("GET "+p+"/websets", s.listWebsets)
-	m.HandleFunc("GET "+p+"/websets/{id}", s.getWebset)
-	m.HandleFunc("POST "+p+"/websets/{id}", s.updateWebset)
-	m.HandleFunc("DELETE "+p+"/websets/{id}", s.deleteWebset)
-	m.HandleFunc("POST "+p+"/websets/{webset}/searches", s.createSearch)
-	m.HandleFunc("GET "+p+"/websets/{webset}/searches/{id}", s.getSearch)
-	m.HandleFunc("POST "+p+"/websets/{webset}/searches/{id}/cancel", s.cancelSearch)
-	m.HandleFunc("GET "+p+"/websets/{webset}/items", s.listItems)
-	m.HandleFunc("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
-	m.HandleFunc("DELETE "+p+"/websets/{webset}/items/{id}", s.deleteItem)
-	s.webhookRoutes(m, p)
-	s.enrichmentRoutes(m, p)
-	s.monitorRoutes(m, p)
-	s.importRoutes(m, p)
-	s.eventRoutes(m, p)
+	// route registers a handler of the API (or the upload URL). It runs
+	// holding mu for the whole request: the mock serves one call at a time,
+	// so no handler locks, and none may call an exported method (they lock).
+	route := func(pattern string, h http.HandlerFunc) {
+		m.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			h(w, r)
+		})
+	}
+	route("POST "+p+"/websets", s.createWebset)
+	route("POST "+p+"/websets/preview", s.previewWebset)
+	route("POST "+p+"/websets/{id}/cancel", s.cancelWebset)
+	route("GET "+p+"/websets", s.listWebsets)
+	route("GET "+p+"/websets/{id}", s.getWebset)
+	route("POST "+p+"/websets/{id}", s.updateWebset)
+	route("DELETE "+p+"/websets/{id}", s.deleteWebset)
+	route("POST "+p+"/websets/{webset}/searches", s.createSearch)
+	route("GET "+p+"/websets/{webset}/searches/{id}", s.getSearch)
+	route("POST "+p+"/websets/{webset}/searches/{id}/cancel", s.cancelSearch)
+	route("GET "+p+"/websets/{webset}/items", s.listItems)
+	route("GET "+p+"/websets/{webset}/items/{id}", s.getItem)
+	route("DELETE "+p+"/websets/{webset}/items/{id}", s.deleteItem)
+	s.webhookRoutes(route, p)
+	s.enrichmentRoutes(route, p)
+	s.monitorRoutes(route, p)
+	s.importRoutes(route, p)
+	s.eventRoutes(route, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
@@ -280,16 +290,18 @@ type record interface {
 	markGone()
 }
 
-func (x *search) isGone() bool       { return x.gone }
-func (x *search) markGone()          { x.gone = true }
-func (x *enrichment) isGone() bool   { return x.gone }
-func (x *enrichment) markGone()      { x.gone = true }
-func (x *monitor) isGone() bool      { return x.gone }
-func (x *monitor) markGone()         { x.gone = true }
-func (x *webhook) isGone() bool      { return x.gone }
-func (x *webhook) markGone()         { x.gone = true }
-func (x *importRecord) isGone() bool { return x.gone }
-func (x *importRecord) markGone()    { x.gone = true }
+func (x *search) isGone() bool         { return x.gone }
+func (x *search) markGone()            { x.gone = true }
+func (x *enrichment) isGone() bool     { return x.gone }
+func (x *enrichment) markGone()        { x.gone = true }
+func (x *monitor) isGone() bool        { return x.gone }
+func (x *monitor) markGone()           { x.gone = true }
+func (x *webhook) isGone() bool        { return x.gone }
+func (x *webhook) markGone()           { x.gone = true }
+func (x *importRecord) isGone() bool   { return x.gone }
+func (x *importRecord) markGone()      { x.gone = true }
+func (x *search) websetID() string     { return x.WebsetID }
+func (x *enrichment) websetID() string { return x.WebsetID }
 
 // liveIDs lists, in order, the ids whose record is not gone.
 func liveIDs[T record](s *Server, ids []string, records map[string]T) []string {
@@ -314,17 +326,6 @@ func deleteOutOfBand[T record](s *Server, records map[string]T, what, id string)
 	}
 	r.markGone()
 	return nil
-}
-
-// lookup finds a live record by the request's {id}, or answers 404.
-func lookup[T record](w http.ResponseWriter, r *http.Request, records map[string]T, what string) (T, bool) {
-	rec, ok := records[r.PathValue("id")]
-	if !ok || rec.isGone() {
-		writeError(w, http.StatusNotFound, what+" not found")
-		var zero T
-		return zero, false
-	}
-	return rec, true
 }
 
 func copyMap(m map[string]string) map[string]string {

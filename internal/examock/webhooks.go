@@ -59,13 +59,13 @@ type webhookBody struct {
 	Metadata map[string]string `json:"metadata"`
 }
 
-func (s *Server) webhookRoutes(m *http.ServeMux, p string) {
-	m.HandleFunc("POST "+p+"/webhooks", s.createWebhook)
-	m.HandleFunc("GET "+p+"/webhooks", s.listWebhooks)
-	m.HandleFunc("GET "+p+"/webhooks/{id}", s.getWebhook)
-	m.HandleFunc("PATCH "+p+"/webhooks/{id}", s.updateWebhook)
-	m.HandleFunc("DELETE "+p+"/webhooks/{id}", s.deleteWebhook)
-	m.HandleFunc("GET "+p+"/webhooks/{id}/attempts", s.listAttempts)
+func (s *Server) webhookRoutes(route func(string, http.HandlerFunc), p string) {
+	route("POST "+p+"/webhooks", s.createWebhook)
+	route("GET "+p+"/webhooks", s.listWebhooks)
+	route("GET "+p+"/webhooks/{id}", s.getWebhook)
+	route("PATCH "+p+"/webhooks/{id}", s.updateWebhook)
+	route("DELETE "+p+"/webhooks/{id}", s.deleteWebhook)
+	route("GET "+p+"/webhooks/{id}/attempts", s.listAttempts)
 }
 
 // validateWebhook checks a create (full) or update (partial) body.
@@ -97,8 +97,6 @@ func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 	if !decodeValid(w, r, &in, func() error { return validateWebhook(&in, true) }) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	now := s.now()
 	wh := &webhook{webhookJSON: webhookJSON{
 		ID: s.nextID("webhook"), Object: "webhook", Status: "active",
@@ -119,8 +117,6 @@ func (s *Server) lookupWebhook(w http.ResponseWriter, r *http.Request) *webhook 
 }
 
 func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if wh := s.lookupWebhook(w, r); wh != nil {
 		writeJSON(w, http.StatusOK, wh.webhookJSON)
 	}
@@ -129,8 +125,6 @@ func (s *Server) getWebhook(w http.ResponseWriter, r *http.Request) {
 // listWebhooks is webhooks-list: oldest first, like every list of the mock.
 // The secret is never in it (only the create answer carries it).
 func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	list := []webhookJSON{}
 	for _, id := range s.webhookIDs {
 		if wh := s.webhooks[id]; !wh.gone {
@@ -145,8 +139,6 @@ func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {
 	if !decodeValid(w, r, &in, func() error { return validateWebhook(&in, false) }) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	wh := s.lookupWebhook(w, r)
 	if wh == nil {
 		return
@@ -165,8 +157,6 @@ func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) deleteWebhook(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if wh := s.lookupWebhook(w, r); wh != nil {
 		wh.gone = true
 		writeJSON(w, http.StatusOK, wh.webhookJSON)
@@ -179,8 +169,6 @@ func (s *Server) listAttempts(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	wh := s.lookupWebhook(w, r)
 	if wh == nil {
 		return

@@ -104,8 +104,6 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if in.ExternalID != nil && s.byExternalID(*in.ExternalID) != nil {
 		writeError(w, http.StatusConflict, fmt.Sprintf("a webset with externalId %q already exists", *in.ExternalID))
 		return
@@ -187,8 +185,6 @@ func (s *Server) addImportItems(ws *webset, im *importRecord) {
 // cancelWebset is websets-cancel: every running search and pending
 // enrichment of the webset stops.
 func (s *Server) cancelWebset(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
 		return
@@ -278,8 +274,6 @@ func (s *Server) websetFromPath(w http.ResponseWriter, r *http.Request, param st
 }
 
 func (s *Server) getWebset(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
 		return
@@ -294,8 +288,6 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 	if !decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
 		return
@@ -309,8 +301,6 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) deleteWebset(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
 		return
@@ -338,8 +328,6 @@ func (s *Server) listWebsets(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	var live []*webset
 	for _, id := range s.websetIDs {
 		if ws := s.websets[id]; !ws.deleted {
