@@ -95,3 +95,35 @@ func BenchmarkRefreshAndPlanSearch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPlanAndCreateSearch is what an apply costs the provider for one
+// new search: its PlanResourceChange and its ApplyResourceChange (one POST
+// to the in-process mock, whose work is counted too), through the protocol
+// server as Terraform calls them.
+func BenchmarkPlanAndCreateSearch(b *testing.B) {
+	m := examock.New(examock.Options{APIKey: testAPIKey})
+	ts := m.Start()
+	defer ts.Close()
+	ws := m.CreateWebset("")
+	srv, schemas := configuredServer(b, ts.URL)
+	ctx := context.Background()
+	const typ = "exa_webset_search"
+	rType := schemas.ResourceSchemas[typ].ValueType()
+	config := dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{
+		"webset_id":    tftypes.NewValue(tftypes.String, ws),
+		"query":        tftypes.NewValue(tftypes.String, "Seed-stage robotics startups in Europe"),
+		"target_count": tftypes.NewValue(tftypes.Number, 10),
+	}))
+	empty := dynamic(b, rType, tftypes.NewValue(rType, nil))
+	b.ReportAllocs()
+	for b.Loop() {
+		plan, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typ, PriorState: empty, ProposedNewState: config, Config: config})
+		if err != nil || len(plan.Diagnostics) > 0 {
+			b.Fatalf("plan: %v %v", err, plan.Diagnostics)
+		}
+		applied, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: typ, PriorState: empty, PlannedState: plan.PlannedState, Config: config})
+		if err != nil || len(applied.Diagnostics) > 0 {
+			b.Fatalf("apply: %v %v", err, applied.Diagnostics)
+		}
+	}
+}
