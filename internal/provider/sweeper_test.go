@@ -15,7 +15,8 @@ import (
 // Sweepers delete what a failed live run left behind: every object whose
 // external ID, URL or title starts with livePrefix, or whose metadata has
 // liveMarker. `make sweep` runs them (go test -sweep) against the API that
-// EXA_API_KEY and EXA_BASE_URL name. TestSweepers runs them on a mock.
+// EXA_API_KEY and EXA_BASE_URL name. TestSweepers_deleteOnlyWhatLiveRunsMark
+// runs them on a mock.
 func init() {
 	resource.AddTestSweepers("exa_monitor", &resource.Sweeper{Name: "exa_monitor", F: sweepWith(sweepMonitors)})
 	resource.AddTestSweepers("exa_webset", &resource.Sweeper{Name: "exa_webset", F: sweepWith(sweepWebsets), Dependencies: []string{"exa_monitor"}})
