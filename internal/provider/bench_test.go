@@ -54,42 +54,64 @@ func BenchmarkExpandSearch(b *testing.B) {
 	}
 }
 
+// searchBench is a protocol server configured against a mock, and the
+// configuration of one search in a webset of that mock: what the search
+// benchmarks share.
+type searchBench struct {
+	srv           tfprotov6.ProviderServer
+	config, empty *tfprotov6.DynamicValue
+}
+
+const benchType = "exa_webset_search"
+
+func newSearchBench(b *testing.B) *searchBench {
+	m := examock.New(examock.Options{APIKey: testAPIKey})
+	ts := m.Start()
+	b.Cleanup(ts.Close)
+	ws := m.CreateWebset("")
+	srv, schemas := configuredServer(b, ts.URL)
+	rType := schemas.ResourceSchemas[benchType].ValueType()
+	return &searchBench{
+		srv: srv,
+		config: dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{
+			"webset_id":    tftypes.NewValue(tftypes.String, ws),
+			"query":        tftypes.NewValue(tftypes.String, "Seed-stage robotics startups in Europe"),
+			"target_count": tftypes.NewValue(tftypes.Number, 10),
+		})),
+		empty: dynamic(b, rType, tftypes.NewValue(rType, nil)),
+	}
+}
+
+// create plans and applies the search, as Terraform does for a new one,
+// and returns its state.
+func (sb *searchBench) create(ctx context.Context, b *testing.B) *tfprotov6.DynamicValue {
+	plan, err := sb.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: benchType, PriorState: sb.empty, ProposedNewState: sb.config, Config: sb.config})
+	if err != nil || len(plan.Diagnostics) > 0 {
+		b.Fatalf("plan: %v %v", err, plan.Diagnostics)
+	}
+	applied, err := sb.srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: benchType, PriorState: sb.empty, PlannedState: plan.PlannedState, Config: sb.config})
+	if err != nil || len(applied.Diagnostics) > 0 {
+		b.Fatalf("apply: %v %v", err, applied.Diagnostics)
+	}
+	return applied.NewState
+}
+
 // BenchmarkRefreshAndPlanSearch is what a plan costs the provider for one
 // unchanged, running search: its Read (served from the webset's snapshot,
 // as in a real plan) and its PlanResourceChange, through the protocol
 // server as Terraform calls them.
 func BenchmarkRefreshAndPlanSearch(b *testing.B) {
-	m := examock.New(examock.Options{APIKey: testAPIKey})
-	ts := m.Start()
-	defer ts.Close()
-	ws := m.CreateWebset("")
-	srv, schemas := configuredServer(b, ts.URL)
+	sb := newSearchBench(b)
 	ctx := context.Background()
-	const typ = "exa_webset_search"
-	rType := schemas.ResourceSchemas[typ].ValueType()
-	config := dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{
-		"webset_id":    tftypes.NewValue(tftypes.String, ws),
-		"query":        tftypes.NewValue(tftypes.String, "Seed-stage robotics startups in Europe"),
-		"target_count": tftypes.NewValue(tftypes.Number, 10),
-	}))
-	empty := dynamic(b, rType, tftypes.NewValue(rType, nil))
-	plan, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typ, PriorState: empty, ProposedNewState: config, Config: config})
-	if err != nil || len(plan.Diagnostics) > 0 {
-		b.Fatalf("plan: %v %v", err, plan.Diagnostics)
-	}
-	applied, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: typ, PriorState: empty, PlannedState: plan.PlannedState, Config: config})
-	if err != nil || len(applied.Diagnostics) > 0 {
-		b.Fatalf("apply: %v %v", err, applied.Diagnostics)
-	}
-	state := applied.NewState
+	state := sb.create(ctx, b)
 	b.ReportAllocs()
 	for b.Loop() {
-		read, err := srv.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: typ, CurrentState: state})
+		read, err := sb.srv.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: benchType, CurrentState: state})
 		if err != nil || len(read.Diagnostics) > 0 {
 			b.Fatalf("read: %v %v", err, read.Diagnostics)
 		}
 		// Terraform proposes the prior state where the config is silent.
-		p, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typ, PriorState: read.NewState, ProposedNewState: read.NewState, Config: config})
+		p, err := sb.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: benchType, PriorState: read.NewState, ProposedNewState: read.NewState, Config: sb.config})
 		if err != nil || len(p.Diagnostics) > 0 {
 			b.Fatalf("plan: %v %v", err, p.Diagnostics)
 		}
@@ -101,29 +123,10 @@ func BenchmarkRefreshAndPlanSearch(b *testing.B) {
 // to the in-process mock, whose work is counted too), through the protocol
 // server as Terraform calls them.
 func BenchmarkPlanAndCreateSearch(b *testing.B) {
-	m := examock.New(examock.Options{APIKey: testAPIKey})
-	ts := m.Start()
-	defer ts.Close()
-	ws := m.CreateWebset("")
-	srv, schemas := configuredServer(b, ts.URL)
+	sb := newSearchBench(b)
 	ctx := context.Background()
-	const typ = "exa_webset_search"
-	rType := schemas.ResourceSchemas[typ].ValueType()
-	config := dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{
-		"webset_id":    tftypes.NewValue(tftypes.String, ws),
-		"query":        tftypes.NewValue(tftypes.String, "Seed-stage robotics startups in Europe"),
-		"target_count": tftypes.NewValue(tftypes.Number, 10),
-	}))
-	empty := dynamic(b, rType, tftypes.NewValue(rType, nil))
 	b.ReportAllocs()
 	for b.Loop() {
-		plan, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typ, PriorState: empty, ProposedNewState: config, Config: config})
-		if err != nil || len(plan.Diagnostics) > 0 {
-			b.Fatalf("plan: %v %v", err, plan.Diagnostics)
-		}
-		applied, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: typ, PriorState: empty, PlannedState: plan.PlannedState, Config: config})
-		if err != nil || len(applied.Diagnostics) > 0 {
-			b.Fatalf("apply: %v %v", err, applied.Diagnostics)
-		}
+		sb.create(ctx, b)
 	}
 }
