@@ -170,3 +170,27 @@ func stringListValue(list []string) types.List {
 	}
 	return types.ListValueMust(types.StringType, vals)
 }
+
+// objectList turns API values into a list of objects of attrTypes, one
+// element per value, through flatten (which may add diagnostics).
+func objectList[T any](attrTypes map[string]attr.Type, list []T, flatten func(T, *diag.Diagnostics) map[string]attr.Value) (types.List, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	elems := make([]attr.Value, 0, len(list))
+	for _, x := range list {
+		obj, d := types.ObjectValue(attrTypes, flatten(x, &diags))
+		diags.Append(d...)
+		elems = append(elems, obj)
+	}
+	out, d := types.ListValue(types.ObjectType{AttrTypes: attrTypes}, elems)
+	diags.Append(d...)
+	return out, diags
+}
+
+// objectListOrNull is objectList, but null for no values: for the lists a
+// configuration may leave out, which Exa answers as [].
+func objectListOrNull[T any](attrTypes map[string]attr.Type, list []T, flatten func(T, *diag.Diagnostics) map[string]attr.Value) (types.List, diag.Diagnostics) {
+	if len(list) == 0 {
+		return types.ListNull(types.ObjectType{AttrTypes: attrTypes}), nil
+	}
+	return objectList(attrTypes, list, flatten)
+}

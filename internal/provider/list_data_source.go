@@ -59,13 +59,7 @@ func (d *listDataSource[T]) Read(ctx context.Context, req datasource.ReadRequest
 	for name, a := range d.itemAttrs {
 		itemTypes[name] = a.GetType()
 	}
-	elems := make([]attr.Value, 0, len(all))
-	for _, x := range all {
-		obj, diags := types.ObjectValue(itemTypes, d.flatten(x))
-		resp.Diagnostics.Append(diags...)
-		elems = append(elems, obj)
-	}
-	list, diags := types.ListValue(types.ObjectType{AttrTypes: itemTypes}, elems)
+	list, diags := objectList(itemTypes, all, func(x T, _ *diag.Diagnostics) map[string]attr.Value { return d.flatten(x) })
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -39,60 +39,47 @@ func isLive(name string, metadata map[string]string) bool {
 	return strings.HasPrefix(name, livePrefix) || metadata[liveMarker] == "true"
 }
 
-func sweepWebsets(ctx context.Context, c *exa.Client) error {
-	websets, err := c.ListWebsets(ctx)
+// sweep deletes every listed object that live says a live run made. It
+// goes on after a failed delete, and returns every error.
+func sweep[T any](list []T, err error, live func(T) bool, remove func(T) error) error {
 	if err != nil {
 		return err
 	}
 	var errs []error
-	for _, ws := range websets {
-		if isLive(derefString(ws.ExternalID), ws.Metadata) {
-			errs = append(errs, ignoreNotFound(c.DeleteWebset(ctx, ws.ID)))
+	for _, x := range list {
+		if live(x) {
+			errs = append(errs, ignoreNotFound(remove(x)))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+func sweepWebsets(ctx context.Context, c *exa.Client) error {
+	websets, err := c.ListWebsets(ctx)
+	return sweep(websets, err,
+		func(ws exa.Webset) bool { return isLive(derefString(ws.ExternalID), ws.Metadata) },
+		func(ws exa.Webset) error { return c.DeleteWebset(ctx, ws.ID) })
 }
 
 func sweepMonitors(ctx context.Context, c *exa.Client) error {
 	monitors, err := c.ListMonitors(ctx, "")
-	if err != nil {
-		return err
-	}
-	var errs []error
-	for _, m := range monitors {
-		if isLive("", m.Metadata) {
-			errs = append(errs, ignoreNotFound(c.DeleteMonitor(ctx, m.ID)))
-		}
-	}
-	return errors.Join(errs...)
+	return sweep(monitors, err,
+		func(m exa.Monitor) bool { return isLive("", m.Metadata) },
+		func(m exa.Monitor) error { return c.DeleteMonitor(ctx, m.ID) })
 }
 
 func sweepWebhooks(ctx context.Context, c *exa.Client) error {
 	hooks, err := c.ListWebhooks(ctx)
-	if err != nil {
-		return err
-	}
-	var errs []error
-	for _, h := range hooks {
-		if strings.Contains(h.URL, "/"+livePrefix) || isLive("", h.Metadata) {
-			errs = append(errs, ignoreNotFound(c.DeleteWebhook(ctx, h.ID)))
-		}
-	}
-	return errors.Join(errs...)
+	return sweep(hooks, err,
+		func(h exa.Webhook) bool { return strings.Contains(h.URL, "/"+livePrefix) || isLive("", h.Metadata) },
+		func(h exa.Webhook) error { return c.DeleteWebhook(ctx, h.ID) })
 }
 
 func sweepImports(ctx context.Context, c *exa.Client) error {
 	imports, err := c.ListImports(ctx)
-	if err != nil {
-		return err
-	}
-	var errs []error
-	for _, im := range imports {
-		if isLive(derefString(im.Title), im.Metadata) {
-			errs = append(errs, ignoreNotFound(c.DeleteImport(ctx, im.ID)))
-		}
-	}
-	return errors.Join(errs...)
+	return sweep(imports, err,
+		func(im exa.Import) bool { return isLive(derefString(im.Title), im.Metadata) },
+		func(im exa.Import) error { return c.DeleteImport(ctx, im.ID) })
 }
 
 func ignoreNotFound(err error) error {

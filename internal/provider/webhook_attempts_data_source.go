@@ -99,19 +99,12 @@ func (d *webhookAttemptsDataSource) Read(ctx context.Context, req datasource.Rea
 }
 
 func flattenAttempts(list []exa.WebhookAttempt) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(list))
-	for _, a := range list {
-		obj, d := types.ObjectValue(attemptAttrTypes, map[string]attr.Value{
+	return objectList(attemptAttrTypes, list, func(a exa.WebhookAttempt, _ *diag.Diagnostics) map[string]attr.Value {
+		return map[string]attr.Value{
 			"id": types.StringValue(a.ID), "event_id": types.StringValue(a.EventID), "event_type": types.StringValue(a.EventType),
 			"url": types.StringValue(a.URL), "successful": types.BoolValue(a.Successful),
 			"response_status_code": types.Int64Value(roundInt(a.ResponseStatusCode)), "response_body": stringOrNull(a.ResponseBody),
 			"attempt": types.Int64Value(roundInt(a.Attempt)), "attempted_at": stringOrNull(&a.AttemptedAt),
-		})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	out, d := types.ListValue(types.ObjectType{AttrTypes: attemptAttrTypes}, elems)
-	diags.Append(d...)
-	return out, diags
+		}
+	})
 }

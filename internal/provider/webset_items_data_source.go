@@ -128,20 +128,10 @@ func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadReq
 }
 
 func flattenItems(items []exa.Item) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(items))
-	for i := range items {
-		obj, d := flattenItem(&items[i])
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	out, d := types.ListValue(types.ObjectType{AttrTypes: itemAttrTypes}, elems)
-	diags.Append(d...)
-	return out, diags
+	return objectList(itemAttrTypes, items, flattenItem)
 }
 
-func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func flattenItem(it exa.Item, diags *diag.Diagnostics) map[string]attr.Value {
 	var props exa.ItemProperties
 	_ = json.Unmarshal(it.Properties, &props) // a shape Exa adds later leaves the typed fields null
 	normalized := types.StringNull()
@@ -151,44 +141,32 @@ func flattenItem(it *exa.Item) (types.Object, diag.Diagnostics) {
 			normalized = types.StringValue(string(b))
 		}
 	}
-
-	evals := make([]attr.Value, 0, len(it.Evaluations))
-	for _, e := range it.Evaluations {
-		obj, d := types.ObjectValue(evaluationAttrTypes, map[string]attr.Value{
+	evals, d := objectList(evaluationAttrTypes, it.Evaluations, func(e exa.Evaluation, _ *diag.Diagnostics) map[string]attr.Value {
+		return map[string]attr.Value{
 			"criterion": types.StringValue(e.Criterion), "satisfied": types.StringValue(e.Satisfied), "reasoning": types.StringValue(e.Reasoning),
 			"references": flattenReferences(e.References),
-		})
-		diags.Append(d...)
-		evals = append(evals, obj)
-	}
-	enrichments := make([]attr.Value, 0, len(it.Enrichments))
-	for _, e := range it.Enrichments {
+		}
+	})
+	diags.Append(d...)
+	enrichments, d := objectList(enrichmentAttrTypes, it.Enrichments, func(e exa.EnrichmentResult, _ *diag.Diagnostics) map[string]attr.Value {
 		result := types.ListNull(types.StringType)
 		if e.Result != nil {
 			result = stringListValue(e.Result)
 		}
-		obj, d := types.ObjectValue(enrichmentAttrTypes, map[string]attr.Value{
+		return map[string]attr.Value{
 			"enrichment_id": types.StringValue(e.EnrichmentID), "format": types.StringValue(e.Format),
 			"status": types.StringValue(e.Status), "result": result,
 			"reasoning": stringOrNull(e.Reasoning), "references": flattenReferences(e.References),
-		})
-		diags.Append(d...)
-		enrichments = append(enrichments, obj)
-	}
-	evalList, d := types.ListValue(types.ObjectType{AttrTypes: evaluationAttrTypes}, evals)
+		}
+	})
 	diags.Append(d...)
-	enrichList, d := types.ListValue(types.ObjectType{AttrTypes: enrichmentAttrTypes}, enrichments)
-	diags.Append(d...)
-
-	obj, d := types.ObjectValue(itemAttrTypes, map[string]attr.Value{
+	return map[string]attr.Value{
 		"id": types.StringValue(it.ID), "source": types.StringValue(it.Source), "source_id": types.StringValue(it.SourceID),
 		"created_at": stringOrNull(&it.CreatedAt), "updated_at": stringOrNull(&it.UpdatedAt),
 		"type": stringOrNull(&props.Type), "url": stringOrNull(props.URL), "description": stringOrNull(props.Description),
 		"name": stringOrNull(props.Name()), "properties": normalized,
-		"evaluations": evalList, "enrichments": enrichList,
-	})
-	diags.Append(d...)
-	return obj, diags
+		"evaluations": evals, "enrichments": enrichments,
+	}
 }
 
 // referencesAttribute is the schema of a list of references.

@@ -138,64 +138,31 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 }
 
 func flattenCriteria(list []exa.Criterion) (types.List, diag.Diagnostics) {
-	elemType := types.ObjectType{AttrTypes: criterionAttrTypes}
-	if len(list) == 0 {
-		return types.ListNull(elemType), nil
-	}
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(list))
-	for _, c := range list {
+	return objectListOrNull(criterionAttrTypes, list, func(c exa.Criterion, _ *diag.Diagnostics) map[string]attr.Value {
 		rate := types.Float64Null()
 		if c.SuccessRate != nil {
 			rate = types.Float64Value(*c.SuccessRate)
 		}
-		obj, d := types.ObjectValue(criterionAttrTypes, map[string]attr.Value{"description": types.StringValue(c.Description), "success_rate": rate})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	out, d := types.ListValue(elemType, elems)
-	diags.Append(d...)
-	return out, diags
+		return map[string]attr.Value{"description": types.StringValue(c.Description), "success_rate": rate}
+	})
 }
 
 func flattenSources(list []exa.SourceRef) (types.List, diag.Diagnostics) {
-	elemType := types.ObjectType{AttrTypes: sourceAttrTypes}
-	if len(list) == 0 {
-		return types.ListNull(elemType), nil
-	}
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(list))
-	for _, s := range list {
-		obj, d := types.ObjectValue(sourceAttrTypes, map[string]attr.Value{"source": types.StringValue(s.Source), "id": types.StringValue(s.ID)})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	out, d := types.ListValue(elemType, elems)
-	diags.Append(d...)
-	return out, diags
+	return objectListOrNull(sourceAttrTypes, list, func(s exa.SourceRef, _ *diag.Diagnostics) map[string]attr.Value {
+		return map[string]attr.Value{"source": types.StringValue(s.Source), "id": types.StringValue(s.ID)}
+	})
 }
 
 func flattenScope(list []exa.Scope) (types.List, diag.Diagnostics) {
-	elemType := types.ObjectType{AttrTypes: scopeAttrTypes}
-	if len(list) == 0 {
-		return types.ListNull(elemType), nil
-	}
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(list))
-	for _, s := range list {
+	return objectListOrNull(scopeAttrTypes, list, func(s exa.Scope, diags *diag.Diagnostics) map[string]attr.Value {
 		rel := types.ObjectNull(relationshipAttrTypes)
 		if r := s.Relationship; r != nil {
 			var d diag.Diagnostics
 			rel, d = types.ObjectValue(relationshipAttrTypes, map[string]attr.Value{"definition": types.StringValue(r.Definition), "limit": types.Int64Value(roundInt(r.Limit))})
 			diags.Append(d...)
 		}
-		obj, d := types.ObjectValue(scopeAttrTypes, map[string]attr.Value{"source": types.StringValue(s.Source), "id": types.StringValue(s.ID), "relationship": rel})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	out, d := types.ListValue(elemType, elems)
-	diags.Append(d...)
-	return out, diags
+		return map[string]attr.Value{"source": types.StringValue(s.Source), "id": types.StringValue(s.ID), "relationship": rel}
+	})
 }
 
 func flattenProgress(p *exa.Progress) (types.Object, diag.Diagnostics) {
