@@ -284,6 +284,11 @@ import {
 // and the quickstart inits, applies and destroys against the mock. On both
 // engines: each resolves exa-community/exa on its own registry host.
 func TestAccQuickstart_throughAFilesystemMirror(t *testing.T) {
+	// Like every acceptance test (resource.Test skips them the same way),
+	// it runs only with TF_ACC set: `make testunit` leaves it out.
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1, as make test does")
+	}
 	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if engine == "" {
 		t.Fatal("TF_ACC_TERRAFORM_PATH is not set")
