@@ -2,6 +2,7 @@ package exa
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"time"
 )
@@ -52,7 +53,7 @@ func (c *Client) FindSearch(ctx context.Context, websetID string, in *CreateSear
 		return nil, err
 	}
 	return newestSince(ws.Searches, since, func(s *Search) string { return s.CreatedAt }, func(s *Search) bool {
-		return s.Status != SearchCanceled && s.Query == in.Query && int64(s.Count) == in.Count && sameStrings(s.Metadata, in.Metadata)
+		return s.Status != SearchCanceled && s.Query == in.Query && int64(s.Count) == in.Count && maps.Equal(s.Metadata, in.Metadata)
 	}), nil
 }
 
@@ -64,7 +65,7 @@ func (c *Client) FindEnrichment(ctx context.Context, websetID string, in *Create
 		return nil, err
 	}
 	return newestSince(ws.Enrichments, since, func(e *Enrichment) string { return e.CreatedAt }, func(e *Enrichment) bool {
-		return e.Status != EnrichmentCanceled && e.Description == in.Description && sameStrings(e.Metadata, in.Metadata)
+		return e.Status != EnrichmentCanceled && e.Description == in.Description && maps.Equal(e.Metadata, in.Metadata)
 	}), nil
 }
 
@@ -76,7 +77,7 @@ func (c *Client) FindMonitor(ctx context.Context, in *CreateMonitorRequest, sinc
 		return nil, err
 	}
 	return newestSince(all, since, func(m *Monitor) string { return m.CreatedAt }, func(m *Monitor) bool {
-		return m.WebsetID == in.WebsetID && m.Cadence.Cron == in.Cadence.Cron && sameStrings(m.Metadata, in.Metadata)
+		return m.WebsetID == in.WebsetID && m.Cadence.Cron == in.Cadence.Cron && maps.Equal(m.Metadata, in.Metadata)
 	}), nil
 }
 
@@ -88,7 +89,7 @@ func (c *Client) FindWebhook(ctx context.Context, in *WebhookRequest, since time
 		return nil, err
 	}
 	return newestSince(all, since, func(w *Webhook) string { return w.CreatedAt }, func(w *Webhook) bool {
-		return w.URL == in.URL && sameSet(w.Events, in.Events) && sameStrings(w.Metadata, in.Metadata)
+		return w.URL == in.URL && sameSet(w.Events, in.Events) && maps.Equal(w.Metadata, in.Metadata)
 	}), nil
 }
 
@@ -100,21 +101,8 @@ func (c *Client) FindImport(ctx context.Context, in *CreateImportRequest, since 
 		return nil, err
 	}
 	return newestSince(all, since, func(im *Import) string { return im.CreatedAt }, func(im *Import) bool {
-		return im.Format == in.Format && int64(im.Count) == in.Count && derefOr(im.Title) == derefOr(in.Title) && sameStrings(im.Metadata, in.Metadata)
+		return im.Format == in.Format && int64(im.Count) == in.Count && derefOr(im.Title) == derefOr(in.Title) && maps.Equal(im.Metadata, in.Metadata)
 	}), nil
-}
-
-// sameStrings compares two string maps, treating nil and empty as equal.
-func sameStrings(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // sameSet compares two string lists as sets.
