@@ -70,14 +70,19 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var after, before time.Time
-	for name, into := range map[string]*time.Time{"createdAfter": &after, "createdBefore": &before} {
-		if v := q.Get(name); v != "" {
+	// In a fixed order, so that a request with two bad bounds always gets
+	// the same error.
+	for _, b := range []struct {
+		name string
+		into *time.Time
+	}{{"createdAfter", &after}, {"createdBefore", &before}} {
+		if v := q.Get(b.name); v != "" {
 			t, err := time.Parse(time.RFC3339Nano, v)
 			if err != nil {
-				writeError(w, http.StatusBadRequest, fmt.Sprintf("%s must be an RFC 3339 date-time, not %q", name, v))
+				writeError(w, http.StatusBadRequest, fmt.Sprintf("%s must be an RFC 3339 date-time, not %q", b.name, v))
 				return
 			}
-			*into = t
+			*b.into = t
 		}
 	}
 	list := []eventJSON{}

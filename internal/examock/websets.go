@@ -212,12 +212,9 @@ func (s *Server) addWebset(in createWebsetBody) *webset {
 		ID:         s.nextID("webset"),
 		ExternalID: in.ExternalID,
 		Excludes:   append([]sourceJSON{}, in.Exclude...),
-		Metadata:   map[string]string{},
+		Metadata:   copyMap(in.Metadata),
 		CreatedAt:  now,
 		UpdatedAt:  now,
-	}
-	for k, v := range in.Metadata {
-		ws.Metadata[k] = v
 	}
 	s.websets[ws.ID] = ws
 	s.websetIDs = append(s.websetIDs, ws.ID)
@@ -292,10 +289,7 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 	if ws == nil {
 		return
 	}
-	ws.Metadata = map[string]string{}
-	for k, v := range in.Metadata {
-		ws.Metadata[k] = v
-	}
+	ws.Metadata = copyMap(in.Metadata)
 	ws.UpdatedAt = s.now()
 	writeJSON(w, http.StatusOK, s.websetData(ws))
 }
