@@ -62,17 +62,10 @@ func flattenEntity(e *exa.Entity) (types.Object, diag.Diagnostics) {
 // flattenStringMap keeps null in state when Exa answers {} for a map the
 // configuration left out.
 func flattenStringMap(m map[string]string, prior types.Map) (types.Map, diag.Diagnostics) {
-	if len(m) == 0 {
-		if prior.IsNull() || prior.IsUnknown() {
-			return types.MapNull(types.StringType), nil
-		}
-		return types.MapValueMust(types.StringType, map[string]attr.Value{}), nil
+	if len(m) == 0 && !isKnown(prior) {
+		return types.MapNull(types.StringType), nil
 	}
-	elems := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		elems[k] = types.StringValue(v)
-	}
-	return types.MapValue(types.StringType, elems)
+	return stringMapValue(m), nil
 }
 
 func stringOrNull(s *string) types.String {

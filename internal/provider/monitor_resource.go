@@ -372,10 +372,7 @@ func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (m
 	m.CreatedAt = stringOrNull(&mo.CreatedAt)
 	m.UpdatedAt = stringOrNull(&mo.UpdatedAt)
 
-	tz := mo.Cadence.Timezone
-	if tz == "" {
-		tz = "Etc/UTC"
-	}
+	tz := cmp.Or(mo.Cadence.Timezone, "Etc/UTC")
 	var d diag.Diagnostics
 	m.Cadence, d = types.ObjectValueFrom(ctx, cadenceAttrTypes, monitorCadenceModel{Cron: types.StringValue(mo.Cadence.Cron), Timezone: types.StringValue(tz)})
 	add(d)

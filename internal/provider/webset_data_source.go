@@ -94,19 +94,12 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 }
 
 func flattenSearchSummaries(list []exa.Search) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(list))
-	for _, s := range list {
+	return objectList(searchSummaryAttrTypes, list, func(s exa.Search, diags *diag.Diagnostics) map[string]attr.Value {
 		progress, d := flattenProgress(s.Progress)
 		diags.Append(d...)
-		obj, d := types.ObjectValue(searchSummaryAttrTypes, map[string]attr.Value{
+		return map[string]attr.Value{
 			"id": types.StringValue(s.ID), "query": types.StringValue(s.Query),
 			"status": types.StringValue(s.Status), "progress": progress,
-		})
-		diags.Append(d...)
-		elems = append(elems, obj)
-	}
-	out, d := types.ListValue(types.ObjectType{AttrTypes: searchSummaryAttrTypes}, elems)
-	diags.Append(d...)
-	return out, diags
+		}
+	})
 }

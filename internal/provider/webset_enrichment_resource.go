@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -239,18 +238,9 @@ func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.Dele
 	deleteOK(resp, r.data.client.DeleteEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString()), "enrichment")
 }
 
-// ImportState takes "<webset_id>/<enrichment_id>".
+// ImportState takes "<webset_id>/<enrichment_id>", or an identity.
 func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importedIdentity(ctx, req, resp, "webset_id", "id") {
-		return
-	}
-	websetID, id, err := parseChildImportID(req.ID, "enrichment_id")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("webset_id"), websetID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	importChild(ctx, req, resp, "enrichment_id")
 }
 
 func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {
@@ -290,9 +280,7 @@ func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnric
 		for _, o := range e.Options {
 			labels = append(labels, o.Label)
 		}
-		var d diag.Diagnostics
-		m.Options, d = types.ListValueFrom(ctx, types.StringType, labels)
-		diags.Append(d...)
+		m.Options = stringListValue(labels)
 	}
 	var d diag.Diagnostics
 	m.Metadata, d = flattenStringMap(e.Metadata, prior.Metadata)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -40,15 +39,13 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 
 	if replace := searchReplaceReasons(config, plan, state); len(replace) > 0 {
-		names := make([]string, 0, len(replace))
 		for _, name := range replace {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
-			names = append(names, name)
 		}
 		if status := state.Status.ValueString(); status != exa.SearchCanceled {
 			resp.Diagnostics.AddWarning("A new Exa search will start, and Exa bills for its results",
 				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started.",
-					state.ID.ValueString(), status, strings.Join(names, ", ")))
+					state.ID.ValueString(), status, strings.Join(replace, ", ")))
 		}
 		return
 	}
@@ -109,20 +106,9 @@ func sameCriteria(a, b types.List) bool {
 		return false
 	}
 	for i := range ea {
-		if !criterionDescription(ea[i]).Equal(criterionDescription(eb[i])) {
+		if !attrString(ea[i], "description").Equal(attrString(eb[i], "description")) {
 			return false
 		}
 	}
 	return true
-}
-
-func criterionDescription(v attr.Value) attr.Value {
-	obj, ok := v.(types.Object)
-	if !ok {
-		return types.StringUnknown()
-	}
-	if d, ok := obj.Attributes()["description"]; ok {
-		return d
-	}
-	return types.StringUnknown()
 }

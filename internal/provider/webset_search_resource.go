@@ -401,15 +401,7 @@ func cancelSearch(ctx context.Context, client *exa.Client, websetID, id string) 
 
 // ImportState takes "<webset_id>/<search_id>", split on the last slash.
 func (r *websetSearchResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importedIdentity(ctx, req, resp, "webset_id", "id") {
-		return
+	if importChild(ctx, req, resp, "search_id") {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
 	}
-	websetID, searchID, err := parseChildImportID(req.ID, "search_id")
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("webset_id"), websetID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), searchID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
 }
