@@ -67,7 +67,7 @@ func TestMock_monitorCadenceIsValidated(t *testing.T) {
 func TestMock_importUploadChecksTheSize(t *testing.T) {
 	h := start(t, Options{})
 	csv := "url\nhttps://a.example\n"
-	code, im := h.call("POST", "/websets/v0/imports", `{"size":`+itoa(len(csv))+`,"count":1,"format":"csv","entity":{"type":"company"}}`)
+	code, im := h.call("POST", "/websets/v0/imports", `{"size":`+strconv.Itoa(len(csv))+`,"count":1,"format":"csv","entity":{"type":"company"}}`)
 	if code != 201 || im["uploadUrl"] == nil || im["status"] != "pending" {
 		t.Fatalf("create: %d %v", code, im)
 	}
@@ -90,5 +90,3 @@ func TestMock_importUploadChecksTheSize(t *testing.T) {
 		t.Errorf("after upload: %v", got)
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

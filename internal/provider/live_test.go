@@ -179,7 +179,7 @@ resource "exa_import" "i" {
 	})
 }
 
-// noneLeft checks that no webhook, import or monitor named for this run is
+// noneLeft checks that no webhook or import named for this run is
 // left at the API.
 func noneLeft(ctx context.Context, c *exa.Client, name string) error {
 	hooks, err := c.ListWebhooks(ctx)
