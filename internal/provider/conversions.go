@@ -75,6 +75,14 @@ func stringOrNull(s *string) types.String {
 	return types.StringValue(*s)
 }
 
+// derefOr is *s, or def when s is nil or empty.
+func derefOr(s *string, def string) string {
+	if s == nil || *s == "" {
+		return def
+	}
+	return *s
+}
+
 // roundInt reads a JSON number that should be whole (10 or 10.0) as int64,
 // clamping what does not fit.
 func roundInt(f float64) int64 {

@@ -441,10 +441,3 @@ func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnos
 	diags.Append(d...)
 	return m, diags
 }
-
-func derefOr(s *string, def string) string {
-	if s == nil || *s == "" {
-		return def
-	}
-	return *s
-}

@@ -57,7 +57,7 @@ func sweep[T any](list []T, err error, live func(T) bool, remove func(T) error) 
 func sweepWebsets(ctx context.Context, c *exa.Client) error {
 	websets, err := c.ListWebsets(ctx)
 	return sweep(websets, err,
-		func(ws exa.Webset) bool { return isLive(derefString(ws.ExternalID), ws.Metadata) },
+		func(ws exa.Webset) bool { return isLive(derefOr(ws.ExternalID, ""), ws.Metadata) },
 		func(ws exa.Webset) error { return c.DeleteWebset(ctx, ws.ID) })
 }
 
@@ -78,7 +78,7 @@ func sweepWebhooks(ctx context.Context, c *exa.Client) error {
 func sweepImports(ctx context.Context, c *exa.Client) error {
 	imports, err := c.ListImports(ctx)
 	return sweep(imports, err,
-		func(im exa.Import) bool { return isLive(derefString(im.Title), im.Metadata) },
+		func(im exa.Import) bool { return isLive(derefOr(im.Title, ""), im.Metadata) },
 		func(im exa.Import) error { return c.DeleteImport(ctx, im.ID) })
 }
 
@@ -90,11 +90,4 @@ func ignoreNotFound(err error) error {
 		return fmt.Errorf("sweeping: %w", err)
 	}
 	return nil
-}
-
-func derefString(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }

@@ -198,7 +198,8 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
 
-// Update changes metadata, the only attribute Exa updates in place.
+// Update changes metadata, the only attribute Exa updates in place, and
+// cancels the webset when canceled goes from false to true.
 func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetModel
