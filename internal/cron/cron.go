@@ -116,3 +116,74 @@ func NextDaily(expr, timezone string, now time.Time) (time.Time, error) {
 	}
 	return next.UTC(), nil
 }
+
+// RunsPerMonth is how many times a month a daily schedule fires on
+// average: the days of the 365 that follow from that match its
+// day-of-month, month and day-of-week fields, divided by 12 and rounded.
+// It serves the cost warning of a monitor, so it errs on no side: a
+// schedule that fires on one day a month gives 1, every day gives 30. As in
+// Vixie cron, when both day fields are restricted a day matches either.
+func RunsPerMonth(expr string, from time.Time) (int, error) {
+	if err := ValidateDaily(expr); err != nil {
+		return 0, err
+	}
+	parts := strings.Fields(expr)
+	dom, month, dow := fields[2].set(parts[2]), fields[3].set(parts[3]), fields[4].set(parts[4])
+	dow[0] = dow[0] || dow[7] // 7 is Sunday too
+	domAny, dowAny := parts[2] == "*", parts[4] == "*"
+	days := 0
+	day := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	for range 365 {
+		d, w := dom[day.Day()], dow[int(day.Weekday())]
+		var dayMatch bool
+		switch {
+		case domAny || dowAny:
+			dayMatch = d && w
+		default:
+			dayMatch = d || w
+		}
+		if month[int(day.Month())] && dayMatch {
+			days++
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	return (days + 6) / 12, nil
+}
+
+// set is the values a checked field matches, indexed by value.
+func (f field) set(s string) []bool {
+	out := make([]bool, f.max+1)
+	for _, item := range strings.Split(s, ",") {
+		base, stepText, _ := strings.Cut(item, "/")
+		step := 1
+		if n, err := strconv.Atoi(stepText); err == nil {
+			step = n
+		}
+		lo, hi := f.min, f.max
+		if base != "*" {
+			loText, hiText, isRange := strings.Cut(base, "-")
+			lo = f.number(loText)
+			hi = lo
+			if isRange {
+				hi = f.number(hiText)
+			} else if stepText != "" {
+				hi = f.max // "5/10" runs from 5 to the end
+			}
+		}
+		for v := lo; v <= hi; v += step {
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// number is a checked value of the field, by number or by name.
+func (f field) number(s string) int {
+	for i, n := range f.names {
+		if strings.EqualFold(s, n) {
+			return f.min + i
+		}
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -56,3 +56,29 @@ func TestNextDaily(t *testing.T) {
 		t.Errorf("got %s, %v", next, err)
 	}
 }
+
+func TestRunsPerMonth(t *testing.T) {
+	from := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+	for expr, want := range map[string]int{
+		"0 9 * * *":         30, // 365 days
+		"0 9 * * 1-5":       22, // 261 weekdays
+		"0 9 * * mon":       4,  // 52 Mondays
+		"0 9 * * 0":         4,  // Sundays
+		"0 9 * * 7":         4,  // Sundays, as 7
+		"0 9 1 * *":         1,
+		"0 9 1,15 * *":      2,
+		"0 9 */2 * *":       16, // the odd days: 186 in the year
+		"0 9 * jan *":       3,  // 31 days of January
+		"0 9 1 * mon":       5,  // the 1st or a Monday: 12 + 52 - 1 or 2
+		"30 23 29 feb *":    0,  // no 29 February in the coming year
+		"0 0 * jan-mar mon": 1,  // 13 Mondays
+	} {
+		got, err := RunsPerMonth(expr, from)
+		if err != nil || got != want {
+			t.Errorf("RunsPerMonth(%q) = %d, %v; want %d", expr, got, err, want)
+		}
+	}
+	if _, err := RunsPerMonth("0 9,17 * * *", from); err == nil {
+		t.Error("RunsPerMonth took a schedule that fires twice a day")
+	}
+}

@@ -147,20 +147,41 @@ func (e *testEnv) mark(p *int) plancheck.PlanCheck {
 }
 
 // diagRecorder wraps the provider server and keeps the diagnostics of every
-// PlanResourceChange: terraform-plugin-testing shows errors only, so this
-// is how a test sees a plan's warnings.
+// PlanResourceChange, ReadResource and ApplyResourceChange:
+// terraform-plugin-testing shows errors only, so this is how a test sees
+// warnings.
 type diagRecorder struct {
 	tfprotov6.ProviderServer
 	mu    sync.Mutex
 	diags []*tfprotov6.Diagnostic
 }
 
+func (d *diagRecorder) keep(diags []*tfprotov6.Diagnostic) {
+	d.mu.Lock()
+	d.diags = append(d.diags, diags...)
+	d.mu.Unlock()
+}
+
 func (d *diagRecorder) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	resp, err := d.ProviderServer.PlanResourceChange(ctx, req)
 	if resp != nil {
-		d.mu.Lock()
-		d.diags = append(d.diags, resp.Diagnostics...)
-		d.mu.Unlock()
+		d.keep(resp.Diagnostics)
+	}
+	return resp, err
+}
+
+func (d *diagRecorder) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
+	resp, err := d.ProviderServer.ReadResource(ctx, req)
+	if resp != nil {
+		d.keep(resp.Diagnostics)
+	}
+	return resp, err
+}
+
+func (d *diagRecorder) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	resp, err := d.ProviderServer.ApplyResourceChange(ctx, req)
+	if resp != nil {
+		d.keep(resp.Diagnostics)
 	}
 	return resp, err
 }
@@ -196,8 +217,17 @@ func (d *diagRecorder) expectWarning(summary string, details ...string) resource
 			}
 			return nil
 		}
-		return fmt.Errorf("no plan warned %q with %q; diagnostics: %+v", summary, details, d.diags)
+		return fmt.Errorf("no plan, read or apply warned %q with %q; diagnostics: %s", summary, details, d.text())
 	}
+}
+
+// text lists the recorded diagnostics, for failure messages; d.mu is held.
+func (d *diagRecorder) text() string {
+	var b strings.Builder
+	for _, x := range d.diags {
+		fmt.Fprintf(&b, "\n  %s: %s: %s", x.Severity, x.Summary, x.Detail)
+	}
+	return b.String()
 }
 
 func jsonEqual(got, want string) error {
@@ -265,6 +295,17 @@ func importID(s *terraform.State) (string, error) {
 		return "", fmt.Errorf("%s not in state", searchAddr)
 	}
 	return rs.Primary.Attributes["webset_id"] + "/" + rs.Primary.ID, nil
+}
+
+// countMethod counts the requests of a method to any path.
+func (e *testEnv) countMethod(method string) int {
+	n := 0
+	for _, r := range e.mock.Requests() {
+		if r.Method == method {
+			n++
+		}
+	}
+	return n
 }
 
 // countBefore counts the matching requests logged before mark.

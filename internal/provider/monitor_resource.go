@@ -29,6 +29,7 @@ var (
 	_ resource.ResourceWithIdentity    = (*monitorResource)(nil)
 	_ resource.ResourceWithConfigure   = (*monitorResource)(nil)
 	_ resource.ResourceWithImportState = (*monitorResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*monitorResource)(nil)
 )
 
 // NewMonitorResource is the exa_monitor resource.
@@ -153,7 +154,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 				},
 			},
 			"enabled": schema.BoolAttribute{
-				MarkdownDescription: "Whether the monitor runs on its schedule (status `enabled`) or is paused (`disabled`). Defaults to `true`.",
+				MarkdownDescription: "Whether the monitor runs on its schedule (status `enabled`) or is paused (`disabled`). Defaults to `true`: a new monitor starts running, and billing, on its schedule. Set `false` to create it paused.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(true),
@@ -194,6 +195,28 @@ func (r *monitorResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 func (r *monitorResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
 	resp.IdentitySchema = idIdentity("monitor")
+}
+
+// ModifyPlan counts one run of a monitor that the plan creates enabled, or
+// enables again, against max_planned_results, and warns what it runs a
+// month (cost.go).
+func (r *monitorResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan monitorModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !plan.Enabled.ValueBool() {
+		return
+	}
+	if !req.State.Raw.IsNull() {
+		var enabled types.Bool
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("enabled"), &enabled)...)
+		if resp.Diagnostics.HasError() || enabled.ValueBool() {
+			return // it runs already: nothing new starts
+		}
+	}
+	r.data.planMonitorRun(ctx, plan, &resp.Diagnostics)
 }
 
 func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
@@ -63,12 +65,15 @@ type exaProviderModel struct {
 	MaxRetries        types.Int64   `tfsdk:"max_retries"`
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
+	MaxPlannedResults types.Int64   `tfsdk:"max_planned_results"`
 }
 
 // providerData is what resources and data sources get from Configure.
 type providerData struct {
 	client *exa.Client
 	poll   polling
+	// cost adds up the results this walk plans to start (cost.go).
+	cost *costLedger
 }
 
 func (p *exaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -100,6 +105,13 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},
+			"max_planned_results": schema.Int64Attribute{
+				MarkdownDescription: "The most results one plan may start, as a guard against a surprise bill. Falls back to `EXA_MAX_PLANNED_RESULTS`; unset means no cap, and `0` refuses any paid work. " +
+					"It counts the `target_count` of every search to be created or replaced, one run of every monitor to be created enabled or enabled again, and, for every enrichment to be created or replaced, one result per item of its webset (the items it has now, plus the `target_count` of the searches planned into it). " +
+					"A plan over the cap fails before any request that starts work, with an error that gives the total and what counts most. Reads, in-place updates, cancels and deletes count nothing.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
 			"requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: fmt.Sprintf("Client-side rate limit shared by every resource of this provider: a token bucket of this rate and burst. Defaults to %d; `0` means unlimited.", exa.DefaultRequestsPerSecond),
 				Optional:            true,
@@ -121,6 +133,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}{
 		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"max_retries", cfg.MaxRetries},
 		{"requests_per_second", cfg.RequestsPerSecond}, {"request_timeout", cfg.RequestTimeout},
+		{"max_planned_results", cfg.MaxPlannedResults},
 	}
 	for _, s := range settings {
 		if s.value.IsUnknown() {
@@ -159,6 +172,12 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		}
 		c.RequestTimeout = d
 	}
+	maxResults, ok := maxPlannedResults(cfg.MaxPlannedResults, os.Getenv("EXA_MAX_PLANNED_RESULTS"))
+	if !ok {
+		resp.Diagnostics.AddAttributeError(path.Root("max_planned_results"), "Invalid EXA_MAX_PLANNED_RESULTS",
+			"EXA_MAX_PLANNED_RESULTS must be a whole number of at least 0, such as 500; unset it for no cap.")
+		return
+	}
 	if c.APIKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Exa API key",
 			"Set api_key in the provider block, or the EXA_API_KEY environment variable. Keys are at https://dashboard.exa.ai/api-keys.")
@@ -175,9 +194,23 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	ctx = tflog.MaskLogStrings(ctx, c.APIKey)
 	tflog.Debug(ctx, "configured the Exa client", map[string]any{"base_url": c.BaseURL, "max_retries": c.MaxRetries, "request_timeout": c.RequestTimeout.String()})
 
-	data := &providerData{client: client, poll: p.poll}
+	data := &providerData{client: client, poll: p.poll, cost: newCostLedger(maxResults)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+}
+
+// maxPlannedResults is the cap from the provider block, else from the
+// environment; -1 when neither sets one. It reports false for an
+// environment value that is no whole number of at least 0.
+func maxPlannedResults(v types.Int64, env string) (int64, bool) {
+	if !v.IsNull() {
+		return v.ValueInt64(), true
+	}
+	if env = strings.TrimSpace(env); env == "" {
+		return -1, true
+	}
+	n, err := strconv.ParseInt(env, 10, 64)
+	return n, err == nil && n >= 0
 }
 
 func (p *exaProvider) userAgent(terraformVersion string) string {
@@ -221,7 +254,7 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 func readOK(ctx context.Context, resp *resource.ReadResponse, err error, what, id string) bool {
 	if exa.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Exa "+what+" not found",
-			fmt.Sprintf("The %s %s no longer exists at Exa, so it is removed from state; the next plan creates it again.", what, id))
+			fmt.Sprintf("The %s %s no longer exists at Exa, so it is removed from state; the next apply creates it again.%s", what, id, rebilled[what]))
 		resp.State.RemoveResource(ctx)
 		return false
 	}
@@ -230,6 +263,14 @@ func readOK(ctx context.Context, resp *resource.ReadResponse, err error, what, i
 		return false
 	}
 	return true
+}
+
+// rebilled says, for readOK, what creating a lost object again costs.
+var rebilled = map[string]string{
+	"webset":     " Its items are gone with it: every exa_webset_search and exa_webset_enrichment that names it is created again too, and Exa bills their work again.",
+	"search":     " That starts a new search, and Exa bills its results again.",
+	"enrichment": " That enriches every item again, and Exa bills each result again.",
+	"monitor":    " It then runs, and bills, on its schedule again.",
 }
 
 // deleteOK reports a failed delete; one that finds nothing (404) is done.

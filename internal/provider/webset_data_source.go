@@ -39,7 +39,7 @@ var searchSummaryAttrTypes = map[string]attr.Type{
 }
 
 func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs, diags := computedAttributes(websetSchema(ctx).Attributes, "import", "canceled")
+	attrs, diags := computedAttributes(websetSchema(ctx).Attributes, "import", "canceled", "deletion_protection")
 	resp.Diagnostics.Append(diags...)
 	attrs["id"] = schema.StringAttribute{MarkdownDescription: "ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
 	attrs["external_id"] = schema.StringAttribute{MarkdownDescription: "External ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}

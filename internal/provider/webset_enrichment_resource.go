@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -26,6 +28,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithImportState      = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*websetEnrichmentResource)(nil)
+	_ resource.ResourceWithModifyPlan       = (*websetEnrichmentResource)(nil)
 )
 
 // NewWebsetEnrichmentResource is the exa_webset_enrichment resource.
@@ -118,6 +121,42 @@ func (r *websetEnrichmentResource) IdentitySchema(_ context.Context, _ resource.
 
 func (r *websetEnrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {
 	return []resource.ConfigValidator{optionsNeedFormat{}}
+}
+
+// ModifyPlan counts a new enrichment against max_planned_results and warns
+// what it may fill, and warns when one is replaced (cost.go). Replacement
+// itself is decided by the plan modifiers of webset_id and canceled.
+func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan websetEnrichmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		// A create, or the create half of a replacement.
+		r.data.planEnrichmentCost(ctx, plan, &resp.Diagnostics)
+		return
+	}
+	var state websetEnrichmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var reasons []string
+	if !plan.WebsetID.Equal(state.WebsetID) {
+		reasons = append(reasons, "webset_id changed")
+	}
+	if state.Canceled.ValueBool() && !plan.Canceled.ValueBool() {
+		reasons = append(reasons, "canceled went back to false")
+	}
+	if len(reasons) > 0 {
+		resp.Diagnostics.AddWarning(warnEnrichmentReplaced,
+			fmt.Sprintf("The enrichment %s (%s) will be replaced because %s: its results are deleted, and the new enrichment fills one result per item of its webset again, each billed.",
+				state.ID.ValueString(), quoteShort(state.Description), strings.Join(reasons, " and ")))
+	}
 }
 
 func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -11,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -26,6 +26,7 @@ var (
 	_ resource.ResourceWithIdentity    = (*websetResource)(nil)
 	_ resource.ResourceWithConfigure   = (*websetResource)(nil)
 	_ resource.ResourceWithImportState = (*websetResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*websetResource)(nil)
 )
 
 // NewWebsetResource is the exa_webset resource.
@@ -38,8 +39,9 @@ type websetResource struct{ resourceBase }
 // echo.
 type websetModel struct {
 	websetData
-	Import   types.List `tfsdk:"import"`
-	Canceled types.Bool `tfsdk:"canceled"`
+	Import             types.List `tfsdk:"import"`
+	Canceled           types.Bool `tfsdk:"canceled"`
+	DeletionProtection types.Bool `tfsdk:"deletion_protection"`
 }
 
 // websetData is the webset as Exa describes it; the data source adds its
@@ -71,7 +73,6 @@ func websetSchema(_ context.Context) schema.Schema {
 				MarkdownDescription: "Your own identifier for the webset, up to 300 characters, unique in your Exa team. Exa accepts it wherever it takes the webset ID. It also lets the provider find a webset whose create answer was lost, instead of creating a second one. Changing it replaces the webset.",
 				Optional:            true,
 				Validators:          []validator.String{lengthBetween(1, 300)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changed in place.",
@@ -83,18 +84,22 @@ func websetSchema(_ context.Context) schema.Schema {
 				MarkdownDescription: "Imports or websets whose entities no search of this webset may find. Changing it replaces the webset.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
-				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
 			},
 			"import": schema.ListNestedAttribute{
 				MarkdownDescription: "Imports or websets to load into the new webset: their records or items become its items, ready for enrichments, with no search at all. Exa does not echo it, so state keeps what the configuration said (null after `terraform import`). Changing it replaces the webset.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
-				PlanModifiers:       []planmodifier.List{listplanmodifier.RequiresReplace()},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to load")},
 			},
 			"canceled": schema.BoolAttribute{
 				MarkdownDescription: "Set to `true` to stop every running search and enrichment of the webset: the provider calls Exa's cancel once, in place, and the webset and its items stay. Setting it back to `false` calls nothing: unlike a canceled search, a webset can take new work as it is, so nothing is replaced. Searches of the webset that you declare as `exa_webset_search` are canceled too, so set their `canceled = true` in the same change; otherwise their next plan replaces them, as for any search canceled outside Terraform. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"deletion_protection": schema.BoolAttribute{
+				MarkdownDescription: "While `true`, destroying the webset or any change that replaces it fails at plan time, and no DELETE is sent: this guards its items and the enrichment results paid for. To delete or replace it, set `false` and apply first. It is the provider's own setting: Exa never sees it. Defaults to `false`.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
@@ -168,6 +173,94 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 }
 
+// ModifyPlan decides, in one place, when a change replaces the webset
+// (external_id, exclude or import changed: Exa updates only metadata), and
+// guards paid work: deletion_protection refuses a destroy or a replacement
+// at plan time, and a replacement warns what it cascades to.
+func (r *websetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() {
+		return // create: an empty webset starts no paid work
+	}
+	var state websetModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		if state.DeletionProtection.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "The Exa webset is protected from deletion",
+				fmt.Sprintf("The webset %s has deletion_protection = true, so it is not destroyed, and nothing is sent to Exa. To destroy it with its items and enrichment results, set deletion_protection = false, run apply, then destroy.", state.ID.ValueString()))
+		}
+		return
+	}
+	var plan websetModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	reasons := websetReplaceReasons(plan, state)
+	if len(reasons) == 0 {
+		return
+	}
+	for _, name := range reasons {
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
+	}
+	if state.DeletionProtection.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "The Exa webset is protected from deletion",
+			fmt.Sprintf("Changing %s replaces the webset %s, which deletes it with its items and enrichment results, but it has deletion_protection = true. Nothing is sent to Exa. To replace it, set deletion_protection = false and apply first; or undo the change to %s.",
+				strings.Join(reasons, ", "), state.ID.ValueString(), strings.Join(reasons, ", ")))
+		return
+	}
+	resp.Diagnostics.AddWarning(warnWebsetReplaced, r.cascade(ctx, state, reasons))
+}
+
+// websetReplaceReasons lists the attributes whose change needs a new
+// webset, in schema order.
+func websetReplaceReasons(plan, state websetModel) []string {
+	var out []string
+	for _, a := range []struct {
+		name    string
+		changed bool
+	}{
+		{"external_id", !plan.ExternalID.Equal(state.ExternalID)},
+		{"exclude", !plan.Exclude.Equal(state.Exclude)},
+		{"import", !plan.Import.Equal(state.Import)},
+	} {
+		if a.changed {
+			out = append(out, a.name)
+		}
+	}
+	return out
+}
+
+// cascade says what replacing a webset costs: what Exa deletes with it, and
+// the searches and enrichments that start again, from its snapshot (which
+// refresh has just read) or, failing that, from state.
+func (r *websetResource) cascade(ctx context.Context, state websetModel, reasons []string) string {
+	var ids []string
+	state.SearchIDs.ElementsAs(ctx, &ids, false) //nolint:errcheck // a computed list of strings; empty on any doubt
+	enrichments, items := "its enrichments", "its items"
+	if r.data != nil {
+		if ws, err := r.data.client.WebsetSnapshot(ctx, state.ID.ValueString()); err == nil {
+			ids = ids[:0]
+			for _, s := range ws.Searches {
+				ids = append(ids, s.ID)
+			}
+			enrichments = fmt.Sprintf("its %d enrichments", len(ws.Enrichments))
+			if n, err := r.data.cost.websetItems(ctx, r.data.client, ws.ID); err == nil {
+				items = fmt.Sprintf("its items (about %d)", n)
+			}
+		}
+	}
+	searches := "no searches"
+	if len(ids) > 0 {
+		searches = fmt.Sprintf("%d searches (%s)", len(ids), strings.Join(ids, ", "))
+	}
+	return fmt.Sprintf("The webset %s will be replaced because %s changed. Exa deletes it with %s and the results of %s. It has %s at Exa: every exa_webset_search and exa_webset_enrichment that names this webset is replaced with it, and Exa bills their work again. "+
+		"Set deletion_protection = true to make such a change fail at plan time.",
+		state.ID.ValueString(), strings.Join(reasons, ", "), items, enrichments, searches)
+}
+
 // cancel calls websets-cancel and records the answer in st.
 func (r *websetResource) cancel(ctx context.Context, prior websetModel, st *tfsdk.State, diags *diag.Diagnostics) {
 	ws, err := r.data.client.CancelWebset(ctx, prior.ID.ValueString())
@@ -212,6 +305,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	// it changed (canceled: only from false to true).
 	next := state
 	next.Canceled = plan.Canceled
+	next.DeletionProtection = plan.DeletionProtection
 	next.Metadata = plan.Metadata
 	if !sameStringMap(plan.Metadata, state.Metadata) {
 		ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: updatedMetadata(plan.Metadata)})
@@ -235,6 +329,13 @@ func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	var state websetModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	// ModifyPlan refuses this at plan time; this holds for a plan made by an
+	// older provider too.
+	if state.DeletionProtection.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "The Exa webset is protected from deletion",
+			fmt.Sprintf("The webset %s has deletion_protection = true, so nothing was deleted. Set it to false and apply first.", state.ID.ValueString()))
 		return
 	}
 	deleteOK(resp, r.data.client.DeleteWebset(ctx, state.ID.ValueString()), "webset")
@@ -267,6 +368,9 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	// prior, and at their defaults after terraform import.
 	if !isKnown(prior.Canceled) {
 		m.Canceled = types.BoolValue(false)
+	}
+	if !isKnown(prior.DeletionProtection) {
+		m.DeletionProtection = types.BoolValue(false)
 	}
 	if prior.Import.IsUnknown() || prior.Import.IsNull() {
 		m.Import = types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes})

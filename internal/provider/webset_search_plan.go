@@ -20,8 +20,18 @@ import (
 // success_rate, or an entity Exa chose, never forces a new search, which a
 // RequiresReplace on the whole attribute would do.
 func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return // create or destroy
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	if req.State.Raw.IsNull() {
+		// A create, or the create half of a replacement: it counts against
+		// max_planned_results (cost.go).
+		var plan websetSearchModel
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+		if !resp.Diagnostics.HasError() {
+			r.data.planSearchCost(plan, &resp.Diagnostics)
+		}
+		return
 	}
 	// Most plans change nothing: then the plan is the prior state, found
 	// without decoding the models (priorStateStands). Every other plan takes
@@ -43,9 +53,9 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
 		}
 		if status := state.Status.ValueString(); status != exa.SearchCanceled {
-			resp.Diagnostics.AddWarning("A new Exa search will start, and Exa bills for its results",
-				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started.",
-					state.ID.ValueString(), status, strings.Join(replace, ", ")))
+			resp.Diagnostics.AddWarning(warnSearchReplaced,
+				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started, asking for up to %s results, which Exa bills again.",
+					state.ID.ValueString(), status, strings.Join(replace, ", "), orUnknownInt(plan.TargetCount)))
 		}
 		return
 	}

@@ -207,7 +207,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 			},
 			"wait_for_completion": schema.BoolAttribute{
 				MarkdownDescription: "Make create wait until the search has completed (or was canceled), within `timeouts.create`. " +
-					"If the time runs out, the search is kept in state and marked tainted. Defaults to `false`.",
+					"If the time runs out, the apply still succeeds with a warning: the search goes on at Exa and stays in state, untainted, so the next plan neither replaces nor cancels it (nor bills it twice). Defaults to `false`.",
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(false),
@@ -274,6 +274,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 		resp.Diagnostics.AddError("Could not create the Exa search", err.Error())
 		return
 	}
+	r.data.cost.searchCreated(search.ID)
 	// The search exists from here on: put it in state before anything else
 	// can fail, so that it is never orphaned.
 	state, diags := flattenSearch(search, plan)
@@ -292,13 +293,11 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 		var waitErr error
 		search, waitErr = waitForSearch(ctx, client, r.data.poll, websetID, search)
 		if waitErr != nil {
-			// Record what the last poll saw; the error taints the resource.
-			if latest, d := flattenSearch(search, plan); !d.HasError() {
-				resp.Diagnostics.Append(resp.State.Set(ctx, latest)...)
-			}
-			resp.Diagnostics.AddError("Exa search did not complete in time",
-				fmt.Sprintf("%s\n\nThe search %s is kept in state and marked tainted: the next apply replaces it, and destroy cancels it. Raise timeouts.create to wait longer.", waitErr, search.ID))
-			return
+			// The search goes on at Exa, and it is in state. An error here
+			// would taint it, and the next apply would cancel it half done
+			// and pay for a new one: so the apply succeeds, and says so.
+			resp.Diagnostics.AddWarning("Exa search still running",
+				fmt.Sprintf("Stopped waiting for the search %s: %s\n\nThe search goes on at Exa, and it is kept in state, not tainted: the next refresh shows its progress, and the next plan neither replaces nor cancels it. Raise timeouts.create to wait longer next time.", search.ID, waitErr))
 		}
 	}
 	state, diags = flattenSearch(search, plan)

@@ -537,23 +537,51 @@ func TestAccWebsetSearch_waitForCompletion(t *testing.T) {
 	})
 }
 
+// A wait that runs out of time does not bill twice: the apply succeeds with
+// a warning, the search stays in state untainted, and the next plan neither
+// replaces nor cancels it.
 func TestAccWebsetSearch_waitTimeoutKeepsSearchInState(t *testing.T) {
 	env := newTestEnv(t, examock.Options{}) // searches never finish
 	ws := env.mock.CreateWebset("")
 	cfg := env.minimalSearch(ws, `
   wait_for_completion = true
   timeouts            = { create = "300ms" }`)
+	rec := &diagRecorder{}
+	var id string
 	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
 		Steps: []resource.TestStep{
 			{
-				Config:      cfg,
-				ExpectError: regexp.MustCompile(`(?s)did not complete in time.*kept in state and marked tainted`),
+				Config: cfg,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					rec.expectWarning("Exa search still running", "kept in state, not tainted", "next plan neither replaces nor cancels it"),
+					resource.TestCheckResourceAttr(searchAddr, "status", "running"),
+					resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+				),
 			},
 			{
-				// The search is in state, tainted: the next plan replaces it.
-				Config:             cfg,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
+				// Not tainted: the next plan is empty.
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error {
+						if v != id {
+							return fmt.Errorf("the search was replaced: %s, then %s", id, v)
+						}
+						return nil
+					}),
+					func(*terraform.State) error {
+						if n := env.mock.Count("POST", "/v0/websets/*/searches"); n != 1 {
+							return fmt.Errorf("want 1 search created, got %d", n)
+						}
+						if n := env.mock.Count("POST", "/v0/websets/*/searches/*/cancel"); n != 0 {
+							return fmt.Errorf("want no cancel before destroy, got %d", n)
+						}
+						return nil
+					},
+				),
 			},
 		},
 		// Destroy knew the search: it canceled it, and nothing is left running.
