@@ -32,6 +32,13 @@ import (
 // <base>/websets/v0/.
 const DefaultBaseURL = "https://api.exa.ai"
 
+// PriorityHeader carries the processing priority of a webset or search
+// create; it is not in the spec, but Exa's SDKs send it.
+const PriorityHeader = "x-exa-websets-priority"
+
+// Priorities are the values the SDKs send in PriorityHeader.
+func Priorities() []string { return []string{"low", "medium", "high"} }
+
 // Defaults for Config fields left zero.
 const (
 	DefaultMaxRetries        = 5
@@ -77,6 +84,10 @@ type Config struct {
 	// RequestTimeout bounds each HTTP attempt, body included. Zero means
 	// DefaultRequestTimeout.
 	RequestTimeout time.Duration
+	// Priority is sent as x-exa-websets-priority on webset and search
+	// creates, as Exa's SDKs do: "low", "medium" or "high". Empty sends no
+	// header. Exa documents no meaning for the levels.
+	Priority string
 	// HTTPClient replaces the default transport (tests). Its redirect
 	// policy is replaced by the client's own, which keeps the key at its
 	// origin.
@@ -96,6 +107,9 @@ type Client struct {
 	requestTimeout time.Duration
 	limiter        *rate.Limiter
 	snaps          *snapshots
+	priority       string
+	// writes counts the calls sent that are not GETs.
+	writes atomic.Int64
 }
 
 // NewClient checks cfg and builds a Client.
@@ -120,6 +134,7 @@ func NewClient(cfg Config) (*Client, error) {
 		maxRetryAfter:  cfg.MaxRetryAfter,
 		requestTimeout: cfg.RequestTimeout,
 		snaps:          newSnapshots(),
+		priority:       cfg.Priority,
 	}
 	if c.maxRetries < 0 {
 		c.maxRetries = 0
@@ -295,12 +310,19 @@ type call struct {
 	contentType string
 	// withKey sends x-api-key; only calls to base_url do.
 	withKey bool
+	// priority is the x-exa-websets-priority header, or "" for none.
+	priority string
 }
 
 // do sends one API call, with retries, and decodes a 2xx JSON answer into
 // out (when out is not nil).
 func (c *Client) do(ctx context.Context, kind callKind, method, path string, in, out any) error {
-	cl := call{kind: kind, method: method, url: c.base + path, label: path, withKey: true}
+	return c.doCall(ctx, call{kind: kind, method: method, url: c.base + path, label: path, withKey: true}, in, out)
+}
+
+// doCall is do for a call that do's arguments do not describe alone.
+func (c *Client) doCall(ctx context.Context, cl call, in, out any) error {
+	method, path := cl.method, cl.label
 	if in != nil {
 		var err error
 		if cl.body, err = json.Marshal(in); err != nil {
@@ -328,8 +350,28 @@ func object[T any](ctx context.Context, c *Client, kind callKind, method, path s
 	return &out, nil
 }
 
+// prioritizedCreate is object for the two creates that Exa's SDKs send
+// with x-exa-websets-priority (webset and search), carrying the
+// configured priority, if any.
+func prioritizedCreate[T any](ctx context.Context, c *Client, path string, in any) (*T, error) {
+	var out T
+	cl := call{kind: create, method: "POST", url: c.base + path, label: path, withKey: true, priority: c.priority}
+	if err := c.doCall(ctx, cl, in, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Writes is how many calls that change something at Exa this client has
+// sent: every call but a GET and the preview (a POST that only reads). The
+// provider's cost ledger tells an apply walk by it: a plan walk sends none.
+func (c *Client) Writes() int64 { return c.writes.Load() }
+
 // send runs the retry loop of one call and returns its 2xx answer.
 func (c *Client) send(ctx context.Context, cl call) (*response, error) {
+	if cl.method != http.MethodGet && cl.label != previewPath {
+		c.writes.Add(1)
+	}
 	// Mask the key in every log line written under this context, whatever
 	// field or message it turns up in (a header dump, an echoed body).
 	ctx = tflog.MaskLogStrings(ctx, c.apiKey)
@@ -500,6 +542,9 @@ func (c *Client) try(ctx context.Context, cl call) (*response, *tryError) {
 	}
 	if cl.contentType != "" {
 		req.Header.Set("Content-Type", cl.contentType)
+	}
+	if cl.priority != "" {
+		req.Header.Set(PriorityHeader, cl.priority)
 	}
 
 	var wrote atomic.Bool

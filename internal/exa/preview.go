@@ -33,5 +33,8 @@ type Preview struct {
 // preview items are asked for). It makes nothing, so it is retried like a
 // read.
 func (c *Client) PreviewWebset(ctx context.Context, in *PreviewRequest) (*Preview, error) {
-	return object[Preview](ctx, c, idempotent, "POST", "/v0/websets/preview", in)
+	return object[Preview](ctx, c, idempotent, "POST", previewPath, in)
 }
+
+// previewPath is the preview's endpoint: a POST that changes nothing.
+const previewPath = "/v0/websets/preview"

@@ -69,6 +69,9 @@ type CreateSearchRequest struct {
 	Recall   *bool             `json:"recall,omitempty"`
 	Behavior string            `json:"behavior,omitempty"`
 	Metadata map[string]string `json:"metadata,omitempty"`
+	// MaxPeoplePerCompany is a soft cap for people searches; not in the
+	// spec snapshot, but in Exa's SDKs (since-the-spec).
+	MaxPeoplePerCompany *int64 `json:"maxPeoplePerCompany,omitempty"`
 }
 
 // Progress is how far a search has got. Numbers are float64 so that Exa may
@@ -117,6 +120,9 @@ type Search struct {
 	Metadata       map[string]string `json:"metadata"`
 	CanceledAt     *string           `json:"canceledAt"`
 	CanceledReason *string           `json:"canceledReason"`
+	// MaxPeoplePerCompany is null when no cap was asked for, and absent
+	// from servers older than the field.
+	MaxPeoplePerCompany *float64 `json:"maxPeoplePerCompany"`
 	// Timestamps stay strings (RFC 3339): the provider shows them as Exa
 	// wrote them, and a format it does not expect is no reason to fail.
 	CreatedAt string `json:"createdAt"`
@@ -136,7 +142,7 @@ func searchPath(websetID, searchID string) string {
 // for the search (FindSearch) before it tries again.
 func (c *Client) CreateSearch(ctx context.Context, websetID string, in *CreateSearchRequest) (*Search, error) {
 	defer c.writing(websetID)()
-	return object[Search](ctx, c, create, "POST", searchesPath(websetID), in)
+	return prioritizedCreate[Search](ctx, c, searchesPath(websetID), in)
 }
 
 // GetSearch reads a search.

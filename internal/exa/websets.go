@@ -38,6 +38,9 @@ type Webset struct {
 	Metadata    map[string]string `json:"metadata"`
 	CreatedAt   string            `json:"createdAt"`
 	UpdatedAt   string            `json:"updatedAt"`
+	// DashboardURL is not in the spec snapshot; Exa's SDKs read it
+	// (since-the-spec). Older answers lack it: then it is nil.
+	DashboardURL *string `json:"dashboardUrl"`
 }
 
 func websetPath(idOrExternalID string) string { return "/v0/websets/" + escape(idOrExternalID) }
@@ -45,7 +48,7 @@ func websetPath(idOrExternalID string) string { return "/v0/websets/" + escape(i
 // CreateWebset creates a webset. Like CreateSearch, a failure after the
 // request may have reached Exa is an *AmbiguousError.
 func (c *Client) CreateWebset(ctx context.Context, in *CreateWebsetRequest) (*Webset, error) {
-	return object[Webset](ctx, c, create, "POST", "/v0/websets", in)
+	return prioritizedCreate[Webset](ctx, c, "/v0/websets", in)
 }
 
 // GetWebset reads a webset by its id or its externalId.

@@ -8,14 +8,17 @@ import (
 
 // Request is one request the mock received, whatever it answered.
 type Request struct {
-	Method    string      `json:"method"`
-	Path      string      `json:"path"`
-	Query     string      `json:"query,omitempty"`
-	Body      string      `json:"body,omitempty"`
-	Header    http.Header `json:"-"`
-	Time      time.Time   `json:"time"`
-	RequestID string      `json:"requestId"`
-	Status    int         `json:"status"`
+	Method string      `json:"method"`
+	Path   string      `json:"path"`
+	Query  string      `json:"query,omitempty"`
+	Body   string      `json:"body,omitempty"`
+	Header http.Header `json:"-"`
+	// Priority is the x-exa-websets-priority header, which Exa's SDKs
+	// send on webset and search creates (since-the-spec.md), or "".
+	Priority  string    `json:"priority,omitempty"`
+	Time      time.Time `json:"time"`
+	RequestID string    `json:"requestId"`
+	Status    int       `json:"status"`
 }
 
 // Requests returns a copy of the request log, oldest first.

@@ -71,8 +71,11 @@ type searchJSON struct {
 	Metadata       map[string]string `json:"metadata"`
 	CanceledAt     *time.Time        `json:"canceledAt"`
 	CanceledReason *string           `json:"canceledReason"`
-	CreatedAt      time.Time         `json:"createdAt"`
-	UpdatedAt      time.Time         `json:"updatedAt"`
+	// MaxPeoplePerCompany follows since-the-spec.md: the cap asked for,
+	// or null, always present.
+	MaxPeoplePerCompany *float64  `json:"maxPeoplePerCompany"`
+	CreatedAt           time.Time `json:"createdAt"`
+	UpdatedAt           time.Time `json:"updatedAt"`
 }
 
 type search struct {
@@ -97,6 +100,8 @@ type createSearchBody struct {
 	Recall   *bool             `json:"recall"`
 	Behavior *string           `json:"behavior"`
 	Metadata map[string]string `json:"metadata"`
+	// MaxPeoplePerCompany follows since-the-spec.md, not the spec file.
+	MaxPeoplePerCompany *float64 `json:"maxPeoplePerCompany"`
 }
 
 func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
@@ -121,6 +126,8 @@ func (s *Server) addSearch(ws *webset, in *createSearchBody, lifecycle *Lifecycl
 		Metadata:  map[string]string{},
 		CreatedAt: now,
 		UpdatedAt: now,
+
+		MaxPeoplePerCompany: in.MaxPeoplePerCompany,
 	}, lifecycle: s.opts.Lifecycle}
 	if lifecycle != nil {
 		sr.lifecycle = *lifecycle

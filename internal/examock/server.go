@@ -209,6 +209,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.log = append(s.log, Request{
 		Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(body),
 		Header: r.Header.Clone(), Time: s.now(), RequestID: reqID,
+		Priority: r.Header.Get("x-exa-websets-priority"),
 	})
 	s.mu.Unlock()
 

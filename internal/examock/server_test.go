@@ -148,6 +148,9 @@ func TestMock_validatesBodies(t *testing.T) {
 		`{"query":"q","count":1,"exclude":[{"source":"x","id":"a"}]}`:                                                 "exclude[0].source",
 		`{"query":"q","count":1,"scope":[{"source":"webset","id":"w","relationship":{"definition":"d","limit":11}}]}`: "limit must be between 1 and 10",
 		`{"query":"q","count":1,"color":"red"}`:                                                                       "unknown field",
+		`{"query":"q","count":1,"maxPeoplePerCompany":0}`:                                                             "maxPeoplePerCompany must be a whole number of at least 1",
+		`{"query":"q","count":1,"maxPeoplePerCompany":2.5}`:                                                           "maxPeoplePerCompany must be a whole number of at least 1",
+		`{"query":"q","count":1,"maxPeoplePerCompany":"3"}`:                                                           "maxPeoplePerCompany",
 	} {
 		code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches", body)
 		if code != 400 || !strings.Contains(at[string](t, got, "message"), want) {
@@ -156,6 +159,60 @@ func TestMock_validatesBodies(t *testing.T) {
 	}
 	if len(h.s.SearchIDs()) != 0 {
 		t.Error("an invalid body made a search")
+	}
+}
+
+// The fields and the header of since-the-spec.md: maxPeoplePerCompany is
+// stored and echoed (null when not asked for), every webset answer carries
+// dashboardUrl, and the priority header is recorded.
+func TestMock_sinceTheSpec(t *testing.T) {
+	h := start(t, Options{})
+	code, ws := h.call("POST", "/websets/v0/websets", `{"externalId":"people"}`)
+	if code/100 != 2 || !strings.HasPrefix(at[string](t, ws, "dashboardUrl"), "https://") {
+		t.Fatalf("create: %d %v", code, ws)
+	}
+	id := at[string](t, ws, "id")
+	_, got := h.call("GET", "/websets/v0/websets/"+id, "")
+	if at[string](t, got, "dashboardUrl") != at[string](t, ws, "dashboardUrl") {
+		t.Errorf("get: dashboardUrl %v", got["dashboardUrl"])
+	}
+	_, capped := h.call("POST", "/websets/v0/websets/"+id+"/searches", `{"query":"CTOs of fintechs","count":5,"maxPeoplePerCompany":2}`)
+	if at[float64](t, capped, "maxPeoplePerCompany") != 2 {
+		t.Errorf("maxPeoplePerCompany not echoed: %v", capped)
+	}
+	_, plain := h.call("POST", "/websets/v0/websets/"+id+"/searches", `{"query":"CTOs of banks","count":5}`)
+	if v, ok := plain["maxPeoplePerCompany"]; !ok || v != nil {
+		t.Errorf("want maxPeoplePerCompany: null, got %v (present: %t)", v, ok)
+	}
+	_, got = h.call("GET", "/websets/v0/websets/"+id+"/searches/"+at[string](t, capped, "id"), "")
+	if at[float64](t, got, "maxPeoplePerCompany") != 2 {
+		t.Errorf("get: maxPeoplePerCompany %v", got["maxPeoplePerCompany"])
+	}
+
+	req, _ := http.NewRequest("POST", h.url+"/websets/v0/websets", strings.NewReader(`{}`))
+	req.Header.Set("x-api-key", key)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("x-exa-websets-priority", "high")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	log := h.s.Requests()
+	if last := log[len(log)-1]; last.Priority != "high" {
+		t.Errorf("priority not recorded: %+v", last)
+	}
+	if log[0].Priority != "" {
+		t.Errorf("priority recorded on a request without the header: %+v", log[0])
+	}
+	var listed []map[string]any
+	res, err = http.Get(h.url + "/_mock/requests")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if err := json.NewDecoder(res.Body).Decode(&listed); err != nil || listed[len(listed)-2]["priority"] != "high" {
+		t.Errorf("/_mock/requests does not show the priority: %v %v", err, listed)
 	}
 }
 

@@ -35,7 +35,13 @@ type websetJSON struct {
 	Metadata    map[string]string `json:"metadata"`
 	CreatedAt   time.Time         `json:"createdAt"`
 	UpdatedAt   time.Time         `json:"updatedAt"`
+	// DashboardURL follows since-the-spec.md (required there). Exa does not
+	// document the link's form: the mock's points nowhere real.
+	DashboardURL string `json:"dashboardUrl"`
 }
+
+// dashboardURL is the mock's made-up dashboard link of a webset.
+func dashboardURL(id string) string { return "https://dashboard.exa.ai/websets/" + id + "?examock=1" }
 
 // createWebsetBody is CreateWebsetParameters: a webset, optionally with
 // a search to start, enrichments to add and imports or websets to load.
@@ -375,6 +381,7 @@ func (s *Server) websetData(ws *webset) websetJSON {
 		Searches: []searchJSON{}, Imports: []any{}, Enrichments: []enrichmentJSON{}, Monitors: []any{},
 		Excludes: ws.Excludes, Metadata: ws.Metadata,
 		CreatedAt: ws.CreatedAt, UpdatedAt: ws.UpdatedAt,
+		DashboardURL: dashboardURL(ws.ID),
 	}
 	for _, id := range ws.searchIDs {
 		sr := s.searches[id]

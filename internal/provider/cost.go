@@ -45,20 +45,24 @@ import (
 // total that the last error shows, are the same at any -parallelism.
 //
 // The ledger lives in the providerData of one Configure, so in one walk:
-// Terraform configures the provider anew for every walk, and the apply
-// walk, which plans each change again just before it makes it, starts from
-// an empty ledger.
+// Terraform configures the provider anew for every walk. The apply walk
+// plans each change again just before it makes it, from an empty ledger.
+// There, once this process has sent a write, the cap no longer refuses: the
+// plan walk has checked the whole plan, and from then on a webset's items
+// include results that this apply started, which count already as planned.
+// (Refusing then would stop an apply half done.) Before that first write,
+// the apply walk checks as the plan walk does.
 type costLedger struct {
 	// limit is max_planned_results; negative means no cap, and 0 refuses
 	// any paid work.
 	limit int64
 
+	// wrote reports whether this process has sent a write to Exa (the
+	// client's count of writes), which only an apply walk does.
+	wrote func() bool
+
 	mu      sync.Mutex
 	entries []costEntry
-	// created holds the searches this process created, so that an
-	// enrichment planned again during apply does not count a search twice:
-	// once as planned, and again among the webset's items.
-	created map[string]bool
 }
 
 type costKind int
@@ -84,8 +88,13 @@ type costEntry struct {
 	results int64
 }
 
-func newCostLedger(limit int64) *costLedger {
-	return &costLedger{limit: limit, created: map[string]bool{}}
+// newCostLedger starts the ledger of a walk; client is nil in unit tests.
+func newCostLedger(limit int64, client *exa.Client) *costLedger {
+	l := &costLedger{limit: limit, wrote: func() bool { return false }}
+	if client != nil {
+		l.wrote = func() bool { return client.Writes() > 0 }
+	}
+	return l
 }
 
 // add records an entry and, when the total goes over the cap, adds an error
@@ -99,7 +108,7 @@ func (l *costLedger) add(e costEntry, attr path.Path, diags *diag.Diagnostics) i
 	for _, x := range l.entries {
 		total += l.resultsOf(x)
 	}
-	if l.limit >= 0 && total > l.limit {
+	if l.limit >= 0 && total > l.limit && !l.wrote() {
 		diags.AddAttributeError(attr, "This plan asks for more results than max_planned_results allows", l.overCap(total))
 	}
 	return l.resultsOf(e)
@@ -150,31 +159,18 @@ func (l *costLedger) overCap(total int64) string {
 	return b.String()
 }
 
-// searchCreated records a search that this process created.
-func (l *costLedger) searchCreated(id string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.created[id] = true
-}
-
 // websetItems estimates how many items a webset holds or will hold from the
 // searches it has at Exa: a finished search adds what it found, a running
 // one its target_count (or what it found, if more). The spec gives no item
 // count on a webset, and listing the items would cost a request per page,
-// so this reads the webset snapshot that refresh shares. Searches that this
-// process created are left out: they count as planned.
-func (l *costLedger) websetItems(ctx context.Context, client *exa.Client, websetID string) (int64, error) {
+// so this reads the webset snapshot that refresh shares.
+func websetItems(ctx context.Context, client *exa.Client, websetID string) (int64, error) {
 	ws, err := client.WebsetSnapshot(ctx, websetID)
 	if err != nil {
 		return 0, err
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
 	n := int64(0)
 	for _, s := range ws.Searches {
-		if l.created[s.ID] {
-			continue
-		}
 		found := int64(0)
 		if s.Progress != nil {
 			found = roundInt(s.Progress.Found)
@@ -220,7 +216,7 @@ func (d *providerData) planEnrichmentCost(ctx context.Context, plan websetEnrich
 	items, note := int64(0), "a webset that this plan creates has no items yet"
 	if websetID != "" {
 		var err error
-		items, err = d.cost.websetItems(ctx, d.client, websetID)
+		items, err = websetItems(ctx, d.client, websetID)
 		note = fmt.Sprintf("the webset %s has about %d items now", websetID, items)
 		if err != nil {
 			tflog.Debug(ctx, "could not read the webset to count its items", map[string]any{"webset_id": websetID, "error": err.Error()})

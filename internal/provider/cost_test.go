@@ -128,6 +128,41 @@ resource "exa_webset_search" "s" {
 	})
 }
 
+// The apply walk plans each change again. There, after a search was made,
+// its webset's items include the results it started, which count already as
+// planned: the cap must not refuse the enrichment planned after it (here
+// in order, through depends_on), or the apply would stop half done.
+func TestAccCost_applyWalkDoesNotCountTwice(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	// 10 for the search, and 0 + 10 for the enrichment.
+	env.settings = "  max_planned_results = 20"
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+resource "exa_webset_search" "s" {
+  webset_id    = %[1]q
+  query        = "Seed-stage robotics startups in Europe"
+  target_count = 10
+}
+
+resource "exa_webset_enrichment" "e" {
+  webset_id   = %[1]q
+  description = "CEO name"
+  format      = "text"
+  depends_on  = [exa_webset_search.s]
+}
+`, ws),
+			Check: func(*terraform.State) error {
+				if n := env.mock.Count("POST", "/v0/websets/*/enrichments"); n != 1 {
+					return fmt.Errorf("want the enrichment created, got %d", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
 // A monitor counts one run, and warns what it runs a month: about 30 times
 // for a daily cadence and 4 for a weekly one. Hourly cadences are refused
 // at validate (TestAccMonitor_validation), as Exa runs monitors at most
@@ -336,7 +371,7 @@ func TestCostLedger_orderIndependent(t *testing.T) {
 	const want = 83
 	var first string
 	permute(entries, func(order []costEntry) {
-		l := newCostLedger(want - 1)
+		l := newCostLedger(want-1, nil)
 		var last diag.Diagnostics
 		for _, e := range order {
 			var d diag.Diagnostics
@@ -357,8 +392,17 @@ func TestCostLedger_orderIndependent(t *testing.T) {
 		} else if detail != first {
 			t.Fatalf("the error depends on the order:\n%s\n---\n%s", first, detail)
 		}
+		// Once the process has written (an apply walk), nothing is refused.
+		l = newCostLedger(0, nil)
+		l.wrote = func() bool { return true }
+		for _, e := range order {
+			var d diag.Diagnostics
+			if l.add(e, path.Root("x"), &d); d.HasError() {
+				t.Fatalf("refused after a write: %v", d)
+			}
+		}
 		// At the cap, no order fails.
-		l = newCostLedger(want)
+		l = newCostLedger(want, nil)
 		for _, e := range order {
 			var d diag.Diagnostics
 			if l.add(e, path.Root("x"), &d); d.HasError() {

@@ -5,12 +5,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -66,6 +68,7 @@ type exaProviderModel struct {
 	RequestsPerSecond types.Float64 `tfsdk:"requests_per_second"`
 	RequestTimeout    types.String  `tfsdk:"request_timeout"`
 	MaxPlannedResults types.Int64   `tfsdk:"max_planned_results"`
+	Priority          types.String  `tfsdk:"priority"`
 }
 
 // providerData is what resources and data sources get from Configure.
@@ -112,6 +115,11 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
 			},
+			"priority": schema.StringAttribute{
+				MarkdownDescription: "Processing priority sent as the `x-exa-websets-priority` header on webset and search creates only, as Exa's SDKs send it: `low`, `medium` or `high`. Falls back to `EXA_PRIORITY`; unset sends no header. Exa does not document what each level does, nor which it assumes without the header.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(exa.Priorities()...)},
+			},
 			"requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: fmt.Sprintf("Client-side rate limit shared by every resource of this provider: a token bucket of this rate and burst. Defaults to %d; `0` means unlimited.", exa.DefaultRequestsPerSecond),
 				Optional:            true,
@@ -133,7 +141,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}{
 		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"max_retries", cfg.MaxRetries},
 		{"requests_per_second", cfg.RequestsPerSecond}, {"request_timeout", cfg.RequestTimeout},
-		{"max_planned_results", cfg.MaxPlannedResults},
+		{"max_planned_results", cfg.MaxPlannedResults}, {"priority", cfg.Priority},
 	}
 	for _, s := range settings {
 		if s.value.IsUnknown() {
@@ -178,6 +186,12 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			"EXA_MAX_PLANNED_RESULTS must be a whole number of at least 0, such as 500; unset it for no cap.")
 		return
 	}
+	c.Priority = stringOr(cfg.Priority, os.Getenv("EXA_PRIORITY"))
+	if c.Priority != "" && !slices.Contains(exa.Priorities(), c.Priority) {
+		resp.Diagnostics.AddAttributeError(path.Root("priority"), "Invalid EXA_PRIORITY",
+			fmt.Sprintf("EXA_PRIORITY is %q; it must be low, medium or high, or unset to send no priority.", c.Priority))
+		return
+	}
 	if c.APIKey == "" {
 		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing Exa API key",
 			"Set api_key in the provider block, or the EXA_API_KEY environment variable. Keys are at https://dashboard.exa.ai/api-keys.")
@@ -194,7 +208,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	ctx = tflog.MaskLogStrings(ctx, c.APIKey)
 	tflog.Debug(ctx, "configured the Exa client", map[string]any{"base_url": c.BaseURL, "max_retries": c.MaxRetries, "request_timeout": c.RequestTimeout.String()})
 
-	data := &providerData{client: client, poll: p.poll, cost: newCostLedger(maxResults)}
+	data := &providerData{client: client, poll: p.poll, cost: newCostLedger(maxResults, client)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
@@ -191,5 +192,71 @@ resource "exa_webset_search" "s" {
 	}
 	if env.mock.APICount() == 0 {
 		t.Errorf("the steps never reached the mock")
+	}
+}
+
+// priority (since-the-spec.md) goes as x-exa-websets-priority on webset and
+// search creates only; unset, no request carries it.
+func TestAccProvider_priorityHeader(t *testing.T) {
+	for _, priority := range []string{"high", ""} {
+		t.Run("priority="+priority, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			if priority != "" {
+				env.settings = fmt.Sprintf("  priority = %q", priority)
+			}
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: env.config(`
+resource "exa_webset" "w" {}
+
+resource "exa_webset_search" "s" {
+  webset_id    = exa_webset.w.id
+  query        = "Seed-stage robotics startups in Europe"
+  target_count = 3
+}
+
+resource "exa_webset_enrichment" "e" {
+  webset_id   = exa_webset.w.id
+  description = "CEO name"
+  format      = "text"
+}
+`),
+					Check: func(*terraform.State) error {
+						carried := 0
+						for _, r := range env.mock.Requests() {
+							isCreate := r.Method == "POST" && (examock.MatchPath("/v0/websets", r.Path) || examock.MatchPath("/v0/websets/*/searches", r.Path))
+							want := ""
+							if isCreate {
+								want = priority
+							}
+							if r.Priority != want {
+								return fmt.Errorf("%s %s carried priority %q, want %q", r.Method, r.Path, r.Priority, want)
+							}
+							if r.Priority != "" {
+								carried++
+							}
+						}
+						if priority != "" && carried != 2 {
+							return fmt.Errorf("want the header on 2 creates, got %d:\n%s", carried, env.logText(0))
+						}
+						return nil
+					},
+				}},
+			})
+		})
+	}
+}
+
+func TestAccProvider_priorityRefusedAtValidate(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.settings = `  priority = "urgent"`
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      env.webset(""),
+			ExpectError: regexp.MustCompile(`Attribute priority value must be one of`),
+		}},
+	})
+	if n := env.mock.APICount(); n != 0 {
+		t.Errorf("a bad priority sent %d requests", n)
 	}
 }

@@ -56,6 +56,8 @@ type websetData struct {
 	CreatedAt  types.String `tfsdk:"created_at"`
 	UpdatedAt  types.String `tfsdk:"updated_at"`
 	SearchIDs  types.List   `tfsdk:"search_ids"`
+	// DashboardURL follows since-the-spec.md, not the spec file.
+	DashboardURL types.String `tfsdk:"dashboard_url"`
 }
 
 // websetSchema is the schema of exa_webset: the one place each attribute is defined.
@@ -108,6 +110,11 @@ func websetSchema(_ context.Context) schema.Schema {
 			"title":      schema.StringAttribute{MarkdownDescription: "The title Exa gave the webset; null until it has one.", Computed: true},
 			"created_at": schema.StringAttribute{MarkdownDescription: "When the webset was created (RFC 3339).", Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"updated_at": schema.StringAttribute{MarkdownDescription: "When the webset last changed (RFC 3339).", Computed: true},
+			"dashboard_url": schema.StringAttribute{
+				MarkdownDescription: "The link to the webset in Exa's dashboard; null when Exa's answer does not carry it.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
 			"search_ids": schema.ListAttribute{
 				MarkdownDescription: "IDs of the webset's searches, oldest first.",
 				Computed:            true,
@@ -247,7 +254,7 @@ func (r *websetResource) cascade(ctx context.Context, state websetModel, reasons
 				ids = append(ids, s.ID)
 			}
 			enrichments = fmt.Sprintf("its %d enrichments", len(ws.Enrichments))
-			if n, err := r.data.cost.websetItems(ctx, r.data.client, ws.ID); err == nil {
+			if n, err := websetItems(ctx, r.data.client, ws.ID); err == nil {
 				items = fmt.Sprintf("its items (about %d)", n)
 			}
 		}
@@ -364,6 +371,7 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	m.Metadata, d = flattenStringMap(ws.Metadata, prior.Metadata)
 	diags.Append(d...)
 	m.SearchIDs = searchIDs(ws)
+	m.DashboardURL = stringOrNull(ws.DashboardURL)
 	// import and canceled are the configuration's, never Exa's: kept from
 	// prior, and at their defaults after terraform import.
 	if !isKnown(prior.Canceled) {

@@ -1,9 +1,14 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
+	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -402,4 +407,92 @@ func TestAccWebset_canceledFlipCallsCancelOnce(t *testing.T) {
 			},
 		},
 	})
+}
+
+// dashboard_url (since-the-spec.md) is in state after create and after
+// import, on the resource and the data source.
+func TestAccWebset_dashboardURL(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	url := knownvalue.StringRegexp(regexp.MustCompile(`^https://dashboard\.exa\.ai/websets/webset_`))
+	cfg := env.webset(`  external_id = "people"`) + `
+data "exa_webset" "w" {
+  id = exa_webset.w.id
+}
+`
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("dashboard_url"), url),
+					statecheck.ExpectKnownValue("data.exa_webset.w", tfjsonpath.New("dashboard_url"), url),
+				},
+			},
+			{
+				ResourceName:      websetAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if len(s) != 1 || !strings.HasPrefix(s[0].Attributes["dashboard_url"], "https://dashboard.exa.ai/websets/") {
+						return fmt.Errorf("dashboard_url after import: %v", s)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// A server older than dashboardUrl answers without it: the attribute is
+// null, and nothing fails.
+func TestAccWebset_dashboardURLMissingIsNull(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.url = withoutField(t, env.mock, "dashboardUrl")
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.webset(`  external_id = "people"`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("dashboard_url"), knownvalue.Null()),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		}},
+	})
+}
+
+// withoutField serves the mock with one field taken out of every JSON
+// object it answers, as an older server would answer, and returns its URL.
+func withoutField(t *testing.T, mock http.Handler, field string) string {
+	t.Helper()
+	var strip func(any)
+	strip = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			delete(x, field)
+			for _, e := range x {
+				strip(e)
+			}
+		case []any:
+			for _, e := range x {
+				strip(e)
+			}
+		}
+	}
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		mock.ServeHTTP(rec, r)
+		body := rec.Body.Bytes()
+		var v any
+		if json.Unmarshal(body, &v) == nil {
+			strip(v)
+			body, _ = json.Marshal(v)
+		}
+		maps.Copy(w.Header(), rec.Header())
+		w.Header().Del("Content-Length")
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(body)
+	}))
+	t.Cleanup(ts.Close)
+	return ts.URL
 }

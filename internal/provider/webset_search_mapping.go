@@ -60,6 +60,9 @@ func expandSearch(m websetSearchModel) *exa.CreateSearchRequest {
 		out.Recall = m.Recall.ValueBoolPointer()
 	}
 	out.Metadata = expandStringMap(m.Metadata)
+	if isKnown(m.MaxPeople) {
+		out.MaxPeoplePerCompany = m.MaxPeople.ValueInt64Pointer()
+	}
 	return out
 }
 
@@ -104,6 +107,14 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	m.UpdatedAt = stringOrNull(&s.UpdatedAt)
 	m.CanceledAt = stringOrNull(s.CanceledAt)
 	m.CanceledReason = stringOrNull(s.CanceledReason)
+	// Exa echoes the cap, or null for none. A server older than the field
+	// answers without it: then what the configuration said is kept, since
+	// the spec snapshot is silent on it.
+	if s.MaxPeoplePerCompany != nil {
+		m.MaxPeople = types.Int64Value(roundInt(*s.MaxPeoplePerCompany))
+	} else if !isKnown(prior.MaxPeople) {
+		m.MaxPeople = types.Int64Null()
+	}
 
 	// canceled mirrors Exa. A completed search that was asked to cancel
 	// keeps true: there was nothing left to stop, and flipping back would

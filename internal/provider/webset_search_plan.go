@@ -99,6 +99,7 @@ func searchReplaceReasons(config, plan, state websetSearchModel) []string {
 	add("recall", plan.Recall.IsUnknown() || (!state.Recall.IsNull() && plan.Recall.ValueBool() != state.Recall.ValueBool()))
 	add("behavior", !plan.Behavior.Equal(state.Behavior))
 	add("metadata", !sameStringMap(plan.Metadata, state.Metadata))
+	add("max_people_per_company", !plan.MaxPeople.Equal(state.MaxPeople))
 	// Un-canceling cannot resume a search: it takes a new one. This also
 	// covers a search canceled outside Terraform while the config says
 	// false.

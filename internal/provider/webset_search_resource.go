@@ -63,6 +63,7 @@ type websetSearchData struct {
 	RecallResult   types.Object `tfsdk:"recall_result"`
 	Behavior       types.String `tfsdk:"behavior"`
 	Metadata       types.Map    `tfsdk:"metadata"`
+	MaxPeople      types.Int64  `tfsdk:"max_people_per_company"`
 	Canceled       types.Bool   `tfsdk:"canceled"`
 	Status         types.String `tfsdk:"status"`
 	Progress       types.Object `tfsdk:"progress"`
@@ -197,6 +198,11 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				ElementType:         types.StringType,
 				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
 			},
+			"max_people_per_company": schema.Int64Attribute{
+				MarkdownDescription: "For people searches, a soft cap on how many people the search includes from the same current employer, at least 1 (the API's `maxPeoplePerCompany`). Null when no cap was asked for. Changing it replaces the search.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
 			"canceled": schema.BoolAttribute{
 				MarkdownDescription: "Set to `true` to cancel the search in place (one cancel call, no new search). " +
 					"In state it follows Exa: it becomes `true` when the search is canceled, also outside Terraform. " +
@@ -274,7 +280,6 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 		resp.Diagnostics.AddError("Could not create the Exa search", err.Error())
 		return
 	}
-	r.data.cost.searchCreated(search.ID)
 	// The search exists from here on: put it in state before anything else
 	// can fail, so that it is never orphaned.
 	state, diags := flattenSearch(search, plan)

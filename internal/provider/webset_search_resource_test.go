@@ -126,6 +126,65 @@ resource "exa_webset_search" "s" {
 	})
 }
 
+// max_people_per_company (since-the-spec.md) is sent as
+// maxPeoplePerCompany, read back from Exa's answer, and a change replaces
+// the search. Without it, the body has no such field (the lifecycle test's
+// exact body).
+func TestAccWebsetSearch_maxPeoplePerCompany(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	cfg := func(n int) string {
+		return env.minimalSearch(ws, fmt.Sprintf(`  entity                 = { type = "person" }
+  max_people_per_company = %d`, n))
+	}
+	sameID := statecheck.CompareValue(compare.ValuesDiffer())
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: cfg(2),
+				Check: env.expectCreateBody(`{
+					"query": "Seed-stage robotics startups in Europe",
+					"count": 3,
+					"entity": {"type": "person"},
+					"behavior": "override",
+					"maxPeoplePerCompany": 2
+				}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("max_people_per_company"), knownvalue.Int64Exact(2)),
+					sameID.AddStateValue(searchAddr, tfjsonpath.New("id")),
+				},
+			},
+			{
+				ResourceName:            searchAddr,
+				ImportState:             true,
+				ImportStateIdFunc:       importID,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"timeouts", "wait_for_completion"},
+			},
+			{
+				Config: cfg(3),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("max_people_per_company"), knownvalue.Int64Exact(3)),
+					sameID.AddStateValue(searchAddr, tfjsonpath.New("id")),
+				},
+				Check: func(*terraform.State) error {
+					posts := env.mock.Find("POST", "/v0/websets/*/searches")
+					if len(posts) != 2 {
+						return fmt.Errorf("want 2 creates, got %d", len(posts))
+					}
+					if !strings.Contains(posts[1].Body, `"maxPeoplePerCompany":3`) {
+						return fmt.Errorf("second create: %s", posts[1].Body)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
 // minimalSearch is a search with only the required inputs.
 func (e *testEnv) minimalSearch(ws, extra string) string {
 	return e.config(`
@@ -494,6 +553,7 @@ func TestAccWebsetSearch_badInputRefusedBeforeAnyCall(t *testing.T) {
 		{"behavior", "behavior", `"merge"`, `Attribute behavior value must be one of`},
 		{"metadata value", "metadata", fmt.Sprintf("{ note = %q }", long(1001)), `Attribute metadata\["note"\] must be 0 to 1000`},
 		{"timeouts", "timeouts", `{ create = "soon" }`, `Invalid Attribute Value Time Duration`},
+		{"no people per company", "max_people_per_company", "0", `Attribute max_people_per_company value must be at least 1`},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
