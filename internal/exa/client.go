@@ -634,12 +634,44 @@ type Page[T any] struct {
 	NextCursor *string `json:"nextCursor"`
 }
 
+// Bounds on one list, so that a server that repeats a cursor, or hands out
+// new ones forever, makes a clear error rather than a loop that grows until
+// Terraform is killed (each request is quick, so no timeout would fire).
+const (
+	// MaxListPages is the most pages one list follows: 500 pages take 50 s
+	// at the default 10 requests a second, and hold, at the API's page
+	// sizes, tens of thousands of objects.
+	MaxListPages = 500
+	// MaxListBytes bounds the answers of one list, added up, so that the
+	// objects decoded from them stay well within the provider's memory.
+	MaxListBytes = 64 << 20
+)
+
+// ListTooLongError is a list that went past MaxListPages or MaxListBytes, or
+// whose server handed out a cursor it had handed out before.
+type ListTooLongError struct {
+	Path   string
+	Pages  int
+	Reason string
+}
+
+func (e *ListTooLongError) Error() string {
+	return fmt.Sprintf("GET %s: stopped after %d pages: %s", e.Path, e.Pages, e.Reason)
+}
+
 // listAll follows a list endpoint's cursor to the last page, or until it
 // has max results (max ≤ 0: no bound). With pageSize above zero it sends
-// limit, never asking for more than it still wants.
+// limit, never asking for more than it still wants. It stops with a
+// *ListTooLongError at a repeated cursor, after MaxListPages pages, or past
+// MaxListBytes of answers.
 func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, pageSize, max int) ([]T, error) {
 	var out []T
-	for {
+	seen := map[string]bool{}
+	read := 0
+	for pages := 0; ; pages++ {
+		if pages == MaxListPages {
+			return nil, &ListTooLongError{Path: path, Pages: pages, Reason: fmt.Sprintf("the list is longer than the %d pages the provider follows; narrow it (a limit or a filter)", MaxListPages)}
+		}
 		if pageSize > 0 {
 			limit := pageSize
 			if max > 0 {
@@ -651,9 +683,16 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, p
 		if enc := q.Encode(); enc != "" {
 			p += "?" + enc
 		}
-		var page Page[T]
-		if err := c.do(ctx, idempotent, "GET", p, nil, &page); err != nil {
+		res, err := c.send(ctx, call{kind: idempotent, method: "GET", url: c.base + p, label: p, withKey: true})
+		if err != nil {
 			return nil, err
+		}
+		if read += len(res.body); read > MaxListBytes {
+			return nil, &ListTooLongError{Path: path, Pages: pages + 1, Reason: fmt.Sprintf("its answers add up to more than %d MiB; narrow it (a limit or a filter)", MaxListBytes>>20)}
+		}
+		var page Page[T]
+		if err := json.Unmarshal(res.body, &page); err != nil {
+			return nil, fmt.Errorf("decoding the answer to GET %s: %w", p, err)
 		}
 		out = append(out, page.Data...)
 		if max > 0 && len(out) >= max {
@@ -662,6 +701,10 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, p
 		if !page.HasMore || page.NextCursor == nil || *page.NextCursor == "" {
 			return out, nil
 		}
+		if seen[*page.NextCursor] {
+			return nil, &ListTooLongError{Path: path, Pages: pages + 1, Reason: fmt.Sprintf("the server handed out the cursor %q a second time, so the list would never end", *page.NextCursor)}
+		}
+		seen[*page.NextCursor] = true
 		q.Set("cursor", *page.NextCursor)
 	}
 }

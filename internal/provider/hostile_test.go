@@ -379,3 +379,63 @@ resource "exa_webset" "w" {
 		}},
 	})
 }
+
+// endlessWebsets answers the websets list with hasMore and a cursor
+// forever: the same cursor each time (repeat), or a new one, each page
+// holding about pageBytes.
+func endlessWebsets(t *testing.T, repeat bool, pageBytes int) (string, *atomic.Int64) {
+	var pages atomic.Int64
+	title := strings.Repeat("x", 1000)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		n := pages.Add(1)
+		cursor := "cursor_1"
+		if !repeat {
+			cursor = fmt.Sprintf("cursor_%d", n)
+		}
+		var b strings.Builder
+		b.WriteString(`{"data":[`)
+		for i := 0; b.Len() < pageBytes; i++ {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"id":"webset_%d_%d","object":"webset","status":"idle","externalId":null,"title":%q,"searches":[],"imports":[],"enrichments":[],"monitors":[],"metadata":{},"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}`, n, i, title)
+		}
+		fmt.Fprintf(&b, `],"hasMore":true,"nextCursor":%q}`, cursor)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(b.String()))
+	}))
+	t.Cleanup(ts.Close)
+	return ts.URL, &pages
+}
+
+// Lists without end: a repeated cursor, endless small pages and endless
+// large ones each fail the command on their own, at the provider's default
+// settings (10 requests a second), with an error that says why.
+func TestAccHostile_listsWithoutEndFail(t *testing.T) {
+	for name, c := range map[string]struct {
+		repeat    bool
+		pageBytes int
+		want      string
+	}{
+		"repeated cursor":     {true, 200, `GET /v0/websets: stopped after 2 pages: the server handed out the cursor "cursor_1" a second time`},
+		"endless cursors":     {false, 200, fmt.Sprintf("stopped after %d pages: the list is longer than the %d pages", exa.MaxListPages, exa.MaxListPages)},
+		"endless 4 MiB pages": {false, 4 << 20, "its answers add up to more than 64 MiB"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			url, pages := endlessWebsets(t, c.repeat, c.pageBytes)
+			env := &testEnv{t: t, mock: examock.New(examock.Options{}), url: url}
+			start := time.Now()
+			env.test(resource.TestCase{
+				ProtoV6ProviderFactories: env.realFactories(),
+				Steps: []resource.TestStep{{
+					Config:      env.config(`data "exa_websets" "all" {}`),
+					ExpectError: inOrder(c.want),
+				}},
+			})
+			t.Logf("failed after %d pages in %s", pages.Load(), time.Since(start).Round(time.Millisecond))
+			if pages.Load() > exa.MaxListPages {
+				t.Errorf("read %d pages, past the bound of %d", pages.Load(), exa.MaxListPages)
+			}
+		})
+	}
+}
