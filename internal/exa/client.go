@@ -69,7 +69,8 @@ type Config struct {
 	// UserAgent is sent on every request.
 	UserAgent string
 	// MaxRetries bounds the retries of one call (not counting the first try).
-	// A negative value means no retries.
+	// Zero means DefaultMaxRetries, as for every field left zero; a negative
+	// value means no retries.
 	MaxRetries int
 	// RetryWaitMin and RetryWaitMax bound the jittered exponential backoff.
 	RetryWaitMin time.Duration
@@ -136,7 +137,10 @@ func NewClient(cfg Config) (*Client, error) {
 		snaps:          newSnapshots(),
 		priority:       cfg.Priority,
 	}
-	if c.maxRetries < 0 {
+	switch {
+	case c.maxRetries == 0:
+		c.maxRetries = DefaultMaxRetries
+	case c.maxRetries < 0:
 		c.maxRetries = 0
 	}
 	if c.waitMin <= 0 {
@@ -443,7 +447,7 @@ func (c *Client) judge(ctx context.Context, cl call, res *response, terr *tryErr
 	if c.apiKey != "" {
 		msg = strings.ReplaceAll(msg, c.apiKey, "***")
 	}
-	apiErr := &APIError{StatusCode: res.status, Message: msg, RequestID: res.requestID, Method: cl.method, Path: cl.label}
+	apiErr := &APIError{StatusCode: res.status, Message: msg, RequestID: res.requestID, Method: cl.method, Path: cl.label, Origin: originOf(cl.url)}
 	v := verdict{err: apiErr}
 	switch {
 	case res.status == http.StatusTooManyRequests:
@@ -707,6 +711,16 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, p
 		seen[*page.NextCursor] = true
 		q.Set("cursor", *page.NextCursor)
 	}
+}
+
+// originOf is a URL's scheme and host, for messages: never its path or
+// query, which for an upload carry a signature.
+func originOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // escape makes one path segment safe.

@@ -291,3 +291,34 @@ func TestErrorMessage_shapes(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// 401 says what to check and which origin refused the key; 402 says why
+// Exa refuses and that retrying will not help, and is not retried. Neither
+// prints the key.
+func TestClient_401And402SayWhatToDo(t *testing.T) {
+	m := examock.New(examock.Options{APIKey: key})
+	ts := m.Start()
+	t.Cleanup(ts.Close)
+	c, err := exa.NewClient(exa.Config{APIKey: key, BaseURL: ts.URL, MaxRetries: 3, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, RequestsPerSecond: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, origin := m.CreateWebset(""), ts.URL
+	m.InjectFault(examock.Fault{Method: "GET", Path: "/v0/websets/*", Status: http.StatusUnauthorized})
+	_, err = c.GetWebset(context.Background(), ws)
+	if err == nil || !strings.Contains(err.Error(), origin+" refused the API key: check api_key in the provider block or the EXA_API_KEY environment variable") {
+		t.Errorf("401: %v", err)
+	}
+	m.ResetLog()
+	m.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets/*/searches", Status: http.StatusPaymentRequired})
+	_, err = c.CreateSearch(context.Background(), ws, &exa.CreateSearchRequest{Query: "q", Count: 1})
+	if err == nil || !strings.Contains(err.Error(), "out of credits or the API key has reached its budget. Retrying will not help") {
+		t.Errorf("402: %v", err)
+	}
+	if n := m.Count("POST", "/v0/websets/*/searches"); n != 1 {
+		t.Errorf("a 402 was sent %d times; it is never retried", n)
+	}
+	if strings.Contains(err.Error(), key) {
+		t.Errorf("the key is in the message: %v", err)
+	}
+}

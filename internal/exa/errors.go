@@ -1,6 +1,7 @@
 package exa
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +21,8 @@ type APIError struct {
 	// Method and Path name the call that failed.
 	Method string
 	Path   string
+	// Origin is the scheme and host the call went to.
+	Origin string
 }
 
 func (e *APIError) Error() string {
@@ -30,6 +33,12 @@ func (e *APIError) Error() string {
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " (X-Request-Id: %s)", e.RequestID)
+	}
+	switch e.StatusCode {
+	case http.StatusUnauthorized:
+		fmt.Fprintf(&b, ". %s refused the API key: check api_key in the provider block or the EXA_API_KEY environment variable, and that base_url is the server the key belongs to", cmp.Or(e.Origin, "The server"))
+	case http.StatusPaymentRequired:
+		b.WriteString(". Exa answers 402 when the team is out of credits or the API key has reached its budget. Retrying will not help: add credits or raise the key's budget in Exa's dashboard, then apply again")
 	}
 	return b.String()
 }

@@ -59,3 +59,19 @@ func TestSweepers_deleteOnlyWhatLiveRunsMark(t *testing.T) {
 		}
 	}
 }
+
+// The sweepers' client, built from the environment with no retry settings,
+// retries like the provider's: a 503 on the first list does not fail the
+// sweep. (Config's zero MaxRetries means the default, not none.)
+func TestSweepers_clientRetries(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	t.Setenv("EXA_API_KEY", testAPIKey)
+	t.Setenv("EXA_BASE_URL", env.url)
+	env.mock.InjectFault(examock.Fault{Method: "GET", Path: "/v0/websets", Status: 503})
+	if err := sweepWith(sweepWebsets)(""); err != nil {
+		t.Fatalf("the sweep failed on one 503: %v", err)
+	}
+	if n := env.mock.Count("GET", "/v0/websets"); n != 2 {
+		t.Errorf("want the list retried once (2 GETs), got %d:\n%s", n, env.logText(0))
+	}
+}
