@@ -3,6 +3,7 @@ package provider
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -240,17 +241,41 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 	mo, err := createOnce(ctx, "monitor",
 		func(ctx context.Context) (*exa.Monitor, error) { return client.CreateMonitor(ctx, body) },
 		func(ctx context.Context) (*exa.Monitor, error) { return client.FindMonitor(ctx, body, started) })
-	if err == nil && !plan.Enabled.ValueBool() {
-		// Exa creates monitors enabled: pause it at once.
-		mo, err = client.UpdateMonitor(ctx, mo.ID, &exa.UpdateMonitorRequest{Status: "disabled", Metadata: body.Metadata})
-	}
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa monitor", err.Error())
+		return
+	}
+	if !plan.Enabled.ValueBool() {
+		// Exa creates monitors enabled: pause it at once.
+		paused, err := client.UpdateMonitor(ctx, mo.ID, &exa.UpdateMonitorRequest{Status: "disabled", Metadata: body.Metadata})
+		if err != nil {
+			r.undoCreate(ctx, mo, plan, err, resp)
+			return
+		}
+		mo = paused
+	}
+	state, diags := flattenMonitor(ctx, mo, plan)
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// undoCreate handles a monitor that was made but could not be paused. It
+// runs, and bills, on its schedule, which the configuration did not ask
+// for: so it is deleted. Only if that fails too is it put in state, where
+// the error taints it and the next apply deletes it; it is never left at
+// Exa unknown to Terraform.
+func (r *monitorResource) undoCreate(ctx context.Context, mo *exa.Monitor, plan monitorModel, pauseErr error, resp *resource.CreateResponse) {
+	delErr := r.data.client.DeleteMonitor(ctx, mo.ID)
+	if delErr == nil || exa.IsNotFound(delErr) {
+		resp.Diagnostics.AddError("Could not create the Exa monitor paused",
+			fmt.Sprintf("The monitor %s was created, but pausing it failed: %s\n\nExa creates monitors enabled, so it was deleted again rather than left running. Apply again to retry.", mo.ID, pauseErr))
 		return
 	}
 	state, diags := flattenMonitor(ctx, mo, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.AddError("Could not create the Exa monitor paused",
+		fmt.Sprintf("The monitor %s was created, but pausing it failed (%s), and so did deleting it (%s). It is enabled at Exa, and runs on its schedule: it is kept in state and marked tainted, so the next apply deletes it. Apply again soon, or delete it in Exa's dashboard.", mo.ID, pauseErr, delErr))
 }
 
 func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {

@@ -162,3 +162,50 @@ func TestAccMonitor_validation(t *testing.T) {
 		t.Errorf("%d API calls for invalid monitors", n)
 	}
 }
+
+// A monitor created with enabled = false is made, then paused. When the
+// pause fails, the monitor (which Exa made enabled, running and billing) is
+// not left behind: it is deleted, or, if that fails too, kept in state and
+// tainted, so that the next apply deletes it. Either way, after the next
+// apply exactly the one paused monitor that the configuration declares is
+// at Exa.
+func TestAccMonitor_failedPauseLeavesNoOrphan(t *testing.T) {
+	for name, deleteFails := range map[string]bool{"deleted at once": false, "tainted when the delete fails too": true} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := env.mock.CreateWebset("")
+			cfg := env.monitor(ws, `{ cron = "0 9 * * *" }`, `{ query = "New robotics startups", target_count = 5 }`, "  enabled = false")
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{
+					{
+						PreConfig: func() {
+							env.mock.InjectFault(examock.Fault{Method: "PATCH", Path: "/v0/monitors/*", Status: 500, Times: -1})
+							if deleteFails {
+								env.mock.InjectFault(examock.Fault{Method: "DELETE", Path: "/v0/monitors/*", Status: 500, Times: -1})
+							}
+						},
+						Config:      cfg,
+						ExpectError: regexp.MustCompile(`Could not create the Exa monitor paused`),
+					},
+					{
+						PreConfig: func() {
+							want := 0
+							if deleteFails {
+								want = 1 // in state, tainted
+							}
+							if got := env.mock.MonitorIDs(); len(got) != want {
+								t.Errorf("after the failed apply: want %d monitors at the mock, got %v", want, got)
+							}
+							env.mock.ClearFaults()
+						},
+						Config: cfg,
+						Check: resource.ComposeAggregateTestCheckFunc(
+							exactlyTheOneInState(env, monitorAddr, env.mock.MonitorIDs),
+							resource.TestCheckResourceAttr(monitorAddr, "status", "disabled"),
+						),
+					},
+				},
+			})
+		})
+	}
+}
