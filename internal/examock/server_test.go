@@ -341,3 +341,18 @@ func TestMock_timeBasedLifecycleReportsTimeLeft(t *testing.T) {
 		t.Errorf("at 60m: %v", got["status"])
 	}
 }
+
+// Two oversized metadata values: the error always names the first key in
+// sorted order, whatever order the map iterates in.
+func TestMock_validationIsDeterministic(t *testing.T) {
+	h := start(t, Options{})
+	ws := h.s.CreateWebset("")
+	long := strings.Repeat("x", 1001)
+	body := `{"query":"q","count":1,"metadata":{"zeta":"` + long + `","alpha":"` + long + `","mid":"` + long + `"}}`
+	for range 20 {
+		code, got := h.call("POST", "/websets/v0/websets/"+ws+"/searches", body)
+		if code != 400 || !strings.Contains(at[string](t, got, "message"), `metadata["alpha"]`) {
+			t.Fatalf("%d %v", code, got)
+		}
+	}
+}
