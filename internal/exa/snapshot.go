@@ -27,7 +27,10 @@ import (
 //     list that lags behind never drops a resource from state.
 //  4. A webset that answers 404 is checked the same way: each child
 //     confirms with its own GET.
-//  5. Snapshots live in memory, in one client, so in one provider process,
+//  5. Snapshots are kept by the webset's real ID, whether the caller named
+//     it by its ID or its external ID: one webset has one snapshot, and a
+//     write through either name drops it.
+//  6. Snapshots live in memory, in one client, so in one provider process,
 //     which Terraform starts anew for every walk; none is used when older
 //     than SnapshotMaxAge. Errors are never kept. Nothing is written to
 //     disk.
@@ -45,47 +48,64 @@ const SnapshotMaxAge = 30 * time.Second
 type snapshots struct {
 	group   singleflight.Group
 	mu      sync.Mutex
-	entries map[string]snapshot
-	// gen counts the invalidations of each webset; a fetch stores its
-	// answer only if no invalidation came in between.
-	gen map[string]uint64
-	now func() time.Time
+	entries map[string]snapshot // by the webset's real ID
+	// ids maps every name a caller used for a webset (its ID, or its
+	// external ID) to the real ID its answer gave, so that a webset named
+	// both ways has one snapshot, and a write through one name drops it for
+	// the other. A stale name (a webset replaced under the same external
+	// ID) only misses: the next fetch by that name corrects it.
+	ids map[string]string
+	// epoch counts every invalidation; a fetch stores its answer only if
+	// none came in while it ran, whatever name either used.
+	epoch uint64
+	now   func() time.Time
 }
 
 type snapshot struct {
-	ws  *Webset
-	at  time.Time
-	gen uint64
+	ws *Webset
+	at time.Time
 }
 
 func newSnapshots() *snapshots {
-	return &snapshots{entries: map[string]snapshot{}, gen: map[string]uint64{}, now: time.Now}
+	return &snapshots{entries: map[string]snapshot{}, ids: map[string]string{}, now: time.Now}
 }
 
-// WebsetSnapshot reads a webset by its id, sharing one GET between every
-// caller of this client: concurrent callers wait for the request in flight
-// (singleflight), later ones get its answer until it is invalidated or
-// SnapshotMaxAge old. The answer is shared: callers must not change it.
-func (c *Client) WebsetSnapshot(ctx context.Context, id string) (*Webset, error) {
+// id is the real ID a name stands for, as far as answers have shown; the
+// caller holds mu.
+func (s *snapshots) id(name string) string {
+	if id, ok := s.ids[name]; ok {
+		return id
+	}
+	return name
+}
+
+// WebsetSnapshot reads a webset by its id or external ID, sharing one GET
+// between every caller of this client: concurrent callers wait for the
+// request in flight (singleflight), later ones get its answer until it is
+// invalidated or SnapshotMaxAge old. Snapshots are kept by the webset's
+// real ID, whichever name the caller used. The answer is shared: callers
+// must not change it.
+func (c *Client) WebsetSnapshot(ctx context.Context, name string) (*Webset, error) {
 	s := c.snaps
 	s.mu.Lock()
-	g := s.gen[id]
-	if e, ok := s.entries[id]; ok && e.gen == g && s.now().Sub(e.at) < SnapshotMaxAge {
+	if e, ok := s.entries[s.id(name)]; ok && s.now().Sub(e.at) < SnapshotMaxAge {
 		s.mu.Unlock()
 		return e.ws, nil
 	}
+	epoch := s.epoch
 	s.mu.Unlock()
-	// The generation is part of the key: a caller that comes after an
+	// The epoch is part of the key: a caller that comes after an
 	// invalidation never joins a fetch that started before it.
-	v, err, _ := s.group.Do(id+"\x00"+strconv.FormatUint(g, 10), func() (any, error) {
-		tflog.Debug(ctx, "fetching a webset snapshot", map[string]any{"webset_id": id})
-		ws, err := c.GetWebset(ctx, id)
+	v, err, _ := s.group.Do(name+"\x00"+strconv.FormatUint(epoch, 10), func() (any, error) {
+		tflog.Debug(ctx, "fetching a webset snapshot", map[string]any{"webset_id": name})
+		ws, err := c.GetWebset(ctx, name)
 		if err != nil {
 			return nil, err
 		}
 		s.mu.Lock()
-		if s.gen[id] == g {
-			s.entries[id] = snapshot{ws: ws, at: s.now(), gen: g}
+		s.ids[name], s.ids[ws.ID] = ws.ID, ws.ID
+		if s.epoch == epoch {
+			s.entries[ws.ID] = snapshot{ws: ws, at: s.now()}
 		}
 		s.mu.Unlock()
 		return ws, nil
@@ -96,13 +116,14 @@ func (c *Client) WebsetSnapshot(ctx context.Context, id string) (*Webset, error)
 	return v.(*Webset), nil //nolint:forcetypeassert // the only value stored
 }
 
-// invalidate drops a webset's snapshot and bumps its generation.
-func (c *Client) invalidate(websetID string) {
+// invalidate drops the snapshot of the webset a name stands for, and
+// counts an invalidation.
+func (c *Client) invalidate(name string) {
 	s := c.snaps
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.gen[websetID]++
-	delete(s.entries, websetID)
+	s.epoch++
+	delete(s.entries, s.id(name))
 }
 
 // writing invalidates the webset's snapshot now and returns a function that

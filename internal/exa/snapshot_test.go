@@ -305,3 +305,30 @@ func TestFindMonitor_followsTheCursorToTheEnd(t *testing.T) {
 		t.Errorf("want 2 pages read, got %d", n)
 	}
 }
+
+// A webset named by its external ID in one place and by its ID in another
+// has one snapshot (rule 5): one GET serves both, and a write through one
+// name drops it for the other.
+func TestSnapshot_keptByTheRealIDWhateverTheName(t *testing.T) {
+	ctx := context.Background()
+	m, c, _ := newPair(t)
+	id := m.CreateWebset("crm-accounts")
+	s := newSearch(t, c, id)
+	if _, err := c.WebsetSnapshot(ctx, "crm-accounts"); err != nil {
+		t.Fatal(err)
+	}
+	n := websetGETs(m)
+	if got, err := c.ReadSearch(ctx, id, s.ID); err != nil || got.ID != s.ID {
+		t.Fatalf("%v, %v", got, err)
+	}
+	if websetGETs(m) != n {
+		t.Errorf("the snapshot fetched by external ID did not serve a read by ID")
+	}
+	// A cancel through the external ID: the read by ID sees it.
+	if _, err := c.CancelSearch(ctx, "crm-accounts", s.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.ReadSearch(ctx, id, s.ID); err != nil || got.Status != exa.SearchCanceled {
+		t.Errorf("a write through the external ID left the snapshot by ID stale: %v, %v", got, err)
+	}
+}
