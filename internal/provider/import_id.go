@@ -21,8 +21,12 @@ func parseChildImportID(id, child string) (websetID, childID string, err error) 
 
 // importChild imports an object inside a webset (a search, an enrichment):
 // by identity, or by an ID string "<webset_id>/<child>", into webset_id and
-// id. It reports false when the ID string is malformed.
-func importChild(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, child string) bool {
+// id. The webset may be named by its external ID: state gets its real ID,
+// as exa_webset's id is, so that webset_id = exa_webset.x.id plans no
+// change after the import. The look-up is the webset snapshot that the
+// Read after the import uses anyway. It reports false when the ID string
+// is malformed.
+func importChild(ctx context.Context, data *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse, child string) bool {
 	if importedIdentity(ctx, req, resp, "webset_id", "id") {
 		return true
 	}
@@ -30,6 +34,13 @@ func importChild(ctx context.Context, req resource.ImportStateRequest, resp *res
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
 		return false
+	}
+	if data != nil {
+		// On an error, the name stays as given: the Read that follows
+		// reports what is wrong with it.
+		if ws, err := data.client.WebsetSnapshot(ctx, websetID); err == nil {
+			websetID = ws.ID
+		}
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("webset_id"), websetID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)

@@ -279,7 +279,7 @@ func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.Dele
 
 // ImportState takes "<webset_id>/<enrichment_id>", or an identity.
 func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importChild(ctx, req, resp, "enrichment_id")
+	importChild(ctx, r.data, req, resp, "enrichment_id")
 }
 
 func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {

@@ -405,7 +405,7 @@ func cancelSearch(ctx context.Context, client *exa.Client, websetID, id string) 
 
 // ImportState takes "<webset_id>/<search_id>", split on the last slash.
 func (r *websetSearchResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importChild(ctx, req, resp, "search_id") {
+	if importChild(ctx, r.data, req, resp, "search_id") {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
 	}
 }

@@ -767,3 +767,52 @@ func TestAccWebsetSearch_userAgentNamesProviderAndTerraform(t *testing.T) {
 		}},
 	})
 }
+
+// A search imported as <external_id>/<search_id> records the webset's real
+// ID, so that a configuration naming exa_webset.w.id plans no change.
+func TestAccWebsetSearch_importByExternalIDNormalisesWebsetID(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("crm-accounts")
+	id := env.createSearchOutOfBand(ws, `{"query":"Seed-stage robotics startups in Europe","count":3}`)
+	cfg := env.config(`
+resource "exa_webset" "w" {
+  external_id = "crm-accounts"
+}
+
+resource "exa_webset_search" "s" {
+  webset_id    = exa_webset.w.id
+  query        = "Seed-stage robotics startups in Europe"
+  target_count = 3
+}
+`)
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:             cfg,
+				ResourceName:       websetAddr,
+				ImportState:        true,
+				ImportStateId:      "crm-accounts",
+				ImportStatePersist: true,
+			},
+			{
+				Config:             cfg,
+				ResourceName:       searchAddr,
+				ImportState:        true,
+				ImportStateId:      "crm-accounts/" + id,
+				ImportStatePersist: true,
+				ImportStateCheck: func(s []*terraform.InstanceState) error {
+					if got := s[0].Attributes["webset_id"]; got != ws {
+						return fmt.Errorf("webset_id after import: %q, want the real ID %q", got, ws)
+					}
+					return nil
+				},
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
