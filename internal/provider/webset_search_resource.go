@@ -327,9 +327,9 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
 }
 
-// Update changes no search at Exa: only canceled, wait_for_completion and
-// timeouts can change in place, and of those only a canceled that goes from
-// false to true calls Exa.
+// Update changes no search at Exa: only canceled, wait_for_completion,
+// timeouts, and metadata between null and {} change in place, and of those
+// only a canceled that goes from false to true calls Exa.
 func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetSearchModel
@@ -342,6 +342,9 @@ func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRe
 	next.WaitForCompletion = plan.WaitForCompletion
 	next.Timeouts = plan.Timeouts
 	next.Canceled = plan.Canceled
+	// metadata reaches an update only between null and {} (any other change
+	// replaces the search): state follows the configuration.
+	next.Metadata = plan.Metadata
 
 	if plan.Canceled.ValueBool() && !state.Canceled.ValueBool() {
 		if exa.SearchFinished(state.Status.ValueString()) {
