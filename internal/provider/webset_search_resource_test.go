@@ -800,11 +800,16 @@ resource "exa_webset_search" "s" {
 				ImportState:        true,
 				ImportStateId:      "crm-accounts/" + id,
 				ImportStatePersist: true,
-				ImportStateCheck: func(s []*terraform.InstanceState) error {
-					if got := s[0].Attributes["webset_id"]; got != ws {
-						return fmt.Errorf("webset_id after import: %q, want the real ID %q", got, ws)
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					for _, st := range states {
+						if st.ID == id {
+							if got := st.Attributes["webset_id"]; got != ws {
+								return fmt.Errorf("webset_id after import: %q, want the real ID %q", got, ws)
+							}
+							return nil
+						}
 					}
-					return nil
+					return fmt.Errorf("the search %s is not among the imported states", id)
 				},
 			},
 			{
