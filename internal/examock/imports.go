@@ -39,8 +39,9 @@ type importRecord struct {
 	gone       bool
 	// records are the uploaded CSV's rows, header excluded.
 	records [][]string
-	// attachedTo are the websets created with this import, which get its
-	// records as items once it completes.
+	// attachedTo are the websets created with this import. Its records are
+	// their staging pool: per the spec they do not become webset items;
+	// a search scoped to the import draws its items from them.
 	attachedTo []string
 }
 
@@ -145,11 +146,6 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.failImport(im, "missing_identifier", fmt.Sprintf("there is no column %d", *im.identifier))
 	default:
 		im.records = rows[1:]
-		for _, id := range im.attachedTo {
-			if ws := s.lookupWebset(id); ws != nil {
-				s.addImportItems(ws, im)
-			}
-		}
 		s.emit("import.completed", im.importJSON)
 	}
 	w.WriteHeader(http.StatusOK)

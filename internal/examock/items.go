@@ -2,7 +2,10 @@ package examock
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -60,9 +63,17 @@ type item = itemJSON
 // addItems makes the deterministic items of a completed search: count of
 // them (up to maxItemsPerSearch), each evaluated against every criterion.
 // The caller holds mu.
+//
+// A search scoped to imports or websets (with no relationship: a hop
+// search finds other entities) only considers their records or items, as
+// the spec says: its items are drawn from those, in order, up to its count.
 func (s *Server) addItems(sr *search) {
 	now := s.now()
+	candidates := s.scopedCandidates(sr)
 	n := min(int(sr.Count), maxItemsPerSearch)
+	if candidates != nil {
+		n = min(n, len(candidates))
+	}
 	for i := 1; i <= n; i++ {
 		it := &item{
 			ID:         fmt.Sprintf("witem_%s_%04d", sr.ID, i),
@@ -73,6 +84,9 @@ func (s *Server) addItems(sr *search) {
 			Properties: itemProperties(sr.Entity, i),
 			CreatedAt:  now,
 			UpdatedAt:  now,
+		}
+		if candidates != nil {
+			it.Properties = candidates[i-1]
 		}
 		for j, c := range sr.Criteria {
 			sat := "yes"
@@ -88,6 +102,47 @@ func (s *Server) addItems(sr *search) {
 		}
 		s.items[sr.WebsetID] = append(s.items[sr.WebsetID], it)
 	}
+}
+
+// scopedCandidates are the properties of what a search's scope lets it
+// find: one per record of each scoped import (its URL from the import's
+// identifier column) and a copy of each item of each scoped webset. It is
+// nil for a search of the whole web, or a hop search. The caller holds mu.
+func (s *Server) scopedCandidates(sr *search) []map[string]any {
+	if len(sr.Scope) == 0 || slices.ContainsFunc(sr.Scope, func(sc scopeJSON) bool { return sc.Relationship != nil }) {
+		return nil
+	}
+	out := []map[string]any{}
+	for _, sc := range sr.Scope {
+		switch sc.Source {
+		case "import":
+			im, ok := s.imports[sc.ID]
+			if !ok || im.gone {
+				continue
+			}
+			col := 0
+			if im.identifier != nil {
+				col = *im.identifier
+			}
+			for i, row := range im.records {
+				p := itemProperties(im.Entity, len(out)+1)
+				if col < len(row) {
+					p["url"] = row[col]
+				}
+				if len(row) > 1 {
+					p["description"] = fmt.Sprintf("Record %d of import %s: %s", i+1, im.ID, strings.Join(row, ", "))
+				}
+				out = append(out, p)
+			}
+		case "webset":
+			if from := s.lookupWebset(sc.ID); from != nil {
+				for _, it := range s.items[from.ID] {
+					out = append(out, maps.Clone(it.Properties))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // itemProperties fills the type-specific properties the spec defines for

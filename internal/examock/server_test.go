@@ -2,6 +2,7 @@ package examock
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -354,5 +355,55 @@ func TestMock_validationIsDeterministic(t *testing.T) {
 		if code != 400 || !strings.Contains(at[string](t, got, "message"), `metadata["alpha"]`) {
 			t.Fatalf("%d %v", code, got)
 		}
+	}
+}
+
+// The spec's import semantics: a CSV import attached to a webset is a
+// staging pool, not items; a search scoped to the import draws its items
+// from the import's records; the same import in both import and the inline
+// search's scope is a 400.
+func TestMock_importIsAStagingPoolAndScopeDrawsFromIt(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{Immediate: true}})
+	csvText := "url,name\nhttps://acme.example,Acme\nhttps://globex.example,Globex\n"
+	_, im := h.call("POST", "/websets/v0/imports", fmt.Sprintf(`{"size":%d,"count":2,"format":"csv","entity":{"type":"company"}}`, len(csvText)))
+	req, _ := http.NewRequest("PUT", at[string](t, im, "uploadUrl"), strings.NewReader(csvText))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("upload: %v %v", res, err)
+	}
+	res.Body.Close()
+	imID := at[string](t, im, "id")
+
+	_, ws := h.call("POST", "/websets/v0/websets", fmt.Sprintf(`{"import":[{"source":"import","id":%q}],"enrichments":[{"description":"CEO name","format":"text"}]}`, imID))
+	wsID := at[string](t, ws, "id")
+	_, items := h.call("GET", "/websets/v0/websets/"+wsID+"/items", "")
+	if n := len(at[[]any](t, items, "data")); n != 0 {
+		t.Fatalf("a webset built from an import alone has %d items; the spec says none", n)
+	}
+
+	_, sr := h.call("POST", "/websets/v0/websets/"+wsID+"/searches", fmt.Sprintf(`{"query":"accounts","count":10,"scope":[{"source":"import","id":%q}]}`, imID))
+	if at[string](t, sr, "status") != "completed" {
+		t.Fatalf("search: %v", sr)
+	}
+	_, items = h.call("GET", "/websets/v0/websets/"+wsID+"/items", "")
+	list := at[[]any](t, items, "data")
+	var urls []string
+	for _, it := range list {
+		urls = append(urls, at[string](t, it, "properties", "url"))
+		if at[string](t, it, "source") != "search" {
+			t.Errorf("item source %v", it)
+		}
+	}
+	if strings.Join(urls, " ") != "https://acme.example https://globex.example" {
+		t.Errorf("the scoped search's items are %v; want the import's two records", urls)
+	}
+	// The enrichment now has items to fill.
+	if n := len(at[[]any](t, list[0], "enrichments")); n != 1 {
+		t.Errorf("the enrichment did not fill the scoped search's items: %v", list[0])
+	}
+
+	code, got := h.call("POST", "/websets/v0/websets", fmt.Sprintf(`{"import":[{"source":"import","id":%q}],"search":{"query":"q","scope":[{"source":"import","id":%[1]q}]}}`, imID))
+	if code != 400 || !strings.Contains(at[string](t, got, "message"), "in both import and search.scope") {
+		t.Errorf("same import in import and scope: %d %v", code, got)
 	}
 }

@@ -3,6 +3,7 @@ package examock
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -119,6 +120,17 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("import: %s %s not found", src.Source, src.ID))
 			return
 		}
+		// The spec: "Using the same Import in both top-level import and
+		// search.scope will return a 400 error."
+		if in.Search != nil && slices.ContainsFunc(in.Search.Scope, func(sc scopeJSON) bool { return sc.Source == src.Source && sc.ID == src.ID }) {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("%s %s is in both import and search.scope", src.Source, src.ID))
+			return
+		}
+	}
+	// The spec: "When scope is present, the search behavior is OVERRIDE".
+	if in.Search != nil && len(in.Search.Scope) > 0 {
+		override := "override"
+		in.Search.Behavior = &override
 	}
 	ws := s.addWebset(in)
 	for _, src := range in.Import {
@@ -143,49 +155,21 @@ func (s *Server) sourceExists(src sourceJSON) bool {
 	return ok && !im.gone
 }
 
-// load attaches an import or a webset to a new webset: its records (or
-// items) become the webset's items. The spec calls the records of a CSV
-// import a staging pool; the mock makes them items, so that a webset built
-// from a CSV alone has something for its enrichments to work on. An import
-// not yet uploaded loads when its file arrives. The caller holds mu.
+// load attaches an import or a webset to a new webset. The spec: "For CSV
+// Imports, this schedules ingestion and creates a staging pool of items
+// (ImportItems do not automatically appear as Webset Items; searches create
+// Webset Items)". So an attached import adds no items; a search scoped to
+// it draws its items from the import's records (addItems). For an attached
+// webset the spec says only "attach/load data"; the mock takes the same
+// rule, since searches create Webset Items, and adds none of its items
+// either. The caller holds mu.
 func (s *Server) load(ws *webset, src sourceJSON) {
 	if src.Source == "webset" {
-		from := s.lookupWebset(src.ID)
-		for _, it := range s.items[from.ID] {
-			cp := *it
-			cp.ID, cp.WebsetID, cp.Source, cp.SourceID = fmt.Sprintf("witem_%s_%s", ws.ID, it.ID), ws.ID, "webset", from.ID
-			s.items[ws.ID] = append(s.items[ws.ID], &cp)
-		}
 		return
 	}
 	im := s.imports[src.ID]
 	ws.importIDs = append(ws.importIDs, im.ID)
 	im.attachedTo = append(im.attachedTo, ws.ID)
-	if im.Status == "completed" {
-		s.addImportItems(ws, im)
-	}
-}
-
-// addImportItems makes one item per record of a completed import. The
-// caller holds mu.
-func (s *Server) addImportItems(ws *webset, im *importRecord) {
-	now := s.now()
-	col := 0
-	if im.identifier != nil {
-		col = *im.identifier
-	}
-	for i, row := range im.records {
-		it := &item{
-			ID: fmt.Sprintf("witem_%s_%s_%04d", ws.ID, im.ID, i+1), Object: "webset_item",
-			Source: "import", SourceID: im.ID, WebsetID: ws.ID,
-			Properties: itemProperties(im.Entity, i+1), Evaluations: []evaluationJSON{},
-			CreatedAt: now, UpdatedAt: now,
-		}
-		if col < len(row) {
-			it.Properties["url"] = row[col]
-		}
-		s.items[ws.ID] = append(s.items[ws.ID], it)
-	}
 }
 
 // cancelWebset is websets-cancel: every running search and pending

@@ -2,13 +2,17 @@ package provider
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
@@ -107,5 +111,35 @@ resource "exa_webhook" "alerts" {
 			}
 			return nil
 		},
+	})
+}
+
+// examples/pipelines/csv-enrichment, as written: the search scoped to the
+// import finds the CSV's three accounts, and the enrichment has each to fill. A
+// webset given only the import would have no items at all (the spec's
+// staging pool; TestAccWebset_importLoadsAndReplaces).
+func TestAccPipeline_csvEnrichmentExample(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{CompleteAfterReads: 2}})
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.providerBlock() + exampleConfig(t, filepath.Join(examplesDir, "pipelines", "csv-enrichment")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("accounts", knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact("https://acme-robotics.example"),
+					knownvalue.StringExact("https://bolt-automation.example"),
+					knownvalue.StringExact("https://cobalt-drones.example"),
+				})),
+				// Each account has a result of the enrichment (still pending:
+				// nothing in the example waits for the enrichment).
+				statecheck.ExpectKnownValue("data.exa_webset_items.accounts", tfjsonpath.New("items").AtSliceIndex(2).AtMapKey("enrichments"), knownvalue.ListSizeExact(1)),
+			},
+			Check: func(*terraform.State) error {
+				body := env.mock.Find("POST", "/v0/websets/*/searches")[0].Body
+				if !strings.Contains(body, `"scope":[{"source":"import","id":"import_mock`) {
+					return fmt.Errorf("the search is not scoped to the import: %s", body)
+				}
+				return nil
+			},
+		}},
 	})
 }

@@ -89,7 +89,7 @@ func websetSchema(_ context.Context) schema.Schema {
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
 			},
 			"import": schema.ListNestedAttribute{
-				MarkdownDescription: "Imports or websets to load into the new webset: their records or items become its items, ready for enrichments, with no search at all. Exa does not echo it, so state keeps what the configuration said (null after `terraform import`). Changing it replaces the webset.",
+				MarkdownDescription: "Imports or websets to attach to the new webset. For a CSV import, Exa schedules its ingestion into a staging pool: its records do not become the webset's items, searches do. To work on the records, add an `exa_webset_search` whose `scope` names the import (and do not name the same import in both, which Exa refuses). Exa does not echo it, so state keeps what the configuration said (null after `terraform import`). Changing it replaces the webset.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to load")},

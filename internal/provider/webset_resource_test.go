@@ -336,8 +336,9 @@ data "exa_webset_items" "w" {
 					replaced.AddStateValue(websetAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("import").AtSliceIndex(0).AtMapKey("source"), knownvalue.StringExact("import")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
-					// The three records of the CSV are the webset's items.
-					statecheck.ExpectKnownValue("data.exa_webset_items.w", tfjsonpath.New("items"), knownvalue.ListSizeExact(3)),
+					// Exa's spec: an attached import is a staging pool; its
+					// records are not the webset's items (searches make them).
+					statecheck.ExpectKnownValue("data.exa_webset_items.w", tfjsonpath.New("items"), knownvalue.ListSizeExact(0)),
 				},
 			},
 			{
