@@ -27,13 +27,14 @@ func main() {
 	pageSize := flag.Int("page-size", 20, "default page size of the items endpoint")
 	latency := flag.Duration("latency", 0, "delay added to every answer")
 	urlFile := flag.String("url-file", "", "write the base URL to this file once listening")
+	strict := flag.Bool("reject-unknown-fields", false, "answer 400 to a request body with a field the spec does not name (the spec allows them; this catches a client's misspellings)")
 	flag.Parse()
 
 	lc, err := examock.ParseLifecycle(*lifecycle)
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := examock.New(examock.Options{APIKey: *key, Lifecycle: lc, ItemsPageSize: *pageSize, Latency: *latency})
+	srv := examock.New(examock.Options{APIKey: *key, Lifecycle: lc, ItemsPageSize: *pageSize, Latency: *latency, RejectUnknownFields: *strict})
 
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {

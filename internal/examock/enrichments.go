@@ -135,7 +135,7 @@ func (s *Server) getEnrichment(w http.ResponseWriter, r *http.Request) {
 // updateEnrichment answers 200 with no body, as the spec documents it.
 func (s *Server) updateEnrichment(w http.ResponseWriter, r *http.Request) {
 	var in enrichmentBody
-	if err := decodeStrict(r, &in); err != nil {
+	if err := s.decodeStrict(r, &in); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}

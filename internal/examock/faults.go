@@ -1,9 +1,13 @@
 package examock
 
 import (
+	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -36,6 +40,9 @@ type Fault struct {
 	StallBody bool
 	// Times is how many requests the fault hits.
 	Times int
+	// PathRegexp, when set, matches the URL path (as the client sent it,
+	// /websets/v0/... included) instead of Path.
+	PathRegexp *regexp.Regexp
 
 	hits int
 }
@@ -83,7 +90,7 @@ func (s *Server) SetChaos(c Chaos) {
 // takeFault returns the fault for this request, if any. The caller holds mu.
 func (s *Server) takeFault(method, path string) *Fault {
 	for i, f := range s.faults {
-		if (f.Method != "" && f.Method != method) || (f.Path != "" && !MatchPath(f.Path, path)) {
+		if (f.Method != "" && f.Method != method) || !f.matchesPath(path) {
 			continue
 		}
 		f.hits++
@@ -103,6 +110,91 @@ func (s *Server) takeFault(method, path string) *Fault {
 		}
 	}
 	return nil
+}
+
+func (f *Fault) matchesPath(path string) bool {
+	if f.PathRegexp != nil {
+		return f.PathRegexp.MatchString(path)
+	}
+	return f.Path == "" || MatchPath(f.Path, path)
+}
+
+// faultBody is the JSON of POST /_mock/faults, for clients that are not Go:
+// `tofu test`, curl, another language's SDK.
+type faultBody struct {
+	// Method matches the HTTP method; empty matches any.
+	Method string `json:"method"`
+	// Path is a Go regular expression over the request path, such as
+	// "^/websets/v0/monitors/"; empty matches any.
+	Path string `json:"path"`
+	// Status is the answer's status.
+	Status int `json:"status"`
+	// Times is how many matching requests fail; 0 means every one from now on.
+	Times int `json:"times"`
+	// RetryAfter, in seconds, is sent as Retry-After (with status 429).
+	RetryAfter *float64 `json:"retry_after"`
+	// Drop closes the connection without an answer.
+	Drop bool `json:"drop"`
+	// AfterCommit handles the request for real, then fails its answer: a
+	// create that happened although the client cannot tell.
+	AfterCommit bool `json:"after_commit"`
+}
+
+// serveFaults answers POST /_mock/faults, which queues a fault, and DELETE
+// /_mock/faults, which clears them all. Like /_mock/requests, it needs no
+// key, and it takes JSON whatever the Content-Type says (curl -d sends
+// none that says JSON).
+func (s *Server) serveFaults(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodDelete {
+		s.ClearFaults()
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	var in faultBody
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		writeError(w, http.StatusBadRequest, "invalid fault: "+err.Error())
+		return
+	}
+	f, err := in.fault()
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "invalid fault: "+err.Error())
+		return
+	}
+	s.InjectFault(f)
+	writeJSON(w, http.StatusCreated, in)
+}
+
+// fault checks a fault's JSON and turns it into a Fault.
+func (in faultBody) fault() (Fault, error) {
+	f := Fault{Method: strings.ToUpper(in.Method), Status: in.Status, Drop: in.Drop, Commit: in.AfterCommit, Times: in.Times}
+	if in.Times < 0 {
+		return f, fmt.Errorf("times must be 0 (every request) or more, not %d", in.Times)
+	}
+	if in.Times == 0 {
+		f.Times = -1 // every matching request
+	}
+	if in.Path != "" {
+		re, err := regexp.Compile(in.Path)
+		if err != nil {
+			return f, fmt.Errorf("path is not a Go regular expression: %v", err)
+		}
+		f.PathRegexp = re
+	}
+	switch {
+	case in.Drop && in.Status != 0:
+		return f, fmt.Errorf("drop sends no answer, so it takes no status")
+	case !in.Drop && (in.Status < 400 || in.Status > 599):
+		return f, fmt.Errorf("status must be from 400 to 599, not %d", in.Status)
+	}
+	if in.RetryAfter != nil {
+		if *in.RetryAfter < 0 {
+			return f, fmt.Errorf("retry_after must be at least 0 seconds")
+		}
+		f.RetryAfter = strconv.FormatFloat(*in.RetryAfter, 'f', -1, 64)
+	}
+	return f, nil
 }
 
 func (f *Fault) apply(w http.ResponseWriter, r *http.Request, next http.Handler) {

@@ -14,10 +14,10 @@ import (
 // searches and enrichments share. (routes, in server.go, holds mu around
 // every handler.)
 
-// decodeValid decodes a request body strictly and validates it, answering
-// 400 and returning false when either fails.
-func decodeValid(w http.ResponseWriter, r *http.Request, v any, validate func() error) bool {
-	err := decodeStrict(r, v)
+// decodeValid decodes a request body and validates it, answering 400 and
+// returning false when either fails.
+func (s *Server) decodeValid(w http.ResponseWriter, r *http.Request, v any, validate func() error) bool {
+	err := s.decodeStrict(r, v)
 	if err == nil {
 		err = validate()
 	}
@@ -28,14 +28,19 @@ func decodeValid(w http.ResponseWriter, r *http.Request, v any, validate func() 
 	return true
 }
 
-// decodeStrict decodes a JSON body and refuses unknown fields, so a
-// misspelled field name fails loudly instead of being ignored.
-func decodeStrict(r *http.Request, v any) error {
+// decodeStrict decodes a JSON body. With Options.RejectUnknownFields it
+// refuses fields the spec does not name, so that a client's misspelled
+// field fails loudly (the provider's own tests run so). By default it
+// ignores them, as the spec allows: no schema of it forbids additional
+// properties, and Exa's SDKs send fields newer than the spec.
+func (s *Server) decodeStrict(r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		return fmt.Errorf("Content-Type must be application/json, not %q", ct)
 	}
 	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
+	if s.opts.RejectUnknownFields {
+		dec.DisallowUnknownFields()
+	}
 	if err := dec.Decode(v); err != nil {
 		return fmt.Errorf("invalid request body: %v", err)
 	}
@@ -144,7 +149,7 @@ func lookupInWebset[T interface {
 func createInWebset[B any](s *Server, w http.ResponseWriter, r *http.Request, validate func(*B) error,
 	metadata func(*B) map[string]string, add func(*webset, *B, *Lifecycle) any) {
 	var in B
-	if !decodeValid(w, r, &in, func() error { return validate(&in) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validate(&in) }) {
 		return
 	}
 	lc, err := lifecycleOverride(metadata(&in))

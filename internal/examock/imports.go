@@ -69,7 +69,7 @@ func (s *Server) importRoutes(route func(string, http.HandlerFunc), p string) {
 
 func (s *Server) createImport(w http.ResponseWriter, r *http.Request) {
 	var in importBody
-	if err := decodeStrict(r, &in); err != nil {
+	if err := s.decodeStrict(r, &in); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
@@ -184,7 +184,7 @@ func (s *Server) updateImport(w http.ResponseWriter, r *http.Request) {
 		Title    *string           `json:"title"`
 		Metadata map[string]string `json:"metadata"`
 	}
-	if !decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
 		return
 	}
 	im := s.lookupImport(w, r)

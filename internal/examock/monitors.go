@@ -156,7 +156,7 @@ func validateMonitor(in *monitorBody, full bool) error {
 
 func (s *Server) createMonitor(w http.ResponseWriter, r *http.Request) {
 	var in monitorBody
-	if err := decodeStrict(r, &in); err != nil {
+	if err := s.decodeStrict(r, &in); err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
@@ -221,7 +221,7 @@ func (s *Server) listMonitors(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) updateMonitor(w http.ResponseWriter, r *http.Request) {
 	var in monitorBody
-	if !decodeValid(w, r, &in, func() error { return validateMonitor(&in, false) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validateMonitor(&in, false) }) {
 		return
 	}
 	mo := s.lookupMonitor(w, r)

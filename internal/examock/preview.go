@@ -55,7 +55,7 @@ var previewColumns = []struct {
 
 func (s *Server) previewWebset(w http.ResponseWriter, r *http.Request) {
 	var in previewBody
-	if !decodeValid(w, r, &in, func() error { return validatePreview(&in) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validatePreview(&in) }) {
 		return
 	}
 	withItems := false

@@ -37,6 +37,11 @@ type Options struct {
 	ItemsPageSize int
 	// Latency delays every answer.
 	Latency time.Duration
+	// RejectUnknownFields answers 400 to a request body with a field the
+	// spec does not name. The spec allows such fields, so the default
+	// ignores them; a client's own tests turn this on to catch misspelled
+	// field names.
+	RejectUnknownFields bool
 }
 
 // Server is the mock. Its zero value is not usable: call New.
@@ -182,6 +187,8 @@ func (s *Server) routes() {
 	s.importRoutes(route, p)
 	s.eventRoutes(route, p)
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
+	m.HandleFunc("POST /_mock/faults", s.serveFaults)
+	m.HandleFunc("DELETE /_mock/faults", s.serveFaults)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
 	})

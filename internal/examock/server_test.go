@@ -135,7 +135,7 @@ func TestMock_cancel(t *testing.T) {
 }
 
 func TestMock_validatesBodies(t *testing.T) {
-	h := start(t, Options{})
+	h := start(t, Options{RejectUnknownFields: true})
 	ws := h.s.CreateWebset("")
 	for body, want := range map[string]string{
 		`{"count":1}`:             "query is required",
@@ -160,6 +160,13 @@ func TestMock_validatesBodies(t *testing.T) {
 	}
 	if len(h.s.SearchIDs()) != 0 {
 		t.Error("an invalid body made a search")
+	}
+	// By default a field the spec does not name is ignored, as the spec
+	// allows (no schema forbids additional properties).
+	lenient := start(t, Options{})
+	ws = lenient.s.CreateWebset("")
+	if code, got := lenient.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":1,"color":"red"}`); code != 200 {
+		t.Errorf("an unknown field was refused by default: %d %v", code, got)
 	}
 }
 

@@ -94,7 +94,7 @@ func validateWebhook(in *webhookBody, full bool) error {
 
 func (s *Server) createWebhook(w http.ResponseWriter, r *http.Request) {
 	var in webhookBody
-	if !decodeValid(w, r, &in, func() error { return validateWebhook(&in, true) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validateWebhook(&in, true) }) {
 		return
 	}
 	now := s.now()
@@ -136,7 +136,7 @@ func (s *Server) listWebhooks(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) updateWebhook(w http.ResponseWriter, r *http.Request) {
 	var in webhookBody
-	if !decodeValid(w, r, &in, func() error { return validateWebhook(&in, false) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validateWebhook(&in, false) }) {
 		return
 	}
 	wh := s.lookupWebhook(w, r)

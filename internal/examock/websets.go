@@ -91,7 +91,7 @@ func validateCreateWebset(in *createWebsetBody) error {
 
 func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 	var in createWebsetBody
-	if !decodeValid(w, r, &in, func() error { return validateCreateWebset(&in) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validateCreateWebset(&in) }) {
 		return
 	}
 	// Lifecycle overrides are read before anything is made, so that a bad
@@ -272,7 +272,7 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Metadata map[string]string `json:"metadata"`
 	}
-	if !decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
+	if !s.decodeValid(w, r, &in, func() error { return validateMetadata(in.Metadata) }) {
 		return
 	}
 	ws := s.websetFromPath(w, r, "id")

@@ -46,6 +46,9 @@ func newTestEnv(t *testing.T, opts examock.Options) *testEnv {
 	if opts.APIKey == "" {
 		opts.APIKey = testAPIKey
 	}
+	// A field the provider misspells fails the test instead of being
+	// ignored.
+	opts.RejectUnknownFields = true
 	m := examock.New(opts)
 	ts := m.Start()
 	t.Cleanup(ts.Close)
