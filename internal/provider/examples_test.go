@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"context"
 	"fmt"
 	"os"
@@ -224,6 +225,41 @@ func TestAccExampleModule_tofuTest(t *testing.T) {
 	}
 }
 
+// The guide's CI recipe with faults: curl makes the mock answer the next
+// two search creates with 429 (Retry-After: 1) through POST /_mock/faults,
+// and the module's own `tofu test` still passes, because the provider
+// waits and retries; DELETE /_mock/faults clears what is left.
+func TestAccExampleModule_tofuTestWithFaultsFromCurl(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := newCLIRun(t, env, "Terraform 1.5.7 has no .tftest.hcl framework")
+	curl, err := exec.LookPath("curl")
+	if err != nil {
+		t.Skip("curl is not installed (.ci/run installs it)")
+	}
+	module := filepath.Join(t.TempDir(), "module")
+	if err := os.CopyFS(module, os.DirFS(filepath.Join(examplesDir, "testing", "module"))); err != nil {
+		t.Fatal(err)
+	}
+	inject := exec.Command(curl, "-sf", "-X", "POST", env.url+"/_mock/faults",
+		"-d", `{"method": "POST", "path": "^/websets/v0/websets/[^/]+/searches$", "status": 429, "retry_after": 1, "times": 2}`)
+	if out, err := inject.CombinedOutput(); err != nil {
+		t.Fatalf("curl POST /_mock/faults: %v\n%s", err, out)
+	}
+	if out, code := cli.run(module, "test"); code != 0 || !strings.Contains(out, "2 passed, 0 failed") {
+		t.Fatalf("tofu test: exit %d\n%s", code, out)
+	}
+	var statuses []int
+	for _, r := range env.mock.Find("POST", "/v0/websets/*/searches") {
+		statuses = append(statuses, r.Status)
+	}
+	if fmt.Sprint(statuses) != "[429 429 200]" {
+		t.Errorf("search creates answered %v; want two injected 429s, then the create", statuses)
+	}
+	if out, err := exec.Command(curl, "-sf", "-X", "DELETE", env.url+"/_mock/faults").CombinedOutput(); err != nil {
+		t.Errorf("curl DELETE /_mock/faults: %v\n%s", err, out)
+	}
+}
+
 // Adopting what already exists, as the guide "Adopting existing websets"
 // shows it: a webset and a search made outside Terraform are named in
 // import blocks, OpenTofu generates their configuration, the apply imports
@@ -284,6 +320,33 @@ import {
 // and the quickstart inits, applies and destroys against the mock. On both
 // engines: each resolves exa-community/exa on its own registry host.
 func TestAccQuickstart_throughAFilesystemMirror(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := newMirrorCLI(t, env)
+	dir := filepath.Join(t.TempDir(), "quickstart")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(examplesDir, "quickstart"))); err != nil {
+		t.Fatal(err)
+	}
+	out, code := cli.run(dir, "init", "-input=false")
+	if code != 0 || !strings.Contains(out, "exa-community/exa v0.1.0") {
+		t.Fatalf("init from the mirror: exit %d\n%s", code, out)
+	}
+	if out, code := cli.run(dir, "apply", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("apply: exit %d\n%s", code, out)
+	}
+	if env.mock.Count("POST", "/v0/websets") != 1 || env.mock.Count("POST", "/v0/websets/*/searches") == 0 {
+		t.Errorf("the quickstart did not reach the mock:\n%s", env.logText(0))
+	}
+	if out, code := cli.run(dir, "destroy", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("destroy: exit %d\n%s", code, out)
+	}
+}
+
+// newMirrorCLI runs the engine under test (either) as a user would before
+// the provider is published: `make mirror` fills a filesystem mirror, and a
+// CLI configuration points init at it. EXA_BASE_URL and EXA_API_KEY point
+// at the env's mock.
+func newMirrorCLI(t *testing.T, env *testEnv) *cliRun {
+	t.Helper()
 	// Like every acceptance test (resource.Test skips them the same way),
 	// it runs only with TF_ACC set: `make testunit` leaves it out.
 	if os.Getenv("TF_ACC") == "" {
@@ -311,22 +374,42 @@ func TestAccQuickstart_throughAFilesystemMirror(t *testing.T) {
 `), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join(work, "quickstart")
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join(examplesDir, "quickstart"))); err != nil {
+	return &cliRun{t: t, engine: engine, env: append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+rc, "EXA_BASE_URL="+env.url, "EXA_API_KEY="+testAPIKey, "TF_LOG=", "TF_IN_AUTOMATION=1")}
+}
+
+// The README's first example, as written (required_providers included):
+// it inits, applies against the mock on both engines, and its output lists
+// the items that the search found, because the search is waited for before
+// the items are read.
+func TestAccReadme_firstExampleAppliesAsWritten(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{CompleteAfterReads: 2}})
+	cli := newMirrorCLI(t, env)
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
 		t.Fatal(err)
 	}
-	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
-	cli := &cliRun{t: t, engine: engine, env: append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc, "EXA_BASE_URL="+env.url, "EXA_API_KEY="+testAPIKey, "TF_LOG=", "TF_IN_AUTOMATION=1")}
-	out, code := cli.run(dir, "init", "-input=false")
-	if code != 0 || !strings.Contains(out, "exa-community/exa v0.1.0") {
-		t.Fatalf("init from the mirror: exit %d\n%s", code, out)
+	_, rest, ok := strings.Cut(string(readme), "```terraform\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 || !strings.Contains(example, "required_providers") {
+		t.Fatalf("the README's first terraform block is not a whole configuration:\n%s", example)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(example), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := cli.run(dir, "init", "-input=false"); code != 0 {
+		t.Fatalf("init: exit %d\n%s", code, out)
 	}
 	if out, code := cli.run(dir, "apply", "-auto-approve", "-input=false"); code != 0 {
 		t.Fatalf("apply: exit %d\n%s", code, out)
 	}
-	if env.mock.Count("POST", "/v0/websets") != 1 || env.mock.Count("POST", "/v0/websets/*/searches") == 0 {
-		t.Errorf("the quickstart did not reach the mock:\n%s", env.logText(0))
+	out, code := cli.run(dir, "output", "-json")
+	var outputs struct {
+		Companies struct{ Value []string } `json:"companies"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &outputs) != nil || len(outputs.Companies.Value) != 50 {
+		t.Fatalf("want the 50 companies the search found in the output, got exit %d: %s", code, out)
 	}
 	if out, code := cli.run(dir, "destroy", "-auto-approve", "-input=false"); code != 0 {
 		t.Fatalf("destroy: exit %d\n%s", code, out)
