@@ -2,7 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -11,7 +13,8 @@ import (
 
 // computedAttributes derives a data source's attributes from a resource's
 // schema function (websetSearchSchema, …): the same names, types,
-// descriptions and sensitivity, every one computed. It keeps the two
+// descriptions (less what they say of configuring the attribute:
+// readDescription) and sensitivity, every one computed. It keeps the two
 // schemas from drifting apart, and the descriptions written once. The names
 // in skip are left out (provider-side inputs such as timeouts). A kind of
 // attribute it cannot derive is an error diagnostic, never a panic, and
@@ -33,8 +36,27 @@ func computedAttributes(in map[string]rschema.Attribute, skip ...string) (map[st
 	return out, diags
 }
 
+// resourceOnly matches a sentence of a resource attribute's description
+// that speaks of configuring it (what a change does, its default, how to
+// set it), which a data source, that only reads, must not repeat.
+var resourceOnly = regexp.MustCompile(`(?i)\b(changing|replaces?|in place|set to|set it|going from|defaults? to|when omitted|left out)\b`)
+
+// readDescription is a resource attribute's description for a data source:
+// the sentences that say what the attribute is, without those that say
+// what configuring it does.
+func readDescription(desc string) string {
+	sentences := strings.SplitAfter(desc, ". ")
+	kept := sentences[:0]
+	for _, s := range sentences {
+		if !resourceOnly.MatchString(s) {
+			kept = append(kept, s)
+		}
+	}
+	return strings.TrimSpace(strings.Join(kept, ""))
+}
+
 func computedAttribute(a rschema.Attribute) (dschema.Attribute, error) {
-	desc, sens := a.GetMarkdownDescription(), a.IsSensitive()
+	desc, sens := readDescription(a.GetMarkdownDescription()), a.IsSensitive()
 	nested := func(in map[string]rschema.Attribute) (map[string]dschema.Attribute, error) {
 		out, diags := computedAttributes(in)
 		if diags.HasError() {

@@ -2,8 +2,11 @@ package provider
 
 import (
 	"context"
+	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
@@ -42,3 +45,37 @@ func TestComputedAttributes_unknownKindIsAnError(t *testing.T) {
 }
 
 type unknownAttr struct{ rschema.StringAttribute }
+
+// No data source says what configuring an attribute does: a data source
+// only reads. Every attribute of every data source, nested ones included,
+// has a description, and none says "replaces", "in place" or "changing".
+func TestDataSources_describeWhatTheyRead(t *testing.T) {
+	ctx := context.Background()
+	resourceText := regexp.MustCompile(`(?i)\breplaces?\b|\bin place\b|\bchanging\b|\bset to\b`)
+	for _, f := range New("test")().DataSources(ctx) {
+		d := f()
+		var meta datasource.MetadataResponse
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "exa"}, &meta)
+		var s datasource.SchemaResponse
+		d.Schema(ctx, datasource.SchemaRequest{}, &s)
+		var walk func(prefix string, attrs map[string]dschema.Attribute)
+		walk = func(prefix string, attrs map[string]dschema.Attribute) {
+			for name, a := range attrs {
+				desc := a.GetMarkdownDescription()
+				switch {
+				case strings.TrimSpace(desc) == "":
+					t.Errorf("%s.%s%s has no description", meta.TypeName, prefix, name)
+				case resourceText.MatchString(desc):
+					t.Errorf("%s.%s%s says what a resource does: %q", meta.TypeName, prefix, name, desc)
+				}
+				switch a := a.(type) {
+				case dschema.SingleNestedAttribute:
+					walk(prefix+name+".", a.Attributes)
+				case dschema.ListNestedAttribute:
+					walk(prefix+name+".", a.NestedObject.Attributes)
+				}
+			}
+		}
+		walk("", s.Schema.Attributes)
+	}
+}

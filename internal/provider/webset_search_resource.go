@@ -186,7 +186,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				},
 			},
 			"behavior": schema.StringAttribute{
-				MarkdownDescription: "How the results join the webset: `override` (the default) replaces its items and re-evaluates them against these criteria; `append` adds to them. Changing it replaces the search.",
+				MarkdownDescription: "How the results join the webset: with `override` (the default), the webset's items become this search's results, evaluated against these criteria; `append` adds to them. Changing it replaces the search.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("override"),
