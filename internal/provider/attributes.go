@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -49,3 +51,16 @@ func entityAttributes() map[string]schema.Attribute {
 // entityAttrTypes is the type of the entity attribute that
 // entityAttributes describes.
 var entityAttrTypes = map[string]attr.Type{"type": types.StringType, "description": types.StringType}
+
+// codeList writes names as a list of code spans for a description:
+// `a`, `b` and `c`.
+func codeList(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "`" + n + "`"
+	}
+	if len(quoted) < 2 {
+		return strings.Join(quoted, "")
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+}

@@ -145,7 +145,7 @@ func importSchema(ctx context.Context) schema.Schema {
 			}),
 			"status":             schema.StringAttribute{MarkdownDescription: "`pending`, `processing`, `completed` or `failed`.", Computed: true},
 			"size":               schema.Int64Attribute{MarkdownDescription: "Size of the file in bytes, as read at plan time.", Computed: true},
-			"record_count":       schema.Int64Attribute{MarkdownDescription: "Number of records (rows after the header), as read at plan time: the API's `count`, renamed because Terraform reserves `count`.", Computed: true},
+			"record_count":       schema.Int64Attribute{MarkdownDescription: "Number of records (rows after the header): counted in the file at plan time and sent as the API's `count`, then as Exa reports it. Renamed because Terraform reserves `count`.", Computed: true},
 			"upload_valid_until": schema.StringAttribute{MarkdownDescription: "Until when the upload URL was valid (RFC 3339).", Computed: true, PlanModifiers: keep},
 			"failed_reason":      schema.StringAttribute{MarkdownDescription: "Why the import failed: `invalid_format`, `invalid_file_content` or `missing_identifier`; null unless failed.", Computed: true},
 			"failed_message":     schema.StringAttribute{MarkdownDescription: "Exa's explanation of the failure.", Computed: true},

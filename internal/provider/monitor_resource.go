@@ -121,7 +121,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 								Validators:          []validator.String{lengthBetween(2, 10000)},
 							},
 							"criteria": schema.ListNestedAttribute{
-								MarkdownDescription: "Up to 5 criteria every result is checked against.",
+								MarkdownDescription: "1 to 5 criteria every result is checked against; leave it out for the webset's own.",
 								Optional:            true,
 								Validators:          []validator.List{listvalidator.SizeBetween(1, 5)},
 								NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -176,10 +176,10 @@ func monitorSchema(_ context.Context) schema.Schema {
 					"status":        schema.StringAttribute{MarkdownDescription: "`created`, `running`, `completed`, `canceled` or `failed`.", Computed: true},
 					"type":          schema.StringAttribute{MarkdownDescription: "`search` or `refresh`.", Computed: true},
 					"created_at":    schema.StringAttribute{MarkdownDescription: "When the run started (RFC 3339).", Computed: true},
-					"completed_at":  schema.StringAttribute{MarkdownDescription: "When it completed.", Computed: true},
-					"failed_at":     schema.StringAttribute{MarkdownDescription: "When it failed.", Computed: true},
+					"completed_at":  schema.StringAttribute{MarkdownDescription: "When it completed (RFC 3339); null until then.", Computed: true},
+					"failed_at":     schema.StringAttribute{MarkdownDescription: "When it failed (RFC 3339); null unless it failed.", Computed: true},
 					"failed_reason": schema.StringAttribute{MarkdownDescription: "Why it failed.", Computed: true},
-					"canceled_at":   schema.StringAttribute{MarkdownDescription: "When it was canceled.", Computed: true},
+					"canceled_at":   schema.StringAttribute{MarkdownDescription: "When it was canceled (RFC 3339); null unless canceled.", Computed: true},
 					"monitor_id":    schema.StringAttribute{MarkdownDescription: "The monitor the run belongs to.", Computed: true},
 					"updated_at":    schema.StringAttribute{MarkdownDescription: "When the run last changed (RFC 3339).", Computed: true},
 				},

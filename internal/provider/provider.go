@@ -99,12 +99,12 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Validators:          []validator.String{baseURL()},
 			},
 			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: fmt.Sprintf("How long one HTTP attempt may take, from connecting to the last byte of the answer, as a Go duration such as `30s` or `2m`. Falls back to `EXA_REQUEST_TIMEOUT`, then `%s`. A timed-out read, update, cancel or delete is retried like a 503, within `max_retries`; a timed-out create is looked up before it is sent again, so it is never duplicated. Resource `timeouts` still bound each operation as a whole.", exa.DefaultRequestTimeout),
+				MarkdownDescription: fmt.Sprintf("How long one HTTP attempt may take, from connecting to the last byte of the answer, as a Go duration such as `30s` or `2m`. From `1s` to `1h`. Falls back to `EXA_REQUEST_TIMEOUT`, then `%s`. A timed-out read, update, cancel or delete is retried like a 503, within `max_retries`; a timed-out create is looked up before it is sent again, so it is never duplicated. Resource `timeouts` still bound each operation as a whole.", exa.DefaultRequestTimeout),
 				Optional:            true,
 				Validators:          []validator.String{durationBetween(time.Second, time.Hour)},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honors `Retry-After`. Defaults to %d.", exa.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honors `Retry-After`: 0 to 20, where 0 means no retries. Defaults to %d.", exa.DefaultMaxRetries),
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},

@@ -57,7 +57,7 @@ func webhookSchema(_ context.Context) schema.Schema {
 				Validators:          []validator.String{httpsURL()},
 			},
 			"events": schema.SetAttribute{
-				MarkdownDescription: "The event types to send, such as `webset.search.completed`.",
+				MarkdownDescription: "The event types to send, 1 or more of: " + codeList(exa.EventTypes()) + ".",
 				Required:            true,
 				ElementType:         types.StringType,
 				Validators: []validator.Set{

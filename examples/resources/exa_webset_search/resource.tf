@@ -2,11 +2,15 @@ resource "exa_webset" "robotics" {
   external_id = "robotics-startups"
 }
 
-# A search with Exa's own choice of entity and criteria.
+# A search with Exa's own choice of entity and criteria. Searches that fill
+# one webset together all append: Terraform creates them in parallel, and an
+# override search would replace what the others found, depending on which
+# ran first.
 resource "exa_webset_search" "broad" {
   webset_id    = exa_webset.robotics.id
   query        = "Seed-stage robotics startups in Europe"
   target_count = 25
+  behavior     = "append"
 }
 
 # A search with a custom entity, explicit criteria and a recall estimate,
