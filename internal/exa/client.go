@@ -108,6 +108,7 @@ type Client struct {
 	requestTimeout time.Duration
 	limiter        *rate.Limiter
 	snaps          *snapshots
+	rounds         *rounds
 	priority       string
 	// writes counts the calls sent that are not GETs.
 	writes atomic.Int64
@@ -135,6 +136,7 @@ func NewClient(cfg Config) (*Client, error) {
 		maxRetryAfter:  cfg.MaxRetryAfter,
 		requestTimeout: cfg.RequestTimeout,
 		snaps:          newSnapshots(),
+		rounds:         &rounds{last: map[string]roundAnswer{}},
 		priority:       cfg.Priority,
 	}
 	switch {

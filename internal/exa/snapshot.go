@@ -20,8 +20,12 @@ import (
 //     invalidates that webset's snapshot before the write is sent and again
 //     before it returns (see writing): a snapshot taken while a write was
 //     under way is never kept.
-//  2. Waiting reads the object itself, never a snapshot: the waiters call
-//     GetSearch and GetImport, which always go to Exa.
+//  2. Waiting never reads a snapshot. A waiter in a webset (a search, an
+//     enrichment, a wait for the webset to go idle) reads the webset's
+//     answer for its round (WebsetRound): the waiters of one webset whose
+//     round falls on the same tick share one GET, fetched when that round
+//     came, never before it. Other waiters (an import) read the object
+//     itself.
 //  3. A search or enrichment missing from its webset's snapshot is read by
 //     its own GET before it is declared gone (ReadSearch, ReadEnrichment): a
 //     list that lags behind never drops a resource from state.
@@ -132,6 +136,53 @@ func (c *Client) invalidate(name string) {
 func (c *Client) writing(websetID string) func() {
 	c.invalidate(websetID)
 	return func() { c.invalidate(websetID) }
+}
+
+// rounds are the webset answers fetched for waiting (rule 2).
+type rounds struct {
+	group singleflight.Group
+	mu    sync.Mutex
+	// last is, per webset ID, the newest answer and the round it was
+	// fetched for; it serves every waiter whose round is that one or an
+	// earlier one, since it was fetched after either came.
+	last map[string]roundAnswer
+}
+
+type roundAnswer struct {
+	round int64
+	ws    *Webset
+}
+
+// WebsetRound reads a webset for the waiters whose round is round (a count
+// of ticks, see the provider's polling): the first of them to ask fetches
+// it, and every other waiter of that round, or of an earlier one, shares
+// that answer: those that ask while it is in flight wait for it
+// (singleflight), later ones take it as it is. Errors are never kept. The
+// answer is shared: callers must not change it.
+func (c *Client) WebsetRound(ctx context.Context, websetID string, round int64) (*Webset, error) {
+	r := c.rounds
+	r.mu.Lock()
+	if a, ok := r.last[websetID]; ok && a.round >= round {
+		r.mu.Unlock()
+		return a.ws, nil
+	}
+	r.mu.Unlock()
+	v, err, _ := r.group.Do(websetID+"\x00"+strconv.FormatInt(round, 10), func() (any, error) {
+		ws, err := c.GetWebset(ctx, websetID)
+		if err != nil {
+			return nil, err
+		}
+		r.mu.Lock()
+		if a, ok := r.last[websetID]; !ok || a.round < round {
+			r.last[websetID] = roundAnswer{round: round, ws: ws}
+		}
+		r.mu.Unlock()
+		return ws, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*Webset), nil //nolint:forcetypeassert // the only value stored
 }
 
 // ReadSearch reads a search for a refresh: from its webset's snapshot when

@@ -77,7 +77,7 @@ func TestWaitForSearch_usesTimeLeft(t *testing.T) {
 				t.Fatalf("wait: %v, %+v", err, s)
 			}
 			late := clock.Now().Sub(start) - total
-			polls := env.mock.Count("GET", "/v0/websets/*/searches/*")
+			polls := env.mock.Count("GET", "/v0/websets/*")
 			if allowed := max(2*time.Second, total/10); late > allowed {
 				t.Errorf("noticed completion %s late, more than %s", late, allowed)
 			}
@@ -86,5 +86,179 @@ func TestWaitForSearch_usesTimeLeft(t *testing.T) {
 			}
 			t.Logf("T=%s: %d polls, noticed %s after completion", total, polls, late)
 		})
+	}
+}
+
+// eventClock is a fake clock for many waiters at once: time stands still
+// while any of them works, and moves to the soonest wake-up once all of
+// them sleep, so a test of concurrent waiting is exact and instant.
+type eventClock struct {
+	mu       sync.Mutex
+	now      time.Time
+	active   int
+	sleepers []*sleeper
+}
+
+type sleeper struct {
+	wake time.Time
+	ch   chan struct{}
+}
+
+func (c *eventClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// join counts a goroutine that will work and sleep on the clock; leave
+// ends it.
+func (c *eventClock) join(n int) {
+	c.mu.Lock()
+	c.active += n
+	c.mu.Unlock()
+}
+
+func (c *eventClock) leave() {
+	c.mu.Lock()
+	c.active--
+	c.advance()
+	c.mu.Unlock()
+}
+
+func (c *eventClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	s := &sleeper{wake: c.now.Add(d), ch: make(chan struct{})}
+	c.sleepers = append(c.sleepers, s)
+	c.active--
+	c.advance()
+	c.mu.Unlock()
+	<-s.ch
+	return ctx.Err()
+}
+
+// advance wakes the soonest sleepers once nobody works; c.mu is held.
+func (c *eventClock) advance() {
+	if c.active > 0 || len(c.sleepers) == 0 {
+		return
+	}
+	soonest := c.sleepers[0].wake
+	for _, s := range c.sleepers {
+		if s.wake.Before(soonest) {
+			soonest = s.wake
+		}
+	}
+	if soonest.After(c.now) {
+		c.now = soonest
+	}
+	kept := c.sleepers[:0]
+	for _, s := range c.sleepers {
+		if s.wake.After(c.now) {
+			kept = append(kept, s)
+			continue
+		}
+		c.active++
+		close(s.ch)
+	}
+	c.sleepers = kept
+}
+
+// Waiters of one webset share one GET of it per round, however many they
+// are; waiters in another webset, whose searches finish sooner, finish
+// then, without waiting for the first webset's. Each waiter logs its own
+// progress; none reads its search alone.
+func TestWaitForSearch_waitersOfAWebsetShareOneGETPerRound(t *testing.T) {
+	run := func(t *testing.T, perWebset int) (slowGETs, fastGETs int, fastDone time.Duration) {
+		clock := &eventClock{now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+		env := newTestEnv(t, examock.Options{})
+		env.mock.SetClock(clock.Now)
+		slow, fast := env.mock.CreateWebset(""), env.mock.CreateWebset("")
+		client, err := exa.NewClient(exa.Config{APIKey: testAPIKey, BaseURL: env.url, RequestsPerSecond: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		start := clock.Now()
+		type waiter struct {
+			ws string
+			s  *exa.Search
+		}
+		var waiters []waiter
+		for _, w := range []struct {
+			ws, after string
+		}{{slow, "after:10m"}, {fast, "after:30s"}} {
+			for range perWebset {
+				s, err := client.CreateSearch(ctx, w.ws, &exa.CreateSearchRequest{Query: "q", Count: 1, Metadata: map[string]string{examock.LifecycleMetadataKey: w.after}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				waiters = append(waiters, waiter{w.ws, s})
+			}
+		}
+		env.mock.ResetLog()
+		p := defaultPolling()
+		p.sleep, p.now = clock.Sleep, clock.Now
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		clock.join(len(waiters))
+		for _, w := range waiters {
+			wg.Go(func() {
+				defer clock.leave()
+				s, err := waitForSearch(ctx, client, p, w.ws, w.s)
+				if err != nil || s.Status != exa.SearchCompleted {
+					t.Errorf("wait: %v, %+v", err, s)
+				}
+				if w.ws == fast {
+					mu.Lock()
+					fastDone = max(fastDone, clock.Now().Sub(start))
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+		if n := env.mock.Count("GET", "/v0/websets/*/searches/*"); n != 0 {
+			t.Errorf("%d searches were read alone; they are all in their webset's answer", n)
+		}
+		return env.mock.Count("GET", "/v0/websets/"+slow), env.mock.Count("GET", "/v0/websets/"+fast), fastDone
+	}
+	slowAlone, fastAlone, _ := run(t, 1)
+	slowGETs, fastGETs, fastDone := run(t, 10)
+	if slowGETs != slowAlone || fastGETs != fastAlone {
+		t.Errorf("10 waiters per webset sent %d and %d GETs; one waiter alone sends %d and %d: each round must cost one GET per webset", slowGETs, fastGETs, slowAlone, fastAlone)
+	}
+	// The fast webset's searches finish after 30 s: its waiters notice
+	// within a round or two, while the slow webset's run for 10 minutes.
+	if fastDone > 40*time.Second {
+		t.Errorf("the fast webset's waiters finished after %s: they waited on the slow webset", fastDone)
+	}
+	t.Logf("GETs per webset: %d (slow, 10 min) and %d (fast, 30 s), whether 1 or 10 waiters; fast waiters done at %s", slowGETs, fastGETs, fastDone)
+}
+
+// A search that its webset's answer lacks (a list that lags) is read by its
+// own GET, and not taken as gone.
+func TestWaitForSearch_missingFromTheWebsetIsConfirmedByItsOwnGET(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{CompleteAfterReads: 2}})
+	ws := env.mock.CreateWebset("")
+	client, err := exa.NewClient(exa.Config{APIKey: testAPIKey, BaseURL: env.url, RequestsPerSecond: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := client.CreateSearch(context.Background(), ws, &exa.CreateSearchRequest{Query: "q", Count: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The webset's answer lags: it does not list the search.
+	env.url = withoutField(t, env.mock, "searches")
+	lagging, err := exa.NewClient(exa.Config{APIKey: testAPIKey, BaseURL: env.url, RequestsPerSecond: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := defaultPolling()
+	p.min, p.max = time.Millisecond, 5*time.Millisecond
+	got, err := waitForSearch(context.Background(), lagging, p, ws, s)
+	if err != nil || got.Status != exa.SearchCompleted {
+		t.Fatalf("wait: %v, %+v", err, got)
+	}
+	if n := env.mock.Count("GET", "/v0/websets/*/searches/*"); n == 0 {
+		t.Error("the search missing from its webset's answer was not read by its own GET")
 	}
 }

@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"cmp"
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -30,7 +32,9 @@ type websetDataSource struct{ dataSourceBase }
 // websetDataModel is the resource's model plus a summary of each search.
 type websetDataModel struct {
 	websetData
-	Searches types.List `tfsdk:"searches"`
+	Searches    types.List   `tfsdk:"searches"`
+	WaitForIdle types.Bool   `tfsdk:"wait_for_idle"`
+	Timeout     types.String `tfsdk:"timeout"`
 }
 
 var searchSummaryAttrTypes = map[string]attr.Type{
@@ -52,8 +56,9 @@ func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 			"id": search["id"], "query": search["query"], "status": search["status"], "progress": search["progress"],
 		}},
 	}
+	maps.Copy(attrs, idleAttributes())
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads an Exa webset by ID or external ID, with a summary of its searches.",
+		MarkdownDescription: "Reads an Exa webset by ID or external ID, with a summary of its searches; with `wait_for_idle`, once its searches and enrichments have finished.",
 		Attributes:          attrs,
 	}
 }
@@ -70,15 +75,17 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// By id, the read shares its webset's snapshot with the searches and
-	// enrichments refreshed in the same walk; an external_id is looked up
-	// directly, since snapshots are invalidated by id.
-	var ws *exa.Webset
+	// The read shares its webset's snapshot with the searches and
+	// enrichments refreshed in the same walk, by ID or external ID alike
+	// (snapshots are kept by the real ID).
+	name := cmp.Or(cfg.ID.ValueString(), cfg.ExternalID.ValueString())
+	ws, ok := waitIdleIfAsked(ctx, d.data, name, cfg.WaitForIdle, cfg.Timeout, &resp.Diagnostics)
+	if !ok {
+		return
+	}
 	var err error
-	if id := cfg.ID.ValueString(); id != "" {
-		ws, err = d.data.client.WebsetSnapshot(ctx, id)
-	} else {
-		ws, err = d.data.client.GetWebset(ctx, cfg.ExternalID.ValueString())
+	if ws == nil {
+		ws, err = d.data.client.WebsetSnapshot(ctx, name)
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Could not read the Exa webset", err.Error())
@@ -87,7 +94,7 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	prior := websetModel{websetData: websetData{Metadata: types.MapNull(types.StringType)}}
 	m, diags := flattenWebset(ws, prior)
 	resp.Diagnostics.Append(diags...)
-	out := websetDataModel{websetData: m.websetData}
+	out := websetDataModel{websetData: m.websetData, WaitForIdle: cfg.WaitForIdle, Timeout: cfg.Timeout}
 	out.Searches, diags = flattenSearchSummaries(ws.Searches)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)

@@ -6,10 +6,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -51,10 +53,13 @@ type websetEnrichmentModel struct {
 	Instructions types.String `tfsdk:"instructions"`
 	CreatedAt    types.String `tfsdk:"created_at"`
 	UpdatedAt    types.String `tfsdk:"updated_at"`
+
+	WaitForCompletion types.Bool     `tfsdk:"wait_for_completion"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 }
 
 // websetEnrichmentSchema is the schema of exa_webset_enrichment: the one place each attribute is defined.
-func websetEnrichmentSchema(_ context.Context) schema.Schema {
+func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	return schema.Schema{
 		MarkdownDescription: "An enrichment: Exa extracts one more piece of data (an email, a funding stage) from every item of a webset. " +
@@ -102,6 +107,17 @@ func websetEnrichmentSchema(_ context.Context) schema.Schema {
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(uncancel,
 					"Going from canceled back to not canceled takes a new enrichment.", "Going from canceled back to not canceled takes a new enrichment.")},
 			},
+			"wait_for_completion": schema.BoolAttribute{
+				MarkdownDescription: "Make create wait until the enrichment has completed (or was canceled), within `timeouts.create`: then items read in the same apply carry its results. " +
+					"If the time runs out, the apply still succeeds with a warning: the enrichment goes on at Exa and stays in state, untainted, so the next plan neither replaces nor cancels it. Defaults to `false`.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(false),
+			},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{
+				Create:            true,
+				CreateDescription: "How long create may take, waiting included (a duration such as `30m`). Defaults to 30 minutes.",
+			}),
 			"status":       schema.StringAttribute{MarkdownDescription: "`pending`, `completed` or `canceled`.", Computed: true},
 			"title":        schema.StringAttribute{MarkdownDescription: "The title Exa gave the enrichment.", Computed: true},
 			"instructions": schema.StringAttribute{MarkdownDescription: "The instructions Exa wrote for its agent from the description and format.", Computed: true},
@@ -166,6 +182,13 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	client, websetID := r.data.client, plan.WebsetID.ValueString()
 	body := &exa.CreateEnrichmentRequest{
 		Description: plan.Description.ValueString(),
@@ -191,12 +214,23 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	state, diags := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	if resp.Diagnostics.HasError() || !plan.Canceled.ValueBool() {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	if e, err = client.CancelEnrichment(ctx, websetID, e.ID); err != nil {
-		resp.Diagnostics.AddError("Created the Exa enrichment, but could not cancel it", err.Error())
-		return
+	switch {
+	case plan.Canceled.ValueBool():
+		if e, err = client.CancelEnrichment(ctx, websetID, e.ID); err != nil {
+			resp.Diagnostics.AddError("Created the Exa enrichment, but could not cancel it", err.Error())
+			return
+		}
+	case plan.WaitForCompletion.ValueBool():
+		var waitErr error
+		if e, waitErr = waitForEnrichment(ctx, client, r.data.poll, websetID, e); waitErr != nil {
+			// As for a search: an error would taint it, and the next apply
+			// would pay for it again.
+			resp.Diagnostics.AddWarning("Exa enrichment still running",
+				fmt.Sprintf("Stopped waiting for the enrichment %s: %s\n\nThe enrichment goes on at Exa, and it is kept in state, not tainted: the next refresh shows its status, and the next plan neither replaces nor cancels it. Raise timeouts.create to wait longer next time.", e.ID, waitErr))
+		}
 	}
 	state, diags = flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
@@ -279,7 +313,9 @@ func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.Dele
 
 // ImportState takes "<webset_id>/<enrichment_id>", or an identity.
 func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	importChild(ctx, r.data, req, resp, "enrichment_id")
+	if importChild(ctx, r.data, req, resp, "enrichment_id") {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
+	}
 }
 
 func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {

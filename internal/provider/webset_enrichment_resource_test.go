@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -189,4 +190,82 @@ func TestAccEnrichment_validation(t *testing.T) {
 	if n := env.mock.APICount(); n != 0 {
 		t.Errorf("%d API calls for invalid enrichments", n)
 	}
+}
+
+// wait_for_completion: create waits, reading the enrichment's webset each
+// round (never the enrichment alone), until it completes.
+func TestAccEnrichment_waitForCompletion(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	mark := 0
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.enrichment(ws, `  description = "CEO name"
+  format      = "text"
+  metadata    = { "examock.lifecycle" = "reads:3" }
+  wait_for_completion = true`),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				env.expectCalls(&mark, "POST", "/v0/websets/*/enrichments", 1),
+				env.expectCalls(&mark, "GET", "/v0/websets/*/enrichments/*", 0),
+				// After the create: three rounds, one GET of the webset each
+				// (before it, the plan read the webset to count its items).
+				func(*terraform.State) error {
+					reqs := env.mock.Requests()
+					created := slices.IndexFunc(reqs, func(r examock.Request) bool { return r.Method == "POST" })
+					polls := 0
+					for _, r := range reqs[created+1:] {
+						if r.Method == "GET" && examock.MatchPath("/v0/websets/*", r.Path) {
+							polls++
+						}
+					}
+					if polls != 3 {
+						return fmt.Errorf("want 3 polls of the webset after the create, got %d:\n%s", polls, env.logText(0))
+					}
+					return nil
+				},
+			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+				statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("wait_for_completion"), knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
+// A wait that runs out of time: the apply succeeds with a warning, the
+// enrichment stays in state untainted, and the next plan is empty (issue
+// 19: a timeout must not bill twice).
+func TestAccEnrichment_waitTimeoutKeepsItUntainted(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	cfg := env.enrichment(ws, `  description = "CEO name"
+  format      = "text"
+  metadata    = { "examock.lifecycle" = "running" }
+  wait_for_completion = true
+  timeouts = { create = "300ms" }`)
+	rec := &diagRecorder{}
+	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					rec.expectWarning("Exa enrichment still running", "kept in state, not tainted"),
+					resource.TestCheckResourceAttr(enrichmentAddr, "status", "pending"),
+				),
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					if n := env.mock.Count("POST", "/v0/websets/*/enrichments"); n != 1 {
+						return fmt.Errorf("want one enrichment created, got %d", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
 }

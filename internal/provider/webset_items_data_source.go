@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"encoding/json"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -28,10 +29,12 @@ func NewWebsetItemsDataSource() datasource.DataSource {
 type websetItemsDataSource struct{ dataSourceBase }
 
 type websetItemsModel struct {
-	WebsetID types.String `tfsdk:"webset_id"`
-	SourceID types.String `tfsdk:"source_id"`
-	Limit    types.Int64  `tfsdk:"limit"`
-	Items    types.List   `tfsdk:"items"`
+	WebsetID    types.String `tfsdk:"webset_id"`
+	SourceID    types.String `tfsdk:"source_id"`
+	Limit       types.Int64  `tfsdk:"limit"`
+	WaitForIdle types.Bool   `tfsdk:"wait_for_idle"`
+	Timeout     types.String `tfsdk:"timeout"`
+	Items       types.List   `tfsdk:"items"`
 }
 
 var (
@@ -59,7 +62,7 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the items (results) of an Exa webset, in Exa's order, following pagination to the end or up to `limit`.",
+		MarkdownDescription: "Lists the items (results) of an Exa webset, in Exa's order, following pagination to the end or up to `limit`; with `wait_for_idle`, once the webset's searches and enrichments have finished.",
 		Attributes: map[string]schema.Attribute{
 			"webset_id": schema.StringAttribute{MarkdownDescription: "ID or external ID of the webset.", Required: true},
 			"source_id": schema.StringAttribute{MarkdownDescription: "Only the items from this source, such as a search's ID.", Optional: true},
@@ -108,12 +111,16 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 		},
 	}
+	maps.Copy(resp.Schema.Attributes, idleAttributes())
 }
 
 func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m websetItemsModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if _, ok := waitIdleIfAsked(ctx, d.data, m.WebsetID.ValueString(), m.WaitForIdle, m.Timeout, &resp.Diagnostics); !ok {
 		return
 	}
 	items, err := d.data.client.AllItems(ctx, m.WebsetID.ValueString(), m.SourceID.ValueString(), int(m.Limit.ValueInt64()))

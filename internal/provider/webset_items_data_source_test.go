@@ -44,3 +44,60 @@ data "exa_webset_items" "i" {
 		}},
 	})
 }
+
+// wait_for_idle: the items are read once the webset is idle, so they carry
+// the enrichment's results, completed, in the same apply.
+func TestAccWebsetItems_waitForIdleReadsEnrichedItems(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	const items = "data.exa_webset_items.i"
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+resource "exa_webset" "w" {}
+
+resource "exa_webset_search" "s" {
+  webset_id    = exa_webset.w.id
+  query        = "Robotics startups"
+  target_count = 3
+  metadata     = { "examock.lifecycle" = "reads:3" }
+}
+
+resource "exa_webset_enrichment" "ceo" {
+  webset_id   = exa_webset.w.id
+  description = "Name of the CEO"
+  format      = "text"
+  metadata    = { "examock.lifecycle" = "reads:4" }
+}
+
+data "exa_webset_items" "i" {
+  webset_id     = exa_webset.w.id
+  wait_for_idle = true
+  depends_on    = [exa_webset_search.s, exa_webset_enrichment.ceo]
+}`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(items, tfjsonpath.New("items"), knownvalue.ListSizeExact(3)),
+				statecheck.ExpectKnownValue(items, tfjsonpath.New("items").AtSliceIndex(2).AtMapKey("enrichments").AtSliceIndex(0).AtMapKey("status"), knownvalue.StringExact("completed")),
+				statecheck.ExpectKnownValue(items, tfjsonpath.New("items").AtSliceIndex(2).AtMapKey("enrichments").AtSliceIndex(0).AtMapKey("result"), knownvalue.ListSizeExact(1)),
+			},
+		}},
+	})
+}
+
+// When the time runs out, the read fails and says what is still running:
+// the search, with its progress.
+func TestAccWebsetItems_waitForIdleTimeoutNamesWhatRuns(t *testing.T) {
+	env := newTestEnv(t, examock.Options{}) // searches never finish
+	ws := env.mock.CreateWebset("")
+	search := env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":3}`)
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+data "exa_webset_items" "i" {
+  webset_id     = %q
+  wait_for_idle = true
+  timeout       = "1s"
+}`, ws),
+			ExpectError: inOrder("did not go idle in time", "is still running after 1s: search "+search+" (running,", "Raise timeout"),
+		}},
+	})
+}

@@ -61,9 +61,11 @@ resource "exa_webset_search" "s" {
 						"behavior": "append",
 						"metadata": {"team": "growth"}
 					}`, other)),
-					// One create, then polls until the second read completes it.
+					// One create, then polls of its webset until the second
+					// read completes it; the search is never read alone.
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 1),
-					env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 2),
+					env.expectCalls(&mark, "GET", "/v0/websets/*", 2),
+					env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 0),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^search_`))),
@@ -586,8 +588,10 @@ func TestAccWebsetSearch_waitForCompletion(t *testing.T) {
 			Config: env.minimalSearch(ws, `  wait_for_completion = true`),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 1),
-				// Create, then three polls: the third read completes it.
-				env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 3),
+				// Create, then three polls of its webset: the third read
+				// completes it.
+				env.expectCalls(&mark, "GET", "/v0/websets/*", 3),
+				env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 0),
 			),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
