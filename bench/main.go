@@ -7,16 +7,24 @@
 // peak RSS.
 //
 // Two kinds of scenario:
+//
 //   - -n: N searches in one webset with the client's rate limit off
 //     (requests_per_second = 0): the provider's own overhead;
+//
 //   - -limited: N searches over W websets with every setting at its
 //     default (10 requests a second), as a new user runs it: what a plan
 //     costs in requests and time. Its searches finish at once, as most
 //     searches have by the time of a later plan.
 //
+//   - -waiting: N searches over W websets, default settings, each with
+//     wait_for_completion = true and a lifecycle of -lifecycle (30 s, so
+//     several rounds): the requests sent while waiting, the rounds, and
+//     the time from the last create to the end of the apply. The floor
+//     does not wait, so it has no row here.
+//
 // Every phase runs as users run it: plan and destroy refresh first.
 //
-//	go run ./bench -n 10,100,1000 -limited 1000x1,1000x10 -runs 3 -engine bin/terraform
+//	go run ./bench -n 10,100,1000 -limited 1000x1,1000x10 -waiting 100x1,300x3 -runs 3 -engine bin/terraform
 package main
 
 import (
@@ -64,6 +72,8 @@ func main() {
 	limited := flag.String("limited", "1000x1,1000x10", "comma-separated NxW: N searches over W websets, default settings")
 	runs := flag.Int("runs", 3, "runs per size and provider; the table shows medians")
 	limitedRuns := flag.Int("limited-runs", 1, "runs of each -limited scenario (an apply of 1000 takes 100 s at the default limit)")
+	waiting := flag.String("waiting", "100x1,300x3", "comma-separated NxW: N searches over W websets that apply waits for, default settings")
+	lifecycle := flag.Duration("lifecycle", 30*time.Second, "how long each search of a -waiting scenario runs")
 	engine := flag.String("engine", "bin/terraform", "Terraform (or OpenTofu) binary")
 	parallelism := flag.Int("parallelism", 10, "the engine's -parallelism")
 	flag.Parse()
@@ -126,6 +136,61 @@ func main() {
 		}
 		table(fmt.Sprintf("%dx%d", n, w), measure(*limitedRuns, scenario{n: n, websets: w}, work, engineBin, mock, url, *parallelism))
 	}
+
+	fmt.Printf("\nN searches over W websets, each waited for (wait_for_completion), default settings, searches that run %s, -parallelism=N so that all N wait at once (1 run each)\n\n", *lifecycle)
+	fmt.Printf("| %7s | %8s | %8s | %8s | %9s | %8s | %8s | %13s | %6s |\n", "NxW", "creates", "waiting", "rounds", "bound", "own GETs", "apply", "last create→end", "ratio")
+	fmt.Printf("|--------:|---------:|---------:|---------:|----------:|---------:|---------:|--------------:|-------:|\n")
+	for _, field := range strings.Split(*waiting, ",") {
+		if strings.TrimSpace(field) == "" {
+			continue
+		}
+		var n, w int
+		if _, err := fmt.Sscanf(strings.TrimSpace(field), "%dx%d", &n, &w); err != nil || n < 1 || w < 1 {
+			log.Fatalf("bad -waiting %q: want NxW", field)
+		}
+		// A waiting create holds one of the engine's -parallelism slots
+		// until its search finishes: at 10, N waiters wait ten at a time.
+		waitRow(fmt.Sprintf("%dx%d", n, w), scenario{n: n, websets: w, wait: *lifecycle}, work, engineBin, mock, url, max(n, *parallelism))
+	}
+}
+
+// waitRow applies a waiting scenario with the real provider and prints what
+// its waiting cost, read from the mock's request log of the apply: every
+// GET after the creates began is a wait's (nothing is refreshed in an apply
+// of new resources). rounds is the GETs of the busiest webset; the target
+// is waiting ≤ W × rounds + N (one confirmation GET each at most), and the
+// time from the last create to the end ≤ 1.2 × the lifecycle.
+func waitRow(label string, sc scenario, work, engine string, mock *examock.Server, url string, parallelism int) {
+	var log []examock.Request
+	var applyEnd time.Time
+	runOnceWith(work, "exa", engine, mock, url, sc, parallelism, func(ph string, reqs []examock.Request, end time.Time) {
+		if ph == "apply" {
+			log, applyEnd = reqs, end
+		}
+	})
+	creates, waiting, own := 0, 0, 0
+	var lastCreate time.Time
+	perWebset := map[string]int{}
+	for _, r := range log {
+		switch {
+		case r.Method == "POST" && examock.MatchPath("/v0/websets/*/searches", r.Path):
+			creates++
+			lastCreate = r.Time
+		case r.Method == "GET" && examock.MatchPath("/v0/websets/*", r.Path):
+			waiting++
+			perWebset[r.Path]++
+		case r.Method == "GET" && examock.MatchPath("/v0/websets/*/searches/*", r.Path):
+			waiting++
+			own++
+		}
+	}
+	rounds := 0
+	for _, n := range perWebset {
+		rounds = max(rounds, n)
+	}
+	tail := applyEnd.Sub(lastCreate)
+	fmt.Printf("| %7s | %8d | %8d | %8d | %9d | %8d | %8s | %13s | %6.2f |\n", label, creates, waiting, rounds, sc.websets*rounds+sc.n, own,
+		applyEnd.Sub(log[0].Time).Round(100*time.Millisecond), tail.Round(100*time.Millisecond), float64(tail)/float64(sc.wait))
 }
 
 func header() {
@@ -162,10 +227,19 @@ type scenario struct {
 	// unlimited turns the client's rate limit off; otherwise every
 	// provider setting is at its default.
 	unlimited bool
+	// wait, when set, makes every search wait_for_completion, and run
+	// this long at the mock.
+	wait time.Duration
 }
 
 // runOnce applies, plans and destroys a scenario in a fresh folder.
 func runOnce(work, name, engine string, mock *examock.Server, url string, sc scenario, parallelism int) map[string]result {
+	return runOnceWith(work, name, engine, mock, url, sc, parallelism, nil)
+}
+
+// runOnceWith is runOnce that also hands each phase's requests, and the
+// time it ended, to seen.
+func runOnceWith(work, name, engine string, mock *examock.Server, url string, sc scenario, parallelism int, seen func(phase string, reqs []examock.Request, end time.Time)) map[string]result {
 	dir, err := os.MkdirTemp(work, name+"-run-")
 	if err != nil {
 		log.Fatal(err)
@@ -176,9 +250,12 @@ func runOnce(work, name, engine string, mock *examock.Server, url string, sc sce
 		ids = append(ids, fmt.Sprintf("%q", mock.CreateWebset("")))
 	}
 	settings, lifecycle := "", ""
-	if sc.unlimited {
+	switch {
+	case sc.unlimited:
 		settings = "\n  requests_per_second = 0"
-	} else {
+	case sc.wait > 0:
+		lifecycle = fmt.Sprintf("\n  metadata     = { \"examock.lifecycle\" = \"after:%s\" }\n  wait_for_completion = true", sc.wait)
+	default:
 		lifecycle = "\n  metadata     = { \"examock.lifecycle\" = \"immediate\" }"
 	}
 	cfg := fmt.Sprintf(`terraform {
@@ -233,6 +310,9 @@ resource "exa_webset_search" "s" {
 			stateKB = fi.Size() / 1024
 		}
 		out[ph.name] = result{wall: wall, requests: len(mock.Requests()) - before, peakRSS: peak.Load(), cpu: time.Duration(ticks.Load()) * 10 * time.Millisecond, stateKB: stateKB}
+		if seen != nil {
+			seen(ph.name, mock.Requests()[before:], start.Add(wall))
+		}
 	}
 	mock.ResetLog()
 	return out

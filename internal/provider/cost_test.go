@@ -153,12 +153,7 @@ resource "exa_webset_enrichment" "e" {
   depends_on  = [exa_webset_search.s]
 }
 `, ws),
-			Check: func(*terraform.State) error {
-				if n := env.mock.Count("POST", "/v0/websets/*/enrichments"); n != 1 {
-					return fmt.Errorf("want the enrichment created, got %d", n)
-				}
-				return nil
-			},
+			Check: env.expectCount("POST", "/v0/websets/*/enrichments", 1),
 		}},
 	})
 }
@@ -338,12 +333,7 @@ func TestAccCost_deletionProtection(t *testing.T) {
 			{
 				PreConfig: noDelete,
 				Config:    cfg("robotics", false),
-				Check: func(*terraform.State) error {
-					if n := env.mock.Count("POST", "/v0/websets"); n != 1 {
-						return fmt.Errorf("want the one create, got %d", n)
-					}
-					return nil
-				},
+				Check:     env.expectCount("POST", "/v0/websets", 1),
 			},
 		},
 		CheckDestroy: func(*terraform.State) error {

@@ -126,6 +126,12 @@ func (e *testEnv) expectCalls(mark *int, method, pattern string, want int) resou
 	}
 }
 
+// expectCount is expectCalls over the whole log.
+func (e *testEnv) expectCount(method, pattern string, want int) resource.TestCheckFunc {
+	zero := 0
+	return e.expectCalls(&zero, method, pattern, want)
+}
+
 // logText prints the request log from mark on, for failure messages.
 func (e *testEnv) logText(mark int) string {
 	var b strings.Builder

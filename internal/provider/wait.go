@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
@@ -17,6 +19,19 @@ import (
 // reads the webset's answer, one GET per round for all of them
 // (exa.Client.WebsetRound): a webset's answer carries its searches and
 // enrichments in full.
+
+// createDeadline bounds a create that may wait (timeouts.create, default
+// 30 minutes): the context to create and wait under, and its cancel. It
+// reports false, with the diagnostics, when timeouts.create is invalid.
+func createDeadline(ctx context.Context, t timeouts.Value, diags *diag.Diagnostics) (context.Context, context.CancelFunc, bool) {
+	timeout, d := t.Create(ctx, defaultCreateTimeout)
+	diags.Append(d...)
+	if diags.HasError() {
+		return ctx, func() {}, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	return ctx, cancel, true
+}
 
 // polling bounds the wait between two reads of what a waiter waits for.
 type polling struct {

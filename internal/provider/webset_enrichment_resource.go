@@ -182,12 +182,10 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultCreateTimeout)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
+	ctx, cancel, ok := createDeadline(ctx, plan.Timeouts, &resp.Diagnostics)
+	if !ok {
 		return
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	client, websetID := r.data.client, plan.WebsetID.ValueString()
 	body := &exa.CreateEnrichmentRequest{

@@ -259,12 +259,7 @@ func TestAccEnrichment_waitTimeoutKeepsItUntainted(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: func(*terraform.State) error {
-					if n := env.mock.Count("POST", "/v0/websets/*/enrichments"); n != 1 {
-						return fmt.Errorf("want one enrichment created, got %d", n)
-					}
-					return nil
-				},
+				Check: env.expectCount("POST", "/v0/websets/*/enrichments", 1),
 			},
 		},
 	})
