@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -25,7 +26,10 @@ import (
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
 
-var _ provider.Provider = (*exaProvider)(nil)
+var (
+	_ provider.Provider              = (*exaProvider)(nil)
+	_ provider.ProviderWithFunctions = (*exaProvider)(nil)
+)
 
 // Option adjusts the provider beyond its schema. Tests use options to make
 // retries and polling fast; users never see them.
@@ -260,6 +264,10 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewEventsDataSource,
 		NewWebsetPreviewDataSource,
 	}
+}
+
+func (p *exaProvider) Functions(_ context.Context) []func() function.Function {
+	return []func() function.Function{NewItemsCSVFunction}
 }
 
 // readOK handles the answer of a resource's Read: a 404 removes the resource
