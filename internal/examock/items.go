@@ -164,7 +164,9 @@ func itemProperties(e *entityJSON, i int) map[string]any {
 			"pictureUrl": nil,
 		}
 	case "company":
-		p["content"] = nil
+		// The text of the company's website, as Exa returns it: whole
+		// pages, with the names and addresses they hold.
+		p["content"] = fmt.Sprintf("%s builds warehouse robots in Munich. Contact our founder, Jane Doe, at jane.doe@company-%d.example.", name, i)
 		p["company"] = map[string]any{
 			"name": name, "location": "Munich, Germany", "employees": 10 + i, "industry": "Robotics",
 			"about": "An example company.", "logoUrl": nil,

@@ -46,7 +46,7 @@ func FuzzFlattenItems(f *testing.F) {
 		if json.Unmarshal(data, &page) != nil {
 			return
 		}
-		out, diags := flattenItems(page.Data)
+		out, diags := flattenItems(page.Data, true)
 		if diags.HasError() {
 			t.Fatalf("flatten %s: %v", data, diags)
 		}

@@ -32,6 +32,7 @@ type websetItemsModel struct {
 	WebsetID    types.String `tfsdk:"webset_id"`
 	SourceID    types.String `tfsdk:"source_id"`
 	Limit       types.Int64  `tfsdk:"limit"`
+	Content     types.Bool   `tfsdk:"include_content"`
 	WaitForIdle types.Bool   `tfsdk:"wait_for_idle"`
 	Timeout     types.String `tfsdk:"timeout"`
 	Items       types.List   `tfsdk:"items"`
@@ -66,6 +67,10 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		Attributes: map[string]schema.Attribute{
 			"webset_id": schema.StringAttribute{MarkdownDescription: "ID or external ID of the webset.", Required: true},
 			"source_id": schema.StringAttribute{MarkdownDescription: "Only the items from this source, such as a search's ID.", Optional: true},
+			"include_content": schema.BoolAttribute{
+				MarkdownDescription: "Keep each item's page `content` in `properties`. It is whole pages of text, often with names and e-mail addresses: without `include_content = true` it is left out, and never reaches state or plan. Defaults to `false`.",
+				Optional:            true,
+			},
 			"limit": schema.Int64Attribute{
 				MarkdownDescription: "Read at most this many items. Without it, every item is read.",
 				Optional:            true,
@@ -129,21 +134,28 @@ func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	var diags diag.Diagnostics
-	m.Items, diags = flattenItems(items)
+	m.Items, diags = flattenItems(items, m.Content.ValueBool())
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
-func flattenItems(items []exa.Item) (types.List, diag.Diagnostics) {
-	return objectList(itemAttrTypes, items, flattenItem)
+// flattenItems turns items into the items attribute; without withContent,
+// each item's page content is left out of its properties.
+func flattenItems(items []exa.Item, withContent bool) (types.List, diag.Diagnostics) {
+	return objectList(itemAttrTypes, items, func(it exa.Item, diags *diag.Diagnostics) map[string]attr.Value {
+		return flattenItem(it, withContent, diags)
+	})
 }
 
-func flattenItem(it exa.Item, diags *diag.Diagnostics) map[string]attr.Value {
+func flattenItem(it exa.Item, withContent bool, diags *diag.Diagnostics) map[string]attr.Value {
 	var props exa.ItemProperties
 	_ = json.Unmarshal(it.Properties, &props) // a shape Exa adds later leaves the typed fields null
 	normalized := types.StringNull()
 	var generic any
 	if json.Unmarshal(it.Properties, &generic) == nil && generic != nil {
+		if m, ok := generic.(map[string]any); ok && !withContent {
+			delete(m, "content")
+		}
 		if b, err := json.Marshal(generic); err == nil { // maps marshal with sorted keys
 			normalized = types.StringValue(string(b))
 		}

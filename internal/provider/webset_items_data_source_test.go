@@ -1,12 +1,15 @@
 package provider
 
 import (
+	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
@@ -99,5 +102,42 @@ data "exa_webset_items" "i" {
 }`, ws),
 			ExpectError: inOrder("did not go idle in time", "is still running after 1s: search "+search+" (running,", "Raise timeout"),
 		}},
+	})
+}
+
+// An item's page content stays out of state unless include_content = true.
+func TestAccWebsetItems_contentOnlyWhenAsked(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":1,"entity":{"type":"company"}}`)
+	items := func(include string) string {
+		return env.config(`
+data "exa_webset_items" "i" {
+  webset_id = %q
+%s
+}`, ws, include)
+	}
+	property := tfjsonpath.New("items").AtSliceIndex(0).AtMapKey("properties")
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: items(""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.exa_webset_items.i", property, knownvalue.StringRegexp(regexp.MustCompile(`^\{"company":\{.*"url":"https://example\.com/company/1"\}$`))),
+				},
+				Check: func(s *terraform.State) error {
+					if props := s.RootModule().Resources["data.exa_webset_items.i"].Primary.Attributes["items.0.properties"]; strings.Contains(props, "jane.doe") || strings.Contains(props, `"content"`) {
+						return fmt.Errorf("the page content reached state without include_content: %s", props)
+					}
+					return nil
+				},
+			},
+			{
+				Config: items("  include_content = true"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.exa_webset_items.i", property, knownvalue.StringRegexp(regexp.MustCompile(`"content":"Example company 1 builds warehouse robots.*jane\.doe@company-1\.example\."`))),
+				},
+			},
+		},
 	})
 }
