@@ -68,7 +68,7 @@ func TestMock_faultsFromCurl(t *testing.T) {
 		`{"status": 200}`,
 		`{"status": 500, "times": -1}`,
 		`{"drop": true, "status": 500}`,
-		`{"status": 500, "colour": "red"}`,
+		`{"status": 500, "unknown": "red"}`,
 	} {
 		if code, body := h.curl("-X", "POST", h.url+"/_mock/faults", "-d", bad); code != "400" || !strings.Contains(body, "invalid fault") {
 			t.Errorf("%s: %s %s", bad, code, body)

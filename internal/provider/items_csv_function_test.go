@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestItemsCSV_quotesAsTheRFCSays(t *testing.T) {
 		"description": {"", "name,url,Name of the CEO\r\n"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			cols, err := csvColumns(types.TupleValueMust([]attr.Type{types.StringType, types.StringType, enrichment(c.title).Type(nil)},
+			cols, err := csvColumns(types.TupleValueMust([]attr.Type{types.StringType, types.StringType, enrichment(c.title).Type(context.Background())},
 				[]attr.Value{types.StringValue("name"), types.StringValue("url"), enrichment(c.title)}))
 			if err != nil {
 				t.Fatal(err)
@@ -74,7 +75,7 @@ func TestItemsCSV_quotesAsTheRFCSays(t *testing.T) {
 
 func TestItemsCSV_refusesUnknownColumns(t *testing.T) {
 	for _, cols := range []attr.Value{
-		types.ListValueMust(types.StringType, []attr.Value{types.StringValue("nmae")}),
+		types.ListValueMust(types.StringType, []attr.Value{types.StringValue("title_of_it")}),
 		types.ListValueMust(types.StringType, nil),
 		types.StringValue("name"),
 	} {
