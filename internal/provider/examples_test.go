@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
@@ -158,13 +159,51 @@ type cliRun struct {
 }
 
 // newCLIRun builds the provider and writes the CLI configuration. It runs
-// on the OpenTofu leg only (the features it serves are OpenTofu's here).
+// on OpenTofu and on Terraform 1.14 and later, and skips, saying why, on
+// Terraform 1.5.7, which lacks the features it serves.
 func newCLIRun(t *testing.T, env *testEnv, why string) *cliRun {
 	t.Helper()
 	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if filepath.Base(engine) != "tofu" {
-		t.Skip("runs on the OpenTofu leg (make testacc-tofu): " + why)
+	if tofu, v := engineVersion(t, engine); !tofu && v.LessThan(version.Must(version.NewVersion("1.14.0"))) {
+		t.Skipf("runs on OpenTofu and Terraform 1.14 (make testacc-tofu, make testacc-terraform-latest), not on Terraform %s: %s", v, why)
 	}
+	return buildCLIRun(t, env, engine)
+}
+
+// newTerraformCLIRun is newCLIRun for what only Terraform 1.14 and later
+// have, such as terraform query.
+func newTerraformCLIRun(t *testing.T, env *testEnv, why string) *cliRun {
+	t.Helper()
+	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tofu, v := engineVersion(t, engine); tofu || v.LessThan(version.Must(version.NewVersion("1.14.0"))) {
+		t.Skipf("runs on Terraform 1.14 and later (make testacc-terraform-latest), not on %s: %s", filepath.Base(engine), why)
+	}
+	return buildCLIRun(t, env, engine)
+}
+
+// engineVersion says whether engine is OpenTofu, and its version.
+func engineVersion(t *testing.T, engine string) (tofu bool, v *version.Version) {
+	t.Helper()
+	if engine == "" {
+		t.Skip("TF_ACC_TERRAFORM_PATH is not set")
+	}
+	out, err := exec.Command(engine, "version", "-json").Output()
+	var parsed struct {
+		Version string `json:"terraform_version"`
+	}
+	if err != nil || json.Unmarshal(out, &parsed) != nil {
+		t.Fatalf("%s version -json: %v\n%s", engine, err, out)
+	}
+	v, err = version.NewVersion(parsed.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := exec.Command(engine, "version").Output()
+	return strings.Contains(string(plain), "OpenTofu"), v
+}
+
+func buildCLIRun(t *testing.T, env *testEnv, engine string) *cliRun {
+	t.Helper()
 	work := t.TempDir()
 	build := exec.Command("go", "build", "-o", filepath.Join(work, "plugins", "terraform-provider-exa"), "../..")
 	if out, err := build.CombinedOutput(); err != nil {

@@ -7,6 +7,8 @@ import (
 	"encoding/csv"
 	"encoding/hex"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"os"
 	"strings"
 	"time"
@@ -37,6 +39,8 @@ var (
 	_ resource.ResourceWithConfigure   = (*importResource)(nil)
 	_ resource.ResourceWithImportState = (*importResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*importResource)(nil)
+	_ list.ListResource                = (*importResource)(nil)
+	_ list.ListResourceWithConfigure   = (*importResource)(nil)
 )
 
 // NewImportResource is the exa_import resource.
@@ -371,6 +375,24 @@ func (r *importResource) ImportState(ctx context.Context, req resource.ImportSta
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("file"), file)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("content_sha256"), facts.sha256)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("size"), facts.size)...)
+}
+
+func (r *importResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{MarkdownDescription: "Lists every import of the account, for `terraform query`. Exa does not keep the file: configuration generated for an import has no `file`, which you add before you apply."}
+}
+
+// List lists every import of the account.
+func (r *importResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	all, err := r.data.client.ListImports(ctx)
+	stream.Results = listResults(ctx, req, listOf(all, func(im *exa.Import) listedAt {
+		return listedAt{
+			identity: map[string]string{"id": im.ID},
+			display:  fmt.Sprintf("%s (%s, %d records)", derefOr(im.Title, im.ID), im.Status, roundInt(im.Count)),
+			state: func() (any, diag.Diagnostics) {
+				return flattenImport(im, importModel{WaitForCompletion: types.BoolValue(false), Timeouts: timeouts.Value{Object: nullTimeouts("create")}})
+			},
+		}
+	}), err, "import")
 }
 
 // importFile is what the provider knows of an import's file.

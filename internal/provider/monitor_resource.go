@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -31,6 +33,8 @@ var (
 	_ resource.ResourceWithConfigure   = (*monitorResource)(nil)
 	_ resource.ResourceWithImportState = (*monitorResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*monitorResource)(nil)
+	_ list.ListResource                = (*monitorResource)(nil)
+	_ list.ListResourceWithConfigure   = (*monitorResource)(nil)
 )
 
 // NewMonitorResource is the exa_monitor resource.
@@ -329,6 +333,33 @@ func (r *monitorResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 func (r *monitorResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+}
+
+func (r *monitorResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Lists monitors, for `terraform query`.",
+		Attributes: map[string]listschema.Attribute{
+			"webset_id": listschema.StringAttribute{MarkdownDescription: "Only the monitors of this webset (its ID). Without it, every monitor of the account.", Optional: true},
+		},
+	}
+}
+
+// List lists monitors, every page, optionally of one webset.
+func (r *monitorResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var diags diag.Diagnostics
+	websetID := listConfigWebsetID(ctx, req, &diags)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	all, err := r.data.client.ListMonitors(ctx, websetID)
+	stream.Results = listResults(ctx, req, listOf(all, func(mo *exa.Monitor) listedAt {
+		return listedAt{
+			identity: map[string]string{"id": mo.ID},
+			display:  fmt.Sprintf("%s on webset %s (%s)", mo.Cadence.Cron, mo.WebsetID, mo.Status),
+			state:    func() (any, diag.Diagnostics) { return flattenMonitor(ctx, mo, monitorModel{}) },
+		}
+	}), err, "monitor")
 }
 
 func monitorStatus(enabled types.Bool) string {

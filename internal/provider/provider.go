@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -27,8 +28,9 @@ import (
 )
 
 var (
-	_ provider.Provider              = (*exaProvider)(nil)
-	_ provider.ProviderWithFunctions = (*exaProvider)(nil)
+	_ provider.Provider                  = (*exaProvider)(nil)
+	_ provider.ProviderWithFunctions     = (*exaProvider)(nil)
+	_ provider.ProviderWithListResources = (*exaProvider)(nil)
 )
 
 // Option adjusts the provider beyond its schema. Tests use options to make
@@ -215,6 +217,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	data := &providerData{client: client, poll: p.poll, cost: newCostLedger(maxResults, client)}
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 // maxPlannedResults is the cap from the provider block, else from the
@@ -263,6 +266,18 @@ func (p *exaProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		NewImportsDataSource,
 		NewEventsDataSource,
 		NewWebsetPreviewDataSource,
+	}
+}
+
+// ListResources are the resources' own list resources, for terraform query.
+func (p *exaProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		asListResource(NewWebsetResource),
+		asListResource(NewWebsetSearchResource),
+		asListResource(NewWebsetEnrichmentResource),
+		asListResource(NewMonitorResource),
+		asListResource(NewWebhookResource),
+		asListResource(NewImportResource),
 	}
 }
 

@@ -2,6 +2,9 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -24,6 +27,8 @@ var (
 	_ resource.ResourceWithIdentity    = (*webhookResource)(nil)
 	_ resource.ResourceWithConfigure   = (*webhookResource)(nil)
 	_ resource.ResourceWithImportState = (*webhookResource)(nil)
+	_ list.ListResource                = (*webhookResource)(nil)
+	_ list.ListResourceWithConfigure   = (*webhookResource)(nil)
 )
 
 // NewWebhookResource is the exa_webhook resource.
@@ -174,6 +179,22 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+}
+
+func (r *webhookResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{MarkdownDescription: "Lists every webhook of the account, for `terraform query`. Their secrets are not listed: Exa returns a secret only when a webhook is created."}
+}
+
+// List lists every webhook of the account.
+func (r *webhookResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	all, err := r.data.client.ListWebhooks(ctx)
+	stream.Results = listResults(ctx, req, listOf(all, func(wh *exa.Webhook) listedAt {
+		return listedAt{
+			identity: map[string]string{"id": wh.ID},
+			display:  fmt.Sprintf("%s (%s)", wh.URL, wh.Status),
+			state:    func() (any, diag.Diagnostics) { return flattenWebhook(ctx, wh, webhookModel{}) },
+		}
+	}), err, "webhook")
 }
 
 func expandWebhook(ctx context.Context, m webhookModel, diags *diag.Diagnostics) *exa.WebhookRequest {

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"strings"
 	"time"
 
@@ -31,6 +33,8 @@ var (
 	_ resource.ResourceWithImportState      = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*websetEnrichmentResource)(nil)
 	_ resource.ResourceWithModifyPlan       = (*websetEnrichmentResource)(nil)
+	_ list.ListResource                     = (*websetEnrichmentResource)(nil)
+	_ list.ListResourceWithConfigure        = (*websetEnrichmentResource)(nil)
 )
 
 // NewWebsetEnrichmentResource is the exa_webset_enrichment resource.
@@ -314,6 +318,41 @@ func (r *websetEnrichmentResource) ImportState(ctx context.Context, req resource
 	if importChild(ctx, r.data, req, resp, "enrichment_id") {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
 	}
+}
+
+func (r *websetEnrichmentResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Lists the enrichments of a webset, for `terraform query`.",
+		Attributes: map[string]listschema.Attribute{
+			"webset_id": listschema.StringAttribute{MarkdownDescription: "ID or external ID of the webset whose enrichments to list.", Required: true},
+		},
+	}
+}
+
+// List lists a webset's enrichments from one GET of the webset.
+func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var diags diag.Diagnostics
+	websetID := listConfigWebsetID(ctx, req, &diags)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	ws, err := r.data.client.GetWebset(ctx, websetID)
+	var enrichments []exa.Enrichment
+	if err == nil {
+		enrichments = ws.Enrichments
+	}
+	stream.Results = listResults(ctx, req, listOf(enrichments, func(e *exa.Enrichment) listedAt {
+		return listedAt{
+			identity: map[string]string{"webset_id": ws.ID, "id": e.ID},
+			display:  fmt.Sprintf("%s (%s)", derefOr(e.Title, e.Description), e.Status),
+			state: func() (any, diag.Diagnostics) {
+				prior := websetEnrichmentModel{WebsetID: types.StringValue(ws.ID), WaitForCompletion: types.BoolValue(false),
+					Timeouts: timeouts.Value{Object: nullTimeouts("create")}}
+				return flattenEnrichment(ctx, e, prior)
+			},
+		}
+	}), err, "enrichment")
 }
 
 func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {

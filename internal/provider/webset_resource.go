@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -27,6 +29,8 @@ var (
 	_ resource.ResourceWithConfigure   = (*websetResource)(nil)
 	_ resource.ResourceWithImportState = (*websetResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*websetResource)(nil)
+	_ list.ListResource                = (*websetResource)(nil)
+	_ list.ListResourceWithConfigure   = (*websetResource)(nil)
 )
 
 // NewWebsetResource is the exa_webset resource.
@@ -352,6 +356,23 @@ func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest,
 // and Read stores the id.
 func (r *websetResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	resource.ImportStatePassthroughWithIdentity(ctx, path.Root("id"), path.Root("id"), req, resp)
+}
+
+func (r *websetResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{MarkdownDescription: "Lists every webset of the account, for `terraform query`."}
+}
+
+// List lists every webset of the account, each named by its external ID
+// and title.
+func (r *websetResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	all, err := r.data.client.ListWebsets(ctx)
+	stream.Results = listResults(ctx, req, listOf(all, func(ws *exa.Webset) listedAt {
+		return listedAt{
+			identity: map[string]string{"id": ws.ID},
+			display:  strings.TrimSpace(derefOr(ws.ExternalID, ws.ID) + " " + derefOr(ws.Title, "")),
+			state:    func() (any, diag.Diagnostics) { return flattenWebset(ws, websetModel{}) },
+		}
+	}), err, "webset")
 }
 
 // flattenWebset turns Exa's view of a webset into state. prior keeps null

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"net/http"
 	"time"
 
@@ -29,6 +31,8 @@ var (
 	_ resource.ResourceWithConfigure   = (*websetSearchResource)(nil)
 	_ resource.ResourceWithImportState = (*websetSearchResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*websetSearchResource)(nil)
+	_ list.ListResource                = (*websetSearchResource)(nil)
+	_ list.ListResourceWithConfigure   = (*websetSearchResource)(nil)
 )
 
 // NewWebsetSearchResource is the exa_webset_search resource.
@@ -409,4 +413,41 @@ func (r *websetSearchResource) ImportState(ctx context.Context, req resource.Imp
 	if importChild(ctx, r.data, req, resp, "search_id") {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
 	}
+}
+
+func (r *websetSearchResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
+	resp.Schema = listschema.Schema{
+		MarkdownDescription: "Lists the searches of a webset, for `terraform query`.",
+		Attributes: map[string]listschema.Attribute{
+			"webset_id": listschema.StringAttribute{MarkdownDescription: "ID or external ID of the webset whose searches to list.", Required: true},
+		},
+	}
+}
+
+// List lists a webset's searches from one GET of the webset, each with the
+// state an import reads (the webset's real ID, wait_for_completion false).
+func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	var diags diag.Diagnostics
+	websetID := listConfigWebsetID(ctx, req, &diags)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	ws, err := r.data.client.GetWebset(ctx, websetID)
+	var searches []exa.Search
+	if err == nil {
+		searches = ws.Searches
+	}
+	stream.Results = listResults(ctx, req, listOf(searches, func(s *exa.Search) listedAt {
+		return listedAt{
+			identity: map[string]string{"webset_id": ws.ID, "id": s.ID},
+			display:  fmt.Sprintf("%s (%s, %d results)", s.Query, s.Status, roundInt(s.Count)),
+			state: func() (any, diag.Diagnostics) {
+				prior := websetSearchModel{Timeouts: timeouts.Value{Object: nullTimeouts("create", "delete")}}
+				prior.WebsetID = types.StringValue(ws.ID)
+				prior.WaitForCompletion = types.BoolValue(false)
+				return flattenSearch(s, prior)
+			},
+		}
+	}), err, "search")
 }

@@ -1,0 +1,90 @@
+package provider
+
+// List resources, for `terraform query` (Terraform 1.14 and later): each
+// resource lists its objects at Exa with their identity, a display name
+// and, when Terraform asks (-generate-config-out), the state that an import
+// of each would read, from which Terraform writes its configuration. Each
+// resource's ListResourceConfigSchema and List stand after its ImportState.
+
+import (
+	"context"
+	"iter"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// listedAt is one object to list: its identity attributes, its display
+// name, and the state an import of it would read (built only when asked).
+type listedAt struct {
+	identity map[string]string
+	display  string
+	state    func() (any, diag.Diagnostics)
+}
+
+// listResults streams the objects as list results, up to req.Limit, or one
+// result with the error diagnostics when listing failed.
+func listResults(ctx context.Context, req list.ListRequest, objects []listedAt, err error, what string) iter.Seq[list.ListResult] {
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Could not list the Exa "+what+"s", err.Error())
+		return list.ListResultsStreamDiagnostics(diags)
+	}
+	return func(push func(list.ListResult) bool) {
+		for i, o := range objects {
+			if req.Limit > 0 && int64(i) >= req.Limit {
+				return
+			}
+			r := req.NewListResult(ctx)
+			r.DisplayName = o.display
+			for name, v := range o.identity {
+				r.Diagnostics.Append(r.Identity.SetAttribute(ctx, path.Root(name), v)...)
+			}
+			if req.IncludeResource {
+				state, diags := o.state()
+				r.Diagnostics.Append(diags...)
+				if !diags.HasError() {
+					r.Diagnostics.Append(r.Resource.Set(ctx, state)...)
+				}
+			}
+			if !push(r) {
+				return
+			}
+		}
+	}
+}
+
+// listOf turns what a list call returned into objects to list.
+func listOf[T any](items []T, object func(*T) listedAt) []listedAt {
+	out := make([]listedAt, 0, len(items))
+	for i := range items {
+		out = append(out, object(&items[i]))
+	}
+	return out
+}
+
+// listConfigWebsetID reads the webset_id of a list block, "" when unset.
+func listConfigWebsetID(ctx context.Context, req list.ListRequest, diags *diag.Diagnostics) string {
+	var v types.String
+	diags.Append(req.Config.GetAttribute(ctx, path.Root("webset_id"), &v)...)
+	return v.ValueString()
+}
+
+// nullTimeouts is a timeouts attribute left out, with these keys.
+func nullTimeouts(keys ...string) types.Object {
+	attrs := make(map[string]attr.Type, len(keys))
+	for _, k := range keys {
+		attrs[k] = types.StringType
+	}
+	return types.ObjectNull(attrs)
+}
+
+// asListResource is a resource's own list resource: the resource types
+// implement both.
+func asListResource(f func() resource.Resource) func() list.ListResource {
+	return func() list.ListResource { return f().(list.ListResource) } //nolint:forcetypeassert // asserted below for each resource
+}
