@@ -8,6 +8,7 @@ import (
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	eschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -106,4 +107,34 @@ func computedAttribute(a rschema.Attribute) (dschema.Attribute, error) {
 			NestedObject: dschema.NestedAttributeObject{Attributes: attrs}}, err
 	}
 	return nil, fmt.Errorf("no data source form for %T", a)
+}
+
+// ephemeralAttributes derives an ephemeral resource's attributes from a
+// data source's (exa_webset_items'): the same names, types, descriptions
+// and optionality, so that the two read the same way. A kind of attribute
+// it cannot derive is an error diagnostic.
+func ephemeralAttributes(in map[string]dschema.Attribute) (map[string]eschema.Attribute, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	out := make(map[string]eschema.Attribute, len(in))
+	for name, a := range in {
+		desc, opt, req, comp, sens := a.GetMarkdownDescription(), a.IsOptional(), a.IsRequired(), a.IsComputed(), a.IsSensitive()
+		switch a := a.(type) {
+		case dschema.StringAttribute:
+			out[name] = eschema.StringAttribute{MarkdownDescription: desc, Optional: opt, Required: req, Computed: comp, Sensitive: sens, Validators: a.Validators}
+		case dschema.Int64Attribute:
+			out[name] = eschema.Int64Attribute{MarkdownDescription: desc, Optional: opt, Required: req, Computed: comp, Sensitive: sens, Validators: a.Validators}
+		case dschema.BoolAttribute:
+			out[name] = eschema.BoolAttribute{MarkdownDescription: desc, Optional: opt, Required: req, Computed: comp, Sensitive: sens}
+		case dschema.ListAttribute:
+			out[name] = eschema.ListAttribute{MarkdownDescription: desc, Optional: opt, Required: req, Computed: comp, Sensitive: sens, ElementType: a.ElementType}
+		case dschema.ListNestedAttribute:
+			nested, d := ephemeralAttributes(a.NestedObject.Attributes)
+			diags.Append(d...)
+			out[name] = eschema.ListNestedAttribute{MarkdownDescription: desc, Optional: opt, Required: req, Computed: comp, Sensitive: sens,
+				NestedObject: eschema.NestedAttributeObject{Attributes: nested}}
+		default:
+			diags.AddError("Provider schema bug", fmt.Sprintf("attribute %s: no ephemeral form for %T", name, a))
+		}
+	}
+	return out, diags
 }

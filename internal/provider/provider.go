@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -31,6 +32,8 @@ var (
 	_ provider.Provider                  = (*exaProvider)(nil)
 	_ provider.ProviderWithFunctions     = (*exaProvider)(nil)
 	_ provider.ProviderWithListResources = (*exaProvider)(nil)
+
+	_ provider.ProviderWithEphemeralResources = (*exaProvider)(nil)
 )
 
 // Option adjusts the provider beyond its schema. Tests use options to make
@@ -218,6 +221,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // maxPlannedResults is the cap from the provider block, else from the
@@ -279,6 +283,10 @@ func (p *exaProvider) ListResources(_ context.Context) []func() list.ListResourc
 		asListResource(NewWebhookResource),
 		asListResource(NewImportResource),
 	}
+}
+
+func (p *exaProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{NewWebsetItemsEphemeralResource}
 }
 
 func (p *exaProvider) Functions(_ context.Context) []func() function.Function {

@@ -125,18 +125,27 @@ func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if _, ok := waitIdleIfAsked(ctx, d.data, m.WebsetID.ValueString(), m.WaitForIdle, m.Timeout, &resp.Diagnostics); !ok {
-		return
+	if readItems(ctx, d.data, &m, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 	}
-	items, err := d.data.client.AllItems(ctx, m.WebsetID.ValueString(), m.SourceID.ValueString(), int(m.Limit.ValueInt64()))
+}
+
+// readItems fills m.Items as its filters ask, waiting for the webset to go
+// idle first with wait_for_idle: the read of the data source and of the
+// ephemeral resource alike. It reports false on an error.
+func readItems(ctx context.Context, data *providerData, m *websetItemsModel, diags *diag.Diagnostics) bool {
+	if _, ok := waitIdleIfAsked(ctx, data, m.WebsetID.ValueString(), m.WaitForIdle, m.Timeout, diags); !ok {
+		return false
+	}
+	items, err := data.client.AllItems(ctx, m.WebsetID.ValueString(), m.SourceID.ValueString(), int(m.Limit.ValueInt64()))
 	if err != nil {
-		resp.Diagnostics.AddError("Could not list the webset's items", err.Error())
-		return
+		diags.AddError("Could not list the webset's items", err.Error())
+		return false
 	}
-	var diags diag.Diagnostics
-	m.Items, diags = flattenItems(items, m.Content.ValueBool())
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+	var d diag.Diagnostics
+	m.Items, d = flattenItems(items, m.Content.ValueBool())
+	diags.Append(d...)
+	return !d.HasError()
 }
 
 // flattenItems turns items into the items attribute; without withContent,

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -140,4 +142,67 @@ data "exa_webset_items" "i" {
 			},
 		},
 	})
+}
+
+// The ephemeral exa_webset_items reads the items, page content included,
+// for a use that stores nothing: here another provider configuration's
+// priority. After plan -out and apply, neither the state nor the saved
+// plan holds any item's text, while the webset created through that
+// provider shows that the items were read (priority high: two items).
+func TestAccWebsetItems_ephemeralStaysOutOfStateAndPlan(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	cli := newCLIRun(t, env, "ephemeral resources need Terraform 1.10 or OpenTofu 1.11")
+	ws := env.mock.CreateWebset("")
+	env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":2,"entity":{"type":"company"}}`)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(fmt.Sprintf(`terraform {
+  required_providers {
+    exa = { source = "exa-community/exa" }
+  }
+}
+
+ephemeral "exa_webset_items" "crm" {
+  webset_id       = %q
+  include_content = true
+}
+
+provider "exa" {
+  alias    = "prioritized"
+  priority = length(ephemeral.exa_webset_items.crm.items) == 2 ? "high" : "low"
+}
+
+resource "exa_webset" "w" {
+  provider    = exa.prioritized
+  external_id = "from-ephemeral-items"
+}
+`, ws)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := cli.run(dir, "plan", "-out=tfplan", "-input=false"); code != 0 {
+		t.Fatalf("plan: exit %d\n%s", code, out)
+	}
+	if out, code := cli.run(dir, "apply", "-input=false", "tfplan"); code != 0 {
+		t.Fatalf("apply: exit %d\n%s", code, out)
+	}
+	if creates := env.mock.Find("POST", "/v0/websets"); len(creates) != 1 || creates[0].Priority != "high" {
+		t.Fatalf("the webset was not created with the priority the two items give: %+v", creates)
+	}
+	state, err := os.ReadFile(filepath.Join(dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, code := cli.run(dir, "show", "-json", "tfplan")
+	if code != 0 {
+		t.Fatalf("show -json tfplan: exit %d\n%s", code, plan)
+	}
+	for name, text := range map[string]string{"state": string(state), "saved plan": plan} {
+		for _, item := range []string{"Example company", "example.com/company", "jane.doe", "warehouse robots"} {
+			if strings.Contains(text, item) {
+				t.Errorf("the %s holds item text %q", name, item)
+			}
+		}
+	}
+	if out, code := cli.run(dir, "destroy", "-auto-approve", "-input=false"); code != 0 {
+		t.Fatalf("destroy: exit %d\n%s", code, out)
+	}
 }
