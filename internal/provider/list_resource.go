@@ -16,6 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
 
 // listedAt is one object to list: its identity attributes, its display
@@ -65,6 +67,25 @@ func listOf[T any](items []T, object func(*T) listedAt) []listedAt {
 		out = append(out, object(&items[i]))
 	}
 	return out
+}
+
+// listInWebset lists the children of the webset that the list block's
+// webset_id names (searches, enrichments), from one GET of the webset.
+// object is called with the webset's answer, whose ID is the real one.
+func listInWebset[T any](ctx context.Context, data *providerData, req list.ListRequest, stream *list.ListResultsStream, what string,
+	children func(*exa.Webset) []T, object func(*exa.Webset, *T) listedAt) {
+	var diags diag.Diagnostics
+	websetID := listConfigWebsetID(ctx, req, &diags)
+	if diags.HasError() {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
+	}
+	ws, err := data.client.GetWebset(ctx, websetID)
+	var objects []listedAt
+	if err == nil {
+		objects = listOf(children(ws), func(x *T) listedAt { return object(ws, x) })
+	}
+	stream.Results = listResults(ctx, req, objects, err, what)
 }
 
 // listConfigWebsetID reads the webset_id of a list block, "" when unset.

@@ -331,18 +331,7 @@ func (r *websetEnrichmentResource) ListResourceConfigSchema(_ context.Context, _
 
 // List lists a webset's enrichments from one GET of the webset.
 func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var diags diag.Diagnostics
-	websetID := listConfigWebsetID(ctx, req, &diags)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	ws, err := r.data.client.GetWebset(ctx, websetID)
-	var enrichments []exa.Enrichment
-	if err == nil {
-		enrichments = ws.Enrichments
-	}
-	stream.Results = listResults(ctx, req, listOf(enrichments, func(e *exa.Enrichment) listedAt {
+	listInWebset(ctx, r.data, req, stream, "enrichment", func(ws *exa.Webset) []exa.Enrichment { return ws.Enrichments }, func(ws *exa.Webset, e *exa.Enrichment) listedAt {
 		return listedAt{
 			identity: map[string]string{"webset_id": ws.ID, "id": e.ID},
 			display:  fmt.Sprintf("%s (%s)", derefOr(e.Title, e.Description), e.Status),
@@ -352,7 +341,7 @@ func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListReques
 				return flattenEnrichment(ctx, e, prior)
 			},
 		}
-	}), err, "enrichment")
+	})
 }
 
 func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {

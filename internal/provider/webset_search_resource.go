@@ -427,18 +427,7 @@ func (r *websetSearchResource) ListResourceConfigSchema(_ context.Context, _ lis
 // List lists a webset's searches from one GET of the webset, each with the
 // state an import reads (the webset's real ID, wait_for_completion false).
 func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var diags diag.Diagnostics
-	websetID := listConfigWebsetID(ctx, req, &diags)
-	if diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
-	ws, err := r.data.client.GetWebset(ctx, websetID)
-	var searches []exa.Search
-	if err == nil {
-		searches = ws.Searches
-	}
-	stream.Results = listResults(ctx, req, listOf(searches, func(s *exa.Search) listedAt {
+	listInWebset(ctx, r.data, req, stream, "search", func(ws *exa.Webset) []exa.Search { return ws.Searches }, func(ws *exa.Webset, s *exa.Search) listedAt {
 		return listedAt{
 			identity: map[string]string{"webset_id": ws.ID, "id": s.ID},
 			display:  fmt.Sprintf("%s (%s, %d results)", s.Query, s.Status, roundInt(s.Count)),
@@ -449,5 +438,5 @@ func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, s
 				return flattenSearch(s, prior)
 			},
 		}
-	}), err, "search")
+	})
 }
