@@ -194,15 +194,15 @@ const (
 )
 
 // planSearchCost counts a search planned as a create.
-func (d *providerData) planSearchCost(plan websetSearchModel, diags *diag.Diagnostics) {
-	if d == nil || !isKnown(plan.TargetCount) {
+func (d *providerData) planSearchCost(websetID, query types.String, target types.Int64, diags *diag.Diagnostics) {
+	if d == nil || !isKnown(target) {
 		return
 	}
 	d.cost.add(costEntry{
 		kind:    costSearch,
-		webset:  knownString(plan.WebsetID),
-		label:   fmt.Sprintf("exa_webset_search %s in webset %s", quoteShort(plan.Query), orUnknown(plan.WebsetID)),
-		results: plan.TargetCount.ValueInt64(),
+		webset:  knownString(websetID),
+		label:   fmt.Sprintf("exa_webset_search %s in webset %s", quoteShort(query), orUnknown(websetID)),
+		results: target.ValueInt64(),
 	}, path.Root("target_count"), diags)
 }
 
