@@ -130,3 +130,24 @@ func BenchmarkPlanAndCreateSearch(b *testing.B) {
 		sb.create(ctx, b)
 	}
 }
+
+// BenchmarkDestroySearch is what a destroy costs the provider for one
+// running search once it is refreshed: its PlanResourceChange to null and
+// its ApplyResourceChange (one cancel to the in-process mock, whose work is
+// counted too), through the protocol server as Terraform calls them.
+func BenchmarkDestroySearch(b *testing.B) {
+	sb := newSearchBench(b)
+	ctx := context.Background()
+	state := sb.create(ctx, b)
+	b.ReportAllocs()
+	for b.Loop() {
+		p, err := sb.srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: benchType, PriorState: state, ProposedNewState: sb.empty, Config: sb.empty})
+		if err != nil || len(p.Diagnostics) > 0 {
+			b.Fatalf("plan: %v %v", err, p.Diagnostics)
+		}
+		applied, err := sb.srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: benchType, PriorState: state, PlannedState: p.PlannedState, Config: sb.empty})
+		if err != nil || len(applied.Diagnostics) > 0 {
+			b.Fatalf("apply: %v %v", err, applied.Diagnostics)
+		}
+	}
+}

@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"github.com/hashicorp/terraform-plugin-framework/list"
-	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"net/http"
 	"time"
 
@@ -14,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -291,12 +291,13 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 
-	if plan.Canceled.ValueBool() && !exa.SearchFinished(search.Status) {
+	switch {
+	case plan.Canceled.ValueBool() && !exa.SearchFinished(search.Status):
 		if search, err = client.CancelSearch(ctx, websetID, search.ID); err != nil {
 			resp.Diagnostics.AddError("Created the Exa search, but could not cancel it", err.Error())
 			return
 		}
-	} else if plan.WaitForCompletion.ValueBool() {
+	case plan.WaitForCompletion.ValueBool():
 		var waitErr error
 		search, waitErr = waitForSearch(ctx, client, r.data.poll, websetID, search)
 		if waitErr != nil {
@@ -306,6 +307,8 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 			resp.Diagnostics.AddWarning("Exa search still running",
 				fmt.Sprintf("Stopped waiting for the search %s: %s\n\nThe search goes on at Exa, and it is kept in state, not tainted: the next refresh shows its progress, and the next plan neither replaces nor cancels it. Raise timeouts.create to wait longer next time.", search.ID, waitErr))
 		}
+	default:
+		return // the state set above is the search as Exa answered the create
 	}
 	state, diags = flattenSearch(search, plan)
 	resp.Diagnostics.Append(diags...)
@@ -370,22 +373,25 @@ func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRe
 // delete a search: a finished one stays in the webset's history, and is
 // simply forgotten here, with no API call at all.
 func (r *websetSearchResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state websetSearchModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	// Four attributes, not the whole model: a destroy of many searches
+	// then decodes each one's state once (in its refresh), not twice.
+	var websetID, id, status types.String
+	var to timeouts.Value
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &to)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("webset_id"), &websetID)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() || exa.SearchFinished(status.ValueString()) {
 		return
 	}
-	if exa.SearchFinished(state.Status.ValueString()) {
-		return
-	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
+	timeout, diags := to.Delete(ctx, defaultDeleteTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	resp.Diagnostics.Append(cancelSearch(ctx, r.data.client, state.WebsetID.ValueString(), state.ID.ValueString())...)
+	resp.Diagnostics.Append(cancelSearch(ctx, r.data.client, websetID.ValueString(), id.ValueString())...)
 }
 
 // cancelSearch cancels a search for destroy, and counts it as done when the

@@ -341,6 +341,38 @@ func TestAccWebsetSearch_destroyRunningCancelsOnce(t *testing.T) {
 	})
 }
 
+// A search that state already records as finished has nothing to cancel:
+// its destroy sends no cancel, only the refresh before it.
+func TestAccWebsetSearch_destroyFinishedSendsNoCancel(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	mark := 0
+	var id string
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.minimalSearch(ws, ""),
+			Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+			},
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			for _, r := range env.mock.Requests()[mark:] {
+				if r.Method != "GET" {
+					return fmt.Errorf("destroy of a finished search: want reads only, got:\n%s", env.logText(mark))
+				}
+			}
+			if st := env.mock.SearchStatus(id); st != "completed" {
+				return fmt.Errorf("search is %q after destroy, want it left completed", st)
+			}
+			return nil
+		},
+	})
+}
+
 func TestAccWebsetSearch_importThenEmptyPlan(t *testing.T) {
 	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
 	ws := env.mock.CreateWebset("")
