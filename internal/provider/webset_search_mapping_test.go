@@ -2,8 +2,10 @@ package provider
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
@@ -32,5 +34,61 @@ func TestFlattenSearchIsTolerant(t *testing.T) {
 	// An unknown status is still running: destroy would cancel it.
 	if exa.SearchFinished(m.Status.ValueString()) {
 		t.Error("an unknown status must count as running")
+	}
+}
+
+// TestExpandSearch_sendsEveryInput fills every input of a search, nested
+// ones included, and checks the exact create body. expandSearch reads nested
+// attributes by name (attrString): a misspelled name reads as null and drops
+// its field from the body, which this test then shows.
+func TestExpandSearch_sendsEveryInput(t *testing.T) {
+	plan := searchFixture(t, benchSearchJSON)
+	plan.Recall = types.BoolValue(true)
+	plan.MaxPeople = types.Int64Value(2)
+	got, err := json.Marshal(expandSearch(plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const want = `{"query":"Seed-stage robotics startups in Europe that raised a round in the last 12 months",
+"count":50,"behavior":"append","entity":{"type":"custom","description":"robotics startups"},
+"criteria":[{"description":"raised a seed round in the last 12 months"},{"description":"headquartered in Europe"},
+{"description":"builds physical robots"},{"description":"fewer than 50 employees"},{"description":"has a public website"}],
+"exclude":[{"source":"webset","id":"webset_01old"}],
+"scope":[{"source":"import","id":"import_crm","relationship":{"definition":"investors of","limit":3}}],
+"recall":true,"metadata":{"campaign":"q3","team":"growth"},"maxPeoplePerCompany":2}`
+	var g, w any
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(want), &w); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(g, w) {
+		t.Errorf("create body:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestSameCriteria_comparesDescriptions: criteria are the same search when
+// their descriptions are, whatever success rates Exa reports.
+func TestSameCriteria_comparesDescriptions(t *testing.T) {
+	list := func(rate float64, descs ...string) types.List {
+		elems := make([]attr.Value, len(descs))
+		for i, d := range descs {
+			elems[i] = types.ObjectValueMust(criterionAttrTypes, map[string]attr.Value{"description": types.StringValue(d), "success_rate": types.Float64Value(rate)})
+		}
+		return types.ListValueMust(types.ObjectType{AttrTypes: criterionAttrTypes}, elems)
+	}
+	for _, c := range []struct {
+		a, b types.List
+		same bool
+	}{
+		{list(10, "a", "b"), list(90, "a", "b"), true},
+		{list(10, "a", "b"), list(10, "a", "c"), false},
+		{list(10, "a", "b"), list(10, "a"), false},
+		{list(10, "a"), types.ListUnknown(types.ObjectType{AttrTypes: criterionAttrTypes}), false},
+	} {
+		if got := sameCriteria(c.a, c.b); got != c.same {
+			t.Errorf("sameCriteria(%v, %v) = %v, want %v", c.a, c.b, got, c.same)
+		}
 	}
 }
