@@ -46,9 +46,9 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 		return
 	}
 	var config, plan, state websetSearchModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.Config.Raw, &config)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -80,7 +80,7 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 		plan.CanceledReason = state.CanceledReason
 		plan.UpdatedAt = state.UpdatedAt
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.Plan.Raw, plan)...)
 }
 
 // searchReplaceReasons lists the attributes whose change needs a new

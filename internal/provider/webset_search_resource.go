@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -76,6 +77,12 @@ type websetSearchData struct {
 	CreatedAt      types.String `tfsdk:"created_at"`
 	UpdatedAt      types.String `tfsdk:"updated_at"`
 }
+
+// searchModel reads and writes websetSearchModel in plans and states
+// without the framework's reflection on every call (model_codec.go): each
+// search's Read and Create go through it, so a plan or apply of many
+// searches pays for the conversion once per attribute, not per field tag.
+var searchModel = newModelCodec[websetSearchModel](func(ctx context.Context) attr.Type { return websetSearchSchema(ctx).Type() })
 
 const (
 	defaultCreateTimeout = 30 * time.Minute
@@ -261,7 +268,7 @@ func (r *websetSearchResource) IdentitySchema(_ context.Context, _ resource.Iden
 func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetSearchModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -286,7 +293,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	// can fail, so that it is never orphaned.
 	state, diags := flattenSearch(search, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -312,13 +319,13 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	state, diags = flattenSearch(search, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, state)...)
 }
 
 func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetSearchModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -329,7 +336,7 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 	}
 	newState, diags := flattenSearch(search, state)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 // Update changes no search at Exa: only canceled, wait_for_completion,
@@ -338,8 +345,8 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetSearchModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -366,7 +373,7 @@ func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRe
 			resp.Diagnostics.Append(diags...)
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, next)...)
 }
 
 // Delete cancels the search when it is still going. Exa has no endpoint to
