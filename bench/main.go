@@ -194,15 +194,21 @@ func waitRow(label string, sc scenario, work, engine string, mock *examock.Serve
 }
 
 func header() {
-	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %8s | %9s | %9s | %9s | %8s | %9s | %9s | %11s |\n", "N", "phase", "exa", "floor", "ratio", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU", "exa state", "floor state")
-	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|---------:|----------:|----------:|----------:|---------:|----------:|----------:|------------:|\n")
+	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %-16s | %8s | %9s | %9s | %9s | %8s | %9s | %9s | %11s |\n", "N", "phase", "exa", "floor", "ratio", "ratio per run", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU", "exa state", "floor state")
+	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|------------------|---------:|----------:|----------:|----------:|---------:|----------:|----------:|------------:|\n")
 }
 
-// measure runs a scenario with both providers and keeps every run.
+// measure runs a scenario with both providers and keeps every run. Which
+// provider goes first alternates from run to run, so that neither gains
+// from a machine that warms up or slows down over a pair of runs.
 func measure(runs int, sc scenario, work, engine string, mock *examock.Server, url string, parallelism int) map[string]map[string][]result {
 	all := map[string]map[string][]result{"exa": {}, "floor": {}}
-	for range runs {
-		for _, name := range []string{"exa", "floor"} {
+	for i := range runs {
+		order := []string{"exa", "floor"}
+		if i%2 == 1 {
+			slices.Reverse(order)
+		}
+		for _, name := range order {
 			for ph, r := range runOnce(work, name, engine, mock, url, sc, parallelism) {
 				all[name][ph] = append(all[name][ph], r)
 			}
@@ -211,12 +217,26 @@ func measure(runs int, sc scenario, work, engine string, mock *examock.Server, u
 	return all
 }
 
+// table prints one row per phase: medians, and the ratio of each run pair
+// (exa's run i over the floor's run i, sorted), which shows how far the
+// machine's noise moves the median.
 func table(label string, all map[string]map[string][]result) {
 	for _, ph := range phases {
 		e, f := median(all["exa"][ph.name]), median(all["floor"][ph.name])
-		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s | %6d KB | %8d KB |\n",
+		var pairs []string
+		var ratios []float64
+		for i, er := range all["exa"][ph.name] {
+			if i < len(all["floor"][ph.name]) {
+				ratios = append(ratios, float64(er.wall)/float64(all["floor"][ph.name][i].wall))
+			}
+		}
+		slices.Sort(ratios)
+		for _, r := range ratios {
+			pairs = append(pairs, fmt.Sprintf("%.2f", r))
+		}
+		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %-16s | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s | %6d KB | %8d KB |\n",
 			label, ph.name, e.wall.Round(time.Millisecond), f.wall.Round(time.Millisecond),
-			float64(e.wall)/float64(f.wall), e.requests, f.requests,
+			float64(e.wall)/float64(f.wall), strings.Join(pairs, " "), e.requests, f.requests,
 			float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu, e.stateKB, f.stateKB)
 	}
 }
