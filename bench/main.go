@@ -24,7 +24,7 @@
 //
 // Every phase runs as users run it: plan and destroy refresh first.
 //
-//	go run ./bench -n 10,100,1000 -limited 1000x1,1000x10 -waiting 100x1,300x3 -runs 3 -engine bin/terraform
+//	go run ./bench -n 10,100,1000 -limited 1000x1,1000x10 -waiting 100x1,300x3 -runs 5 -engine bin/terraform
 package main
 
 import (
@@ -70,7 +70,7 @@ var phases = []phase{
 func main() {
 	sizes := flag.String("n", "10,100,1000", "comma-separated numbers of searches, in one webset, rate limit off")
 	limited := flag.String("limited", "1000x1,1000x10", "comma-separated NxW: N searches over W websets, default settings")
-	runs := flag.Int("runs", 3, "runs per size and provider; the table shows medians")
+	runs := flag.Int("runs", 5, "runs per size and provider; the table shows medians")
 	limitedRuns := flag.Int("limited-runs", 1, "runs of each -limited scenario (an apply of 1000 takes 100 s at the default limit)")
 	waiting := flag.String("waiting", "100x1,300x3", "comma-separated NxW: N searches over W websets that apply waits for, default settings")
 	lifecycle := flag.Duration("lifecycle", 30*time.Second, "how long each search of a -waiting scenario runs")
