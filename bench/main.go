@@ -112,7 +112,7 @@ func main() {
 		filepath.Base(engineBin), *parallelism, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
 
 	fmt.Printf("\nN searches in 1 webset, requests_per_second = 0 (medians of %d runs)\n\n", *runs)
-	header()
+	header(*runs)
 	for _, field := range strings.Split(*sizes, ",") {
 		if strings.TrimSpace(field) == "" {
 			continue
@@ -125,7 +125,7 @@ func main() {
 	}
 
 	fmt.Printf("\nN searches over W websets, default settings (10 requests a second; medians of %d runs)\n\n", *limitedRuns)
-	header()
+	header(*limitedRuns)
 	for _, field := range strings.Split(*limited, ",") {
 		if strings.TrimSpace(field) == "" {
 			continue
@@ -193,9 +193,13 @@ func waitRow(label string, sc scenario, work, engine string, mock *examock.Serve
 		applyEnd.Sub(log[0].Time).Round(100*time.Millisecond), tail.Round(100*time.Millisecond), float64(tail)/float64(sc.wait))
 }
 
-func header() {
-	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %-16s | %8s | %9s | %9s | %9s | %8s | %9s | %9s | %11s |\n", "N", "phase", "exa", "floor", "ratio", "ratio per run", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU", "exa state", "floor state")
-	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|------------------|---------:|----------:|----------:|----------:|---------:|----------:|----------:|------------:|\n")
+// ratiosWidth is the width of the column of per-run ratios ("1.02 1.05 …").
+func ratiosWidth(runs int) int { return max(len("ratio per run"), 5*runs-1) }
+
+func header(runs int) {
+	w := ratiosWidth(runs)
+	fmt.Printf("| %7s | %-7s | %10s | %10s | %6s | %-*s | %8s | %9s | %9s | %9s | %8s | %9s | %9s | %11s |\n", "N", "phase", "exa", "floor", "ratio", w, "ratio per run", "requests", "floor req", "exa RSS", "floor RSS", "exa CPU", "floor CPU", "exa state", "floor state")
+	fmt.Printf("|--------:|---------|-----------:|-----------:|-------:|%s|---------:|----------:|----------:|----------:|---------:|----------:|----------:|------------:|\n", strings.Repeat("-", w+2))
 }
 
 // measure runs a scenario with both providers and keeps every run. Which
@@ -234,9 +238,9 @@ func table(label string, all map[string]map[string][]result) {
 		for _, r := range ratios {
 			pairs = append(pairs, fmt.Sprintf("%.2f", r))
 		}
-		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %-16s | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s | %6d KB | %8d KB |\n",
+		fmt.Printf("| %7s | %-7s | %10s | %10s | %6.2f | %-*s | %8d | %9d | %6.1f MB | %6.1f MB | %8s | %9s | %6d KB | %8d KB |\n",
 			label, ph.name, e.wall.Round(time.Millisecond), f.wall.Round(time.Millisecond),
-			float64(e.wall)/float64(f.wall), strings.Join(pairs, " "), e.requests, f.requests,
+			float64(e.wall)/float64(f.wall), ratiosWidth(len(all["exa"][ph.name])), strings.Join(pairs, " "), e.requests, f.requests,
 			float64(e.peakRSS)/1024, float64(f.peakRSS)/1024, e.cpu, f.cpu, e.stateKB, f.stateKB)
 	}
 }
