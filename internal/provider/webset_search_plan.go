@@ -25,16 +25,11 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	if req.State.Raw.IsNull() {
 		// A create, or the create half of a replacement: it counts against
-		// max_planned_results (cost.go). Only three attributes are read:
-		// decoding the whole model would cost every create hundreds of
-		// allocations.
-		var websetID, query types.String
-		var target types.Int64
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("webset_id"), &websetID)...)
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("query"), &query)...)
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("target_count"), &target)...)
+		// max_planned_results (cost.go).
+		var plan websetSearchModel
+		resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
 		if !resp.Diagnostics.HasError() {
-			r.data.planSearchCost(websetID, query, target, &resp.Diagnostics)
+			r.data.planSearchCost(plan.WebsetID, plan.Query, plan.TargetCount, &resp.Diagnostics)
 		}
 		return
 	}

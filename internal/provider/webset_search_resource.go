@@ -380,25 +380,19 @@ func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRe
 // delete a search: a finished one stays in the webset's history, and is
 // simply forgotten here, with no API call at all.
 func (r *websetSearchResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	// Four attributes, not the whole model: a destroy of many searches
-	// then decodes each one's state once (in its refresh), not twice.
-	var websetID, id, status types.String
-	var to timeouts.Value
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("status"), &status)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &to)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("webset_id"), &websetID)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	if resp.Diagnostics.HasError() || exa.SearchFinished(status.ValueString()) {
+	var state websetSearchModel
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
+	if resp.Diagnostics.HasError() || exa.SearchFinished(state.Status.ValueString()) {
 		return
 	}
-	timeout, diags := to.Delete(ctx, defaultDeleteTimeout)
+	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	resp.Diagnostics.Append(cancelSearch(ctx, r.data.client, websetID.ValueString(), id.ValueString())...)
+	resp.Diagnostics.Append(cancelSearch(ctx, r.data.client, state.WebsetID.ValueString(), state.ID.ValueString())...)
 }
 
 // cancelSearch cancels a search for destroy, and counts it as done when the
