@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -25,7 +26,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
-	"golang.org/x/time/rate"
 )
 
 // DefaultBaseURL is Exa's production API root. Websets paths hang below
@@ -78,10 +78,14 @@ type Config struct {
 	// MaxRetryAfter is the longest Retry-After the client will honor; a
 	// longer one fails the call at once with a clear error.
 	MaxRetryAfter time.Duration
-	// RequestsPerSecond caps the request rate of this client (a token bucket
-	// shared by every caller). Zero means DefaultRequestsPerSecond; a
-	// negative value means unlimited.
+	// RequestsPerSecond caps the request rate of this client, shared by
+	// every caller: calls go out evenly spaced. A 429 lowers the rate below
+	// it for a while (throttle.go). Zero means DefaultRequestsPerSecond; a negative value
+	// means no limit of the client's own.
 	RequestsPerSecond float64
+	// MaxThrottle bounds how long one call keeps trying through 429s when
+	// its context has no deadline. Zero means DefaultMaxThrottle.
+	MaxThrottle time.Duration
 	// RequestTimeout bounds each HTTP attempt, body included. Zero means
 	// DefaultRequestTimeout.
 	RequestTimeout time.Duration
@@ -106,10 +110,12 @@ type Client struct {
 	waitMax        time.Duration
 	maxRetryAfter  time.Duration
 	requestTimeout time.Duration
-	limiter        *rate.Limiter
-	snaps          *snapshots
-	rounds         *rounds
-	priority       string
+	// pace holds every call to the request rate, which 429s lower.
+	pace        *adaptiveRate
+	maxThrottle time.Duration
+	snaps       *snapshots
+	rounds      *rounds
+	priority    string
 	// writes counts the calls sent that are not GETs.
 	writes atomic.Int64
 }
@@ -159,9 +165,15 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	switch rps := cfg.RequestsPerSecond; {
 	case rps == 0:
-		c.limiter = rate.NewLimiter(DefaultRequestsPerSecond, DefaultRequestsPerSecond)
+		c.pace = newAdaptiveRate(DefaultRequestsPerSecond)
 	case rps > 0:
-		c.limiter = rate.NewLimiter(rate.Limit(rps), max(1, int(rps)))
+		c.pace = newAdaptiveRate(rps)
+	default:
+		c.pace = newAdaptiveRate(math.Inf(1))
+	}
+	c.maxThrottle = cfg.MaxThrottle
+	if c.maxThrottle <= 0 {
+		c.maxThrottle = DefaultMaxThrottle
 	}
 	hc := &http.Client{Transport: newTransport()}
 	if cfg.HTTPClient != nil {
@@ -384,23 +396,60 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 	ctx = tflog.SetField(ctx, "exa_method", cl.method)
 	ctx = tflog.SetField(ctx, "exa_path", cl.label)
 
-	for attempt := 0; ; attempt++ {
+	// failures counts the attempts that failed for real (5xx, a dropped
+	// connection, a timed-out attempt), which MaxRetries bounds; throttles
+	// counts the 429s, which the deadline (or MaxThrottle) bounds instead.
+	failures, throttles := 0, 0
+	var throttledFor time.Duration
+	var last429 error
+	for {
 		res, terr := c.try(ctx, cl)
+		if terr == nil && res.status != http.StatusTooManyRequests {
+			// Any answer but a 429 was within the key's limit.
+			c.pace.succeeded(time.Now())
+		}
 		if terr == nil && res.status/100 == 2 {
 			return res, nil
 		}
 		v := c.judge(ctx, cl, res, terr)
+		if last429 != nil && ctx.Err() != nil && (terr == nil || !terr.sent) {
+			// The context ended while the call waited its turn after a
+			// 429: that is a throttled call, and says so.
+			return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor, Reason: "the operation's deadline ran out while it waited", Last: last429}
+		}
 		if !v.retry {
 			return nil, v.err
 		}
-		if attempt >= c.maxRetries {
-			return nil, fmt.Errorf("giving up after %d tries: %w", attempt+1, v.err)
+		if v.throttled {
+			now := time.Now()
+			wait := v.wait
+			if wait == 0 {
+				wait = c.backoff(throttles)
+			}
+			throttles++
+			last429 = v.err
+			c.pace.throttled(now, res.sentAt, wait)
+			tallyFrom(ctx).add(wait)
+			tflog.Debug(ctx, "Exa throttled the call (HTTP 429); sending it again after the wait", map[string]any{"throttles": throttles, "wait": wait.String(), "rate": c.Rate()})
+			if dl, ok := ctx.Deadline(); ok && dl.Before(now.Add(wait)) {
+				return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor, Reason: fmt.Sprintf("the operation's deadline falls before the %s that Exa asked it to wait", wait), Last: v.err}
+			}
+			if throttledFor += wait; throttledFor > c.maxThrottle {
+				return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor - wait, Reason: fmt.Sprintf("the call has waited through throttling for longer than the %s it may", c.maxThrottle), Last: v.err}
+			}
+			// The pace holds this call, and every other, until the wait
+			// is over: the next try waits its turn.
+			continue
+		}
+		if failures >= c.maxRetries {
+			return nil, fmt.Errorf("giving up after %d tries: %w", failures+throttles+1, v.err)
 		}
 		wait := v.wait
 		if wait == 0 {
-			wait = c.backoff(attempt)
+			wait = c.backoff(failures)
 		}
-		tflog.Warn(ctx, "retrying Exa API call", map[string]any{"attempt": attempt + 1, "wait": wait.String(), "error": v.err.Error()})
+		failures++
+		tflog.Warn(ctx, "retrying Exa API call", map[string]any{"attempt": failures, "wait": wait.String(), "error": v.err.Error()})
 		if err := Sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("%s %s: %w (while waiting to retry after: %v)", cl.method, cl.label, err, v.err)
 		}
@@ -411,6 +460,8 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 type verdict struct {
 	err   error
 	retry bool
+	// throttled marks a 429: retried within the deadline, not MaxRetries.
+	throttled bool
 	// wait is the server's Retry-After, when it gave one.
 	wait time.Duration
 }
@@ -420,8 +471,9 @@ type verdict struct {
 //   - a create that was sent and then failed (5xx, dropped, timed out) is
 //     ambiguous: never re-sent blindly;
 //   - a redirect that was not followed, or an oversized answer, is final;
-//   - 429 is always retried; 408 and retryable 5xx, network errors and
-//     attempt timeouts are retried for idempotent calls;
+//   - 429 is always retried, as a throttle (see throttle.go); 408 and
+//     retryable 5xx, network errors and attempt timeouts are retried for
+//     idempotent calls;
 //   - a Retry-After longer than the client waits fails at once.
 func (c *Client) judge(ctx context.Context, cl call, res *response, terr *tryError) verdict {
 	if ctxErr := ctx.Err(); ctxErr != nil {
@@ -453,7 +505,7 @@ func (c *Client) judge(ctx context.Context, cl call, res *response, terr *tryErr
 	v := verdict{err: apiErr}
 	switch {
 	case res.status == http.StatusTooManyRequests:
-		v.retry = true
+		v.retry, v.throttled = true, true
 	case cl.kind == create && res.status >= 500:
 		return verdict{err: &AmbiguousError{Err: apiErr}}
 	case retryableStatus(res.status):
@@ -509,6 +561,9 @@ type response struct {
 	requestID  string
 	location   string
 	retryAfter time.Duration
+	// sentAt is when the request left: a 429 to a request sent before the
+	// rate was last cut does not cut it again.
+	sentAt time.Time
 }
 
 type tryError struct {
@@ -524,11 +579,10 @@ type tryError struct {
 // headers and the whole body must all arrive before it ends, so a server
 // that never answers, or trickles its body, cannot hold Terraform.
 func (c *Client) try(ctx context.Context, cl call) (*response, *tryError) {
-	if c.limiter != nil {
-		if err := c.limiter.Wait(ctx); err != nil {
-			return nil, &tryError{err: fmt.Errorf("waiting for the client-side rate limit: %w", err)}
-		}
+	if err := c.pace.wait(ctx); err != nil {
+		return nil, &tryError{err: fmt.Errorf("waiting for the client-side rate limit: %w", err)}
 	}
+	sentAt := time.Now()
 	attemptCtx, cancel := context.WithTimeout(ctx, c.requestTimeout)
 	defer cancel()
 	var reader io.Reader
@@ -585,6 +639,7 @@ func (c *Client) try(ctx context.Context, cl call) (*response, *tryError) {
 		requestID:  res.Header.Get("X-Request-Id"),
 		location:   res.Header.Get("Location"),
 		retryAfter: parseRetryAfter(res.Header.Get("Retry-After"), time.Now()),
+		sentAt:     sentAt,
 	}
 	tflog.Debug(ctx, "Exa API call", map[string]any{
 		"exa_status":     res.StatusCode,
