@@ -3,8 +3,10 @@
 //
 //	examock -addr 127.0.0.1:0 -url-file /tmp/exa-url -lifecycle reads:2
 //
-// Point the provider at it with base_url (or EXA_BASE_URL) and the key it
-// prints. GET /_mock/requests lists what it received.
+// Point the provider at it with base_url (or EXA_BASE_URL) and its key,
+// mock-api-key unless -api-key or EXAMOCK_API_KEY says otherwise. It never
+// reads EXA_API_KEY, which holds a user's real key, and never prints a key
+// it was given. GET /_mock/requests lists what it received.
 package main
 
 import (
@@ -22,11 +24,12 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8787", "address to listen on; port 0 picks a free one")
-	key := flag.String("api-key", envOr("EXA_API_KEY", examock.DefaultAPIKey), "the only x-api-key accepted")
+	key := flag.String("api-key", "", "the only x-api-key accepted (default: $EXAMOCK_API_KEY, else "+examock.DefaultAPIKey+")")
 	lifecycle := flag.String("lifecycle", "reads:2", "how searches finish: running (never), immediate, reads:N (on the N-th read), or after:DURATION")
 	pageSize := flag.Int("page-size", 20, "default page size of the items endpoint")
 	latency := flag.Duration("latency", 0, "delay added to every answer")
 	urlFile := flag.String("url-file", "", "write the base URL to this file once listening")
+	rateLimit := flag.Float64("rate-limit", 0, "requests a second each API key may send; above it the mock answers 429 with Retry-After (0: no limit; POST /_mock/rate-limit changes it)")
 	strict := flag.Bool("reject-unknown-fields", false, "answer 400 to a request body with a field the spec does not name (the spec allows them; this catches a client's misspellings)")
 	flag.Parse()
 
@@ -34,7 +37,14 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := examock.New(examock.Options{APIKey: *key, Lifecycle: lc, ItemsPageSize: *pageSize, Latency: *latency, RejectUnknownFields: *strict})
+	if *rateLimit < 0 {
+		log.Fatal("-rate-limit must be at least 0")
+	}
+	apiKey := *key
+	if apiKey == "" {
+		apiKey = envOr("EXAMOCK_API_KEY", examock.DefaultAPIKey)
+	}
+	srv := examock.New(examock.Options{APIKey: apiKey, Lifecycle: lc, ItemsPageSize: *pageSize, Latency: *latency, RejectUnknownFields: *strict, RateLimit: *rateLimit})
 
 	l, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -46,7 +56,18 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	fmt.Printf("examock: serving the Websets API at %s (x-api-key %q)\n", url, *key)
+	// The key is not printed unless it is the well-known default: one
+	// given on the command line or in the environment may be somebody's
+	// real key, and this line lands in terminals and CI logs.
+	keyNote := "x-api-key " + examock.DefaultAPIKey
+	if apiKey != examock.DefaultAPIKey {
+		keyNote = "the x-api-key given by -api-key or EXAMOCK_API_KEY"
+	}
+	limitNote := ""
+	if *rateLimit > 0 {
+		limitNote = fmt.Sprintf(", at most %g requests a second per key", *rateLimit)
+	}
+	fmt.Printf("examock: serving the Websets API at %s (%s%s)\n", url, keyNote, limitNote)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

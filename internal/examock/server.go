@@ -42,6 +42,10 @@ type Options struct {
 	// ignores them; a client's own tests turn this on to catch misspelled
 	// field names.
 	RejectUnknownFields bool
+	// RateLimit is how many requests a second each API key may send
+	// (ratelimit.go); above it the mock answers 429 with Retry-After. Zero
+	// means no limit.
+	RateLimit float64
 }
 
 // Server is the mock. Its zero value is not usable: call New.
@@ -65,6 +69,7 @@ type Server struct {
 	events      []eventJSON
 	faults      []*Fault
 	chaos       *chaos
+	limits      *keyLimits
 	log         []Request
 	seq         int
 	now         func() time.Time
@@ -93,6 +98,7 @@ func New(opts Options) *Server {
 		imports:     map[string]*importRecord{},
 		now:         func() time.Time { return time.Now().UTC() },
 	}
+	s.setRateLimit(opts.RateLimit)
 	s.routes()
 	return s
 }
@@ -189,6 +195,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /_mock/requests", s.serveLog)
 	m.HandleFunc("POST /_mock/faults", s.serveFaults)
 	m.HandleFunc("DELETE /_mock/faults", s.serveFaults)
+	m.HandleFunc("/_mock/rate-limit", s.serveRateLimit)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no route for "+r.Method+" "+r.URL.Path)
 	})
@@ -208,9 +215,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	reqID := fmt.Sprintf("req_mock%06d", s.seq)
 	latency := s.opts.Latency
 	isAPI := strings.HasPrefix(r.URL.Path, "/websets/")
+	key := r.Header.Get("x-api-key")
 	var fault *Fault
-	if isAPI {
-		fault = s.takeFault(r.Method, r.URL.Path)
+	var throttle time.Duration
+	rateLimit := s.opts.RateLimit
+	if isAPI && key == s.apiKey {
+		// A request over the key's limit is refused before anything else
+		// looks at it, as Exa's gateway would: it takes no fault.
+		if throttle = s.overLimit(key, time.Now()); throttle == 0 {
+			fault = s.takeFault(r.Method, r.URL.Path)
+		}
 	}
 	idx := len(s.log)
 	s.log = append(s.log, Request{
@@ -241,10 +255,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.mux.ServeHTTP(rec, r)
 		return
 	}
-	if key := r.Header.Get("x-api-key"); key != s.apiKey {
+	if key != s.apiKey {
 		// Echo the key back, as some APIs do: the provider must mask it
 		// in its logs even then.
 		writeError(rec, http.StatusUnauthorized, fmt.Sprintf("invalid API key %q", key))
+		return
+	}
+	if throttle > 0 {
+		writeThrottled(rec, rateLimit, throttle)
 		return
 	}
 	if fault != nil {
