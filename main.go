@@ -3,11 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/exa-community/terraform-provider-exa/internal/provider"
 )
@@ -23,11 +23,20 @@ func main() {
 		provider.QuietUnreadLogs()
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/exa-community/exa",
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
+	newServer := provider.NewProtocol6Server(version)
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	// What providerserver.Serve does, with the provider's own wrapper
+	// around the framework's server (internal/provider/server.go).
+	err := tf6server.Serve("registry.terraform.io/exa-community/exa", func() tfprotov6.ProviderServer {
+		server, err := newServer()
+		if err != nil {
+			log.Fatal(err)
+		}
+		return server
+	}, opts...)
 	if err != nil {
 		log.Fatal(err)
 	}

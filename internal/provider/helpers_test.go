@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -72,7 +71,7 @@ func fastOptions() []Option {
 func (e *testEnv) factories(opts ...Option) map[string]func() (tfprotov6.ProviderServer, error) {
 	all := append(fastOptions(), opts...)
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"exa": providerserver.NewProtocol6WithError(New("test", all...)()),
+		"exa": NewProtocol6Server("test", all...),
 	}
 }
 
@@ -80,7 +79,7 @@ func (e *testEnv) factories(opts ...Option) map[string]func() (tfprotov6.Provide
 // rate-limit settings.
 func (e *testEnv) realFactories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"exa": providerserver.NewProtocol6WithError(New("test")()),
+		"exa": NewProtocol6Server("test"),
 	}
 }
 
@@ -403,7 +402,7 @@ func nonEmpty(v string) error {
 // schemas it answered.
 func configuredServer(t testing.TB, url string, opts ...Option) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
 	t.Helper()
-	srv, err := providerserver.NewProtocol6WithError(New("test", opts...)())()
+	srv, err := NewProtocol6Server("test", opts...)()
 	if err != nil {
 		t.Fatal(err)
 	}

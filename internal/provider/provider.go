@@ -113,7 +113,7 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Validators:          []validator.String{durationBetween(time.Second, time.Hour)},
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 429, a 408, a retryable 5xx or a network error, with jittered exponential backoff that honors `Retry-After`: 0 to 20, where 0 means no retries. Defaults to %d.", exa.DefaultMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 408, a retryable 5xx, a network error or a timed-out attempt, with jittered exponential backoff that honors `Retry-After`: 0 to 20, where 0 means no retries. Defaults to %d. A 429 Too Many Requests does not count: it is retried within the operation's own deadline (see `requests_per_second`).", exa.DefaultMaxRetries),
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -130,7 +130,7 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Validators:          []validator.String{stringvalidator.OneOf(exa.Priorities()...)},
 			},
 			"requests_per_second": schema.Float64Attribute{
-				MarkdownDescription: fmt.Sprintf("Client-side rate limit shared by every resource of this provider: a token bucket of this rate and burst. Defaults to %d; `0` means unlimited.", exa.DefaultRequestsPerSecond),
+				MarkdownDescription: fmt.Sprintf("The most requests a second that this run sends, shared by every resource, evenly spaced. Defaults to %d; `0` means no limit of the run's own. When Exa answers 429 Too Many Requests (other runs may share the API key), the provider pauses for `Retry-After`, sends the call again within the operation's deadline (its `timeouts`, else %d minutes of throttling), and lowers its rate, then raises it back to this ceiling as calls go through. With R runs on a key allowed L requests a second, `L / R` in each avoids 429s.", exa.DefaultRequestsPerSecond, int(exa.DefaultMaxThrottle.Minutes())),
 				Optional:            true,
 				Validators:          []validator.Float64{float64validator.AtLeast(0)},
 			},
