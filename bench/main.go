@@ -16,6 +16,10 @@
 //     costs in requests and time. Its searches finish at once, as most
 //     searches have by the time of a later plan.
 //
+//   - -shared: R runs at once on one key, each applying and destroying N
+//     searches at default settings, against a mock that allows the key
+//     -shared-limit requests a second (shared.go);
+//
 //   - -waiting: N searches over W websets, default settings, each with
 //     wait_for_completion = true and a lifecycle of -lifecycle (30 s, so
 //     several rounds): the requests sent while waiting, the rounds, and
@@ -76,6 +80,8 @@ func main() {
 	lifecycle := flag.Duration("lifecycle", 30*time.Second, "how long each search of a -waiting scenario runs")
 	engine := flag.String("engine", "bin/terraform", "Terraform (or OpenTofu) binary")
 	parallelism := flag.Int("parallelism", 10, "the engine's -parallelism")
+	shared := flag.String("shared", "2x50,4x50,8x50", "comma-separated RxN: R runs at once on one key, N searches each, against -shared-limit")
+	sharedLimit := flag.Float64("shared-limit", 10, "requests a second the mock allows the key in -shared scenarios")
 	flag.Parse()
 
 	engineBin, err := filepath.Abs(*engine)
@@ -110,6 +116,20 @@ func main() {
 
 	fmt.Printf("exa provider vs. floor: %s, parallelism %d, %d cores, %s/%s\n",
 		filepath.Base(engineBin), *parallelism, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+
+	if *shared != "" {
+		sharedHeader(*sharedLimit)
+		for _, field := range strings.Split(*shared, ",") {
+			if strings.TrimSpace(field) == "" {
+				continue
+			}
+			var r, n int
+			if _, err := fmt.Sscanf(strings.TrimSpace(field), "%dx%d", &r, &n); err != nil || r < 1 || n < 1 {
+				log.Fatalf("bad -shared %q: want RxN", field)
+			}
+			sharedRow(work, engineBin, r, n, *sharedLimit, *parallelism)
+		}
+	}
 
 	fmt.Printf("\nN searches in 1 webset, requests_per_second = 0 (medians of %d runs)\n\n", *runs)
 	header(*runs)
@@ -254,6 +274,8 @@ type scenario struct {
 	// wait, when set, makes every search wait_for_completion, and run
 	// this long at the mock.
 	wait time.Duration
+	// running keeps every search running, so that destroy cancels each.
+	running bool
 }
 
 // runOnce applies, plans and destroys a scenario in a fresh folder.
@@ -271,46 +293,12 @@ func runOnceWith(work, name, engine string, mock *examock.Server, url string, sc
 	defer os.RemoveAll(dir)
 	var ids []string
 	for range sc.websets {
-		ids = append(ids, fmt.Sprintf("%q", mock.CreateWebset("")))
+		ids = append(ids, mock.CreateWebset(""))
 	}
-	settings, lifecycle := "", ""
-	switch {
-	case sc.unlimited:
-		settings = "\n  requests_per_second = 0"
-	case sc.wait > 0:
-		lifecycle = fmt.Sprintf("\n  metadata     = { \"examock.lifecycle\" = \"after:%s\" }\n  wait_for_completion = true", sc.wait)
-	default:
-		lifecycle = "\n  metadata     = { \"examock.lifecycle\" = \"immediate\" }"
-	}
-	cfg := fmt.Sprintf(`terraform {
-  required_providers {
-    exa = { source = "exa-community/exa" }
-  }
-}
-provider "exa" {
-  api_key  = "bench-key"
-  base_url = %q%s
-}
-locals {
-  websets = [%s]
-}
-resource "exa_webset_search" "s" {
-  count        = %d
-  webset_id    = local.websets[count.index %% length(local.websets)]
-  query        = "Benchmark search ${count.index}"
-  target_count = 10%s
-}
-`, url, settings, strings.Join(ids, ", "), sc.n, lifecycle)
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(cfg), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(configFor(url, ids, sc)), 0o600); err != nil {
 		log.Fatal(err)
 	}
-	env := append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+filepath.Join(work, name+".tfrc"),
-		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=",
-		fmt.Sprintf("TF_CLI_ARGS_apply=-parallelism=%d", parallelism),
-		fmt.Sprintf("TF_CLI_ARGS_plan=-parallelism=%d", parallelism),
-		fmt.Sprintf("TF_CLI_ARGS_destroy=-parallelism=%d", parallelism),
-	)
+	env := engineEnv(work, name, parallelism)
 	out := map[string]result{}
 	for _, ph := range phases {
 		before := len(mock.Requests())
@@ -340,6 +328,57 @@ resource "exa_webset_search" "s" {
 	}
 	mock.ResetLog()
 	return out
+}
+
+// configFor is the configuration of a scenario: sc.n searches spread over
+// the websets ids, in the bench's key at url.
+func configFor(url string, ids []string, sc scenario) string {
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = strconv.Quote(id)
+	}
+	settings, lifecycle := "", ""
+	switch {
+	case sc.unlimited:
+		settings = "\n  requests_per_second = 0"
+	case sc.running:
+		lifecycle = "\n  metadata     = { \"examock.lifecycle\" = \"running\" }"
+	case sc.wait > 0:
+		lifecycle = fmt.Sprintf("\n  metadata     = { \"examock.lifecycle\" = \"after:%s\" }\n  wait_for_completion = true", sc.wait)
+	default:
+		lifecycle = "\n  metadata     = { \"examock.lifecycle\" = \"immediate\" }"
+	}
+	return fmt.Sprintf(`terraform {
+  required_providers {
+    exa = { source = "exa-community/exa" }
+  }
+}
+provider "exa" {
+  api_key  = "bench-key"
+  base_url = %q%s
+}
+locals {
+  websets = [%s]
+}
+resource "exa_webset_search" "s" {
+  count        = %d
+  webset_id    = local.websets[count.index %% length(local.websets)]
+  query        = "Benchmark search ${count.index}"
+  target_count = 10%s
+}
+`, url, settings, strings.Join(quoted, ", "), sc.n, lifecycle)
+}
+
+// engineEnv is the environment of the engine for provider name (exa or
+// floor): its dev_overrides, no log, and the -parallelism of every command.
+func engineEnv(work, name string, parallelism int) []string {
+	return append(os.Environ(),
+		"TF_CLI_CONFIG_FILE="+filepath.Join(work, name+".tfrc"),
+		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_LOG=",
+		fmt.Sprintf("TF_CLI_ARGS_apply=-parallelism=%d", parallelism),
+		fmt.Sprintf("TF_CLI_ARGS_plan=-parallelism=%d", parallelism),
+		fmt.Sprintf("TF_CLI_ARGS_destroy=-parallelism=%d", parallelism),
+	)
 }
 
 // watchProvider samples every running process of the given binary until
