@@ -2,6 +2,7 @@ package exa
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -43,6 +44,42 @@ func newestSince[T any](list []T, since time.Time, createdAt func(*T) string, ma
 		}
 	}
 	return found
+}
+
+// FindWebset looks for the webset that a create with this body (which
+// names an external ID) may have made since the given time. External IDs
+// are unique, so there is one candidate: the webset that holds it. It is
+// adopted only if it matches what the create sent (metadata and excludes)
+// and was made at or after since (less clockSkew). Any other webset with
+// the external ID is somebody else's, and means that the create was
+// refused with a conflict: that is an *ExternalIDTakenError, and the
+// webset is left alone. nil, nil means that no webset has the external ID.
+func (c *Client) FindWebset(ctx context.Context, in *CreateWebsetRequest, since time.Time) (*Webset, error) {
+	ws, err := c.GetWebset(ctx, *in.ExternalID)
+	if IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	ours := newestSince([]Webset{*ws}, since, func(w *Webset) string { return w.CreatedAt }, func(w *Webset) bool {
+		return maps.Equal(w.Metadata, in.Metadata) && slices.Equal(w.Excludes, in.Exclude)
+	})
+	if ours == nil {
+		return nil, &ExternalIDTakenError{ExternalID: *in.ExternalID, ID: ws.ID, CreatedAt: ws.CreatedAt}
+	}
+	return ours, nil
+}
+
+// ExternalIDTakenError is a webset create whose answer was lost, while the
+// webset that holds its external ID is not the one it would have made: it
+// is older, or holds other fields. The create was refused with a conflict.
+type ExternalIDTakenError struct {
+	ExternalID, ID, CreatedAt string
+}
+
+func (e *ExternalIDTakenError) Error() string {
+	return fmt.Sprintf("the webset %s already holds the external_id %q (created %s, with other fields or before this create was sent): it is not the one this create would have made, so the create was refused with a conflict, and that webset was left alone", e.ID, e.ExternalID, e.CreatedAt)
 }
 
 // FindSearch looks for the search that a create with this body may have

@@ -322,3 +322,33 @@ func TestClient_401And402SayWhatToDo(t *testing.T) {
 		t.Errorf("the key is in the message: %v", err)
 	}
 }
+
+// FindWebset adopts the webset that holds the external ID only if it is
+// what the create would have made: the same metadata and excludes, made
+// since the create was sent. Otherwise it is somebody else's.
+func TestClient_findWebsetAdoptsOnlyWhatTheCreateMade(t *testing.T) {
+	_, c, _ := newPair(t)
+	ctx := context.Background()
+	ext := "shared-name"
+	since := time.Now()
+	theirs, err := c.CreateWebset(ctx, &exa.CreateWebsetRequest{ExternalID: &ext, Metadata: map[string]string{"owner": "teammate"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ours := &exa.CreateWebsetRequest{ExternalID: &ext, Metadata: map[string]string{"owner": "us"}}
+	var taken *exa.ExternalIDTakenError
+	if found, err := c.FindWebset(ctx, ours, since); found != nil || !errors.As(err, &taken) || taken.ID != theirs.ID {
+		t.Errorf("other metadata: want an *ExternalIDTakenError naming %s, got %+v, %v", theirs.ID, found, err)
+	}
+	same := &exa.CreateWebsetRequest{ExternalID: &ext, Metadata: map[string]string{"owner": "teammate"}}
+	if found, err := c.FindWebset(ctx, same, since); err != nil || found == nil || found.ID != theirs.ID {
+		t.Errorf("the same fields, made since: want it adopted, got %+v, %v", found, err)
+	}
+	if found, err := c.FindWebset(ctx, same, since.Add(time.Hour)); found != nil || !errors.As(err, &taken) {
+		t.Errorf("made before the create was sent: want an *ExternalIDTakenError, got %+v, %v", found, err)
+	}
+	other := "nobody-has-it"
+	if found, err := c.FindWebset(ctx, &exa.CreateWebsetRequest{ExternalID: &other}, since); found != nil || err != nil {
+		t.Errorf("no webset holds the external ID: want nil, nil, got %+v, %v", found, err)
+	}
+}

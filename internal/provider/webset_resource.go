@@ -2,8 +2,10 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -155,19 +157,15 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	// Without external_id nothing identifies the webset: a lost answer is
 	// an error that says so.
 	find := func(context.Context) (*exa.Webset, error) {
-		return nil, fmt.Errorf("without external_id the provider cannot find the webset; setting external_id lets it do so by itself")
+		return nil, cannotLookError("without external_id the provider cannot find the webset; setting external_id lets it do so by itself")
 	}
 	if body.ExternalID != nil {
-		find = func(ctx context.Context) (*exa.Webset, error) {
-			ws, err := client.GetWebset(ctx, *body.ExternalID)
-			if exa.IsNotFound(err) {
-				return nil, nil
-			}
-			return ws, err
-		}
+		since := time.Now()
+		find = func(ctx context.Context) (*exa.Webset, error) { return client.FindWebset(ctx, body, since) }
 	}
-	ws, err := createOnce(ctx, "webset", create, find)
-	if exa.IsConflict(err) {
+	ws, err := createOnce(ctx, client, "webset", fmt.Sprintf("a webset with the external_id %q", plan.ExternalID.ValueString()), create, find)
+	var taken *exa.ExternalIDTakenError
+	if exa.IsConflict(err) || errors.As(err, &taken) {
 		resp.Diagnostics.AddAttributeError(path.Root("external_id"), "A webset with this external_id already exists",
 			fmt.Sprintf("%s\n\nTo manage the existing webset with Terraform, import it:\n\n  terraform import <address> %s", err, plan.ExternalID.ValueString()))
 		return

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -145,6 +146,48 @@ func TestAccWebset_ambiguousCreateIsAdopted(t *testing.T) {
 				return nil
 			}),
 		}},
+	})
+}
+
+// A teammate's webset already holds our external_id. Our create is refused
+// with a 409, but the answer is lost (a 502 after the mock handled it). The
+// look-up finds the teammate's webset, made before our create: it is not
+// ours, so the apply fails with the conflict and touches nothing. A second
+// apply and the destroy leave it alone too: it is never in our state.
+func TestAccWebset_lostCreateNeverAdoptsATeammatesWebset(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.mock.SetClock(func() time.Time { return time.Now().UTC().Add(-10 * time.Minute) })
+	theirs := env.mock.CreateWebset("shared-name")
+	env.mock.SetClock(func() time.Time { return time.Now().UTC() })
+	env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets", Status: 502, Commit: true})
+	untouched := func() error {
+		if live := env.mock.WebsetIDs(); len(live) != 1 || live[0] != theirs {
+			return fmt.Errorf("want only the teammate's webset %s, got %v", theirs, live)
+		}
+		for _, r := range env.mock.Requests() {
+			if r.Method != "GET" && r.Method != "POST" || r.Method == "POST" && r.Path != "/websets/v0/websets" {
+				return fmt.Errorf("the teammate's webset was touched: %s %s", r.Method, r.Path)
+			}
+		}
+		return nil
+	}
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:      env.webset(`  external_id = "shared-name"`),
+				ExpectError: inOrder("already exists", theirs, `"shared-name"`, "left alone", "terraform import <address> shared-name"),
+			},
+			{
+				PreConfig: func() {
+					if err := untouched(); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      env.webset(`  external_id = "shared-name"`),
+				ExpectError: regexp.MustCompile(`(?s)already exists.*HTTP 409`),
+			},
+		},
+		CheckDestroy: func(*terraform.State) error { return untouched() },
 	})
 }
 
