@@ -532,6 +532,11 @@ func retryableStatus(status int) bool {
 	return false
 }
 
+// RetryWait is the client's backoff before try attempt+1 of something that
+// failed attempt+1 times: for callers that retry more than one call, such
+// as a look-up after a lost create.
+func (c *Client) RetryWait(attempt int) time.Duration { return c.backoff(attempt) }
+
 // backoff is full-jitter exponential backoff: a random wait in
 // [base/2, base], where base doubles from waitMin up to waitMax.
 func (c *Client) backoff(attempt int) time.Duration {

@@ -256,6 +256,201 @@ func TestAccAdoption_monitorWebhookImportCreates(t *testing.T) {
 	}
 }
 
+// A webhook or an import whose create answer was lost, and whose delete (to
+// create it afresh) then fails too: its ID is known, so it is recorded in
+// state, tainted, rather than left untracked at Exa. The next apply deletes
+// it and creates it again: exactly one object is left, the one in state.
+func TestAccAdoption_lostObjectWhoseDeleteFailsIsTainted(t *testing.T) {
+	file := writeCSV(t, accountsCSV)
+	for _, k := range []struct {
+		name, path, addr string
+		config           func(env *testEnv) string
+		ids              func(env *testEnv) []string
+	}{
+		{
+			name: "webhook", path: "/v0/webhooks", addr: webhookAddr,
+			config: func(env *testEnv) string {
+				return env.webhook("https://hooks.example.com/exa", `["webset.created"]`, "")
+			},
+			ids: func(env *testEnv) []string { return env.mock.WebhookIDs() },
+		},
+		{
+			name: "import", path: "/v0/imports", addr: importAddr,
+			config: func(env *testEnv) string { return env.importConfig(file, "") },
+			ids:    func(env *testEnv) []string { return env.mock.ImportIDs() },
+		},
+	} {
+		t.Run(k.name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			env.mock.InjectFault(examock.Fault{Method: "POST", Path: k.path, Status: 502, Commit: true})
+			env.mock.InjectFault(examock.Fault{Method: "DELETE", Path: k.path + "/*", Status: 503, Times: -1})
+			var lost string
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{
+					{
+						Config:      k.config(env),
+						ExpectError: inOrder("create answer was lost, and deleting it to create it afresh failed", "recorded in state as tainted"),
+					},
+					{
+						PreConfig: func() {
+							got := k.ids(env)
+							if len(got) != 1 {
+								t.Fatalf("after the failed apply, want the lost %s at the mock, got %v", k.name, got)
+							}
+							lost = got[0]
+							env.mock.ClearFaults()
+						},
+						Config: k.config(env),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(k.addr, plancheck.ResourceActionReplace)},
+						},
+						Check: resource.ComposeAggregateTestCheckFunc(
+							exactlyTheOneInState(env, k.addr, func() []string { return k.ids(env) }),
+							resource.TestCheckResourceAttrWith(k.addr, "id", func(id string) error {
+								if id == lost {
+									return fmt.Errorf("the lost %s %s is still the one in state", k.name, id)
+								}
+								return nil
+							}),
+						),
+					},
+				},
+			})
+		})
+	}
+}
+
+// A create whose answer is lost in an outage that also fails the look-ups
+// for longer than one call's retries (18 failed reads: three look-ups of a
+// first try and 5 retries each). The provider keeps looking until the
+// create's deadline, finds what the create made, and leaves exactly one
+// object, in state: the search adopted, the webhook and the import deleted
+// and made again (their create answer alone carries the secret or upload
+// URL). Before, the first failed look-up ended the apply with nothing in
+// state, and the next apply made a second object.
+func TestAccAdoption_lookupOutlastsAnOutage(t *testing.T) {
+	file := writeCSV(t, accountsCSV)
+	for _, k := range []struct {
+		name, post, find, addr string
+		config                 func(env *testEnv, ws string) string
+		ids                    func(env *testEnv) []string
+		posts, deletes         int
+	}{
+		{
+			name: "search", post: "/v0/websets/*/searches", find: "/v0/websets/*", addr: searchAddr, posts: 1,
+			config: func(env *testEnv, ws string) string { return env.minimalSearch(ws, "") },
+			ids:    func(env *testEnv) []string { return env.mock.SearchIDs() },
+		},
+		{
+			name: "webhook", post: "/v0/webhooks", find: "/v0/webhooks", addr: webhookAddr, posts: 2, deletes: 1,
+			config: func(env *testEnv, _ string) string {
+				return env.webhook("https://hooks.example.com/exa", `["webset.created"]`, "")
+			},
+			ids: func(env *testEnv) []string { return env.mock.WebhookIDs() },
+		},
+		{
+			name: "import", post: "/v0/imports", find: "/v0/imports", addr: importAddr, posts: 2, deletes: 1,
+			config: func(env *testEnv, _ string) string { return env.importConfig(file, "") },
+			ids:    func(env *testEnv) []string { return env.mock.ImportIDs() },
+		},
+	} {
+		t.Run(k.name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := env.mock.CreateWebset("")
+			env.mock.InjectFault(examock.Fault{Method: "POST", Path: k.post, Status: 502, Commit: true})
+			env.mock.InjectFault(examock.Fault{Method: "GET", Path: k.find, Status: 503, Times: 18})
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: k.config(env, ws),
+					Check: resource.ComposeAggregateTestCheckFunc(
+						exactlyTheOneInState(env, k.addr, func() []string { return k.ids(env) }),
+						env.expectCalls(new(int), "POST", k.post, k.posts),
+						env.expectCalls(new(int), "DELETE", k.post+"/*", k.deletes),
+						func(*terraform.State) error {
+							failed := 0
+							for _, r := range env.mock.Find("GET", k.find) {
+								if r.Status == 503 {
+									failed++
+								}
+							}
+							if failed != 18 {
+								return fmt.Errorf("the look-ups met %d failures, want all 18", failed)
+							}
+							return nil
+						},
+					),
+				}},
+			})
+		})
+	}
+}
+
+// A DELETE that Exa carried out but whose answer was lost (a 502 after the
+// mock deleted it): the retry meets 404, which means the object is gone, so
+// the destroy succeeds and leaves nothing behind.
+func TestAccAdoption_deleteWhoseAnswerWasLostSucceeds(t *testing.T) {
+	file := writeCSV(t, accountsCSV)
+	for _, k := range []struct {
+		name, path string
+		config     func(env *testEnv, ws string) string
+		ids        func(env *testEnv) []string
+	}{
+		{
+			name: "webset", path: "/v0/websets/*",
+			config: func(env *testEnv, _ string) string { return env.webset("") },
+			ids:    func(env *testEnv) []string { return env.mock.WebsetIDs() },
+		},
+		{
+			name: "monitor", path: "/v0/monitors/*",
+			config: func(env *testEnv, ws string) string {
+				return env.monitor(ws, `{ cron = "0 9 * * 1" }`, `{ query = "New robotics startups", target_count = 1 }`, "")
+			},
+			ids: func(env *testEnv) []string { return env.mock.MonitorIDs() },
+		},
+		{
+			name: "webhook", path: "/v0/webhooks/*",
+			config: func(env *testEnv, _ string) string {
+				return env.webhook("https://hooks.example.com/exa", `["webset.created"]`, "")
+			},
+			ids: func(env *testEnv) []string { return env.mock.WebhookIDs() },
+		},
+		{
+			name: "import", path: "/v0/imports/*",
+			config: func(env *testEnv, _ string) string { return env.importConfig(file, "") },
+			ids:    func(env *testEnv) []string { return env.mock.ImportIDs() },
+		},
+	} {
+		t.Run(k.name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := ""
+			if k.name != "webset" {
+				ws = env.mock.CreateWebset("")
+			}
+			before := 0
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{{
+					Config: k.config(env, ws),
+					Check: func(*terraform.State) error {
+						before = len(k.ids(env))
+						env.mock.InjectFault(examock.Fault{Method: "DELETE", Path: k.path, Status: 502, Commit: true})
+						return nil
+					},
+				}},
+				CheckDestroy: func(*terraform.State) error {
+					deletes := env.mock.Find("DELETE", k.path)
+					if len(deletes) != 2 || deletes[0].Status != 502 || deletes[1].Status != 404 {
+						return fmt.Errorf("want the lost DELETE and a retry that met 404, got %d: %v", len(deletes), deletes)
+					}
+					if got := k.ids(env); len(got) != before-1 {
+						return fmt.Errorf("want the %s gone, left %v", k.name, got)
+					}
+					return nil
+				},
+			})
+		})
+	}
+}
+
 // An ambiguous create must never adopt an older search with the same query
 // and count: one made long ago, or the canceled one that a flip of
 // canceled back to false replaces.

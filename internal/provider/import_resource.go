@@ -243,14 +243,18 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 	// Only the create answer carries the upload URL: an import that a lost
 	// create made is deleted and made again (discardLost).
 	started := time.Now()
-	im, err := createOnce(ctx, "import",
+	im, err := createOnce(ctx, client, "import", fmt.Sprintf("an import of %d bytes (format csv, entity %s) with the same title and metadata", body.Size, body.Entity.Type),
 		func(ctx context.Context) (*exa.Import, error) { return client.CreateImport(ctx, body) },
 		discardLost("import",
 			func(ctx context.Context) (*exa.Import, error) { return client.FindImport(ctx, body, started) },
 			func(im *exa.Import) string { return im.ID }, client.DeleteImport))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa import", err.Error())
-		return
+		if im == nil {
+			return
+		}
+		// Exa holds this import: in state with the error, it is tainted
+		// (and the upload below is skipped: the diagnostics hold an error).
 	}
 	// In state before the upload: a failed upload taints the import rather
 	// than losing it.
@@ -265,8 +269,18 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 			fmt.Sprintf("%s\n\nThe import %s is kept in state and marked tainted: the next apply replaces it.", err, im.ID))
 		return
 	}
-	if im, err = r.settle(ctx, im.ID, plan.WaitForCompletion.ValueBool()); err != nil {
+	id := im.ID
+	im, err = r.settle(ctx, id, plan.WaitForCompletion.ValueBool())
+	switch {
+	case err == nil:
+	case im != nil && im.Status == exa.ImportFailed:
 		resp.Diagnostics.AddError("Exa could not process the import", err.Error())
+	default:
+		// The file is uploaded; only the read of its outcome failed (or
+		// the wait ran out), as when a search's wait times out: the import
+		// is good until Exa says otherwise, so it stays untainted.
+		resp.Diagnostics.AddWarning("Uploaded the Exa import, but could not read whether Exa processed it",
+			fmt.Sprintf("%s\n\nThe import %s stays in state, not tainted: the next plan reads its status, and replaces it only if Exa says it failed.", err, id))
 	}
 	if im != nil {
 		state, diags = flattenImport(im, state)

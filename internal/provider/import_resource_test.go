@@ -196,6 +196,42 @@ resource "exa_import" "crm" {
 	})
 }
 
+// The upload went through, but every read of the import after it failed:
+// that is not a failed import. The apply warns, the import stays in state
+// untainted, and the next plan is empty.
+func TestAccImport_failedReadAfterUploadDoesNotTaint(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	file := writeCSV(t, accountsCSV)
+	// The first read and its 5 retries (max_retries' default) fail.
+	env.mock.InjectFault(examock.Fault{Method: "GET", Path: "/v0/imports/*", Status: 503, Times: 6})
+	rec := &diagRecorder{}
+	cfg := env.importConfig(file, "")
+	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
+		Steps: []resource.TestStep{
+			{
+				Config: cfg,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					rec.expectWarning("Uploaded the Exa import, but could not read whether Exa processed it", "stays in state, not tainted"),
+					exactlyTheOneInState(env, importAddr, env.mock.ImportIDs),
+				),
+			},
+			{
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					if n := env.mock.Count("DELETE", "/v0/imports/*"); n != 0 {
+						return fmt.Errorf("the good import was deleted %d times", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
 func TestAccImport_driftAndValidation(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	file := writeCSV(t, accountsCSV)

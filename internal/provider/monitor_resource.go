@@ -242,7 +242,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	started := time.Now()
-	mo, err := createOnce(ctx, "monitor",
+	mo, err := createOnce(ctx, client, "monitor", fmt.Sprintf("a monitor of the webset %s with the cron %q and the same metadata", body.WebsetID, body.Cadence.Cron),
 		func(ctx context.Context) (*exa.Monitor, error) { return client.CreateMonitor(ctx, body) },
 		func(ctx context.Context) (*exa.Monitor, error) { return client.FindMonitor(ctx, body, started) })
 	if err != nil {

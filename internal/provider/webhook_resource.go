@@ -112,14 +112,17 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	started := time.Now()
-	wh, err := createOnce(ctx, "webhook",
+	wh, err := createOnce(ctx, client, "webhook", fmt.Sprintf("a webhook to %s with the same events and metadata", body.URL),
 		func(ctx context.Context) (*exa.Webhook, error) { return client.CreateWebhook(ctx, body) },
 		discardLost("webhook",
 			func(ctx context.Context) (*exa.Webhook, error) { return client.FindWebhook(ctx, body, started) },
 			func(w *exa.Webhook) string { return w.ID }, client.DeleteWebhook))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa webhook", err.Error())
-		return
+		if wh == nil {
+			return
+		}
+		// Exa holds this webhook: in state with the error, it is tainted.
 	}
 	state, diags := flattenWebhook(ctx, wh, plan)
 	resp.Diagnostics.Append(diags...)

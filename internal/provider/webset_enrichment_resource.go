@@ -202,7 +202,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	started := time.Now()
-	e, err := createOnce(ctx, "enrichment",
+	e, err := createOnce(ctx, client, "enrichment", fmt.Sprintf("an enrichment of the webset %s described %q", websetID, body.Description),
 		func(ctx context.Context) (*exa.Enrichment, error) {
 			return client.CreateEnrichment(ctx, websetID, body)
 		},

@@ -282,7 +282,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	websetID := plan.WebsetID.ValueString()
 	body := expandSearch(plan)
 	started := time.Now()
-	search, err := createOnce(ctx, "search",
+	search, err := createOnce(ctx, client, "search", fmt.Sprintf("a search of the webset %s for %q with count %d", websetID, body.Query, body.Count),
 		func(ctx context.Context) (*exa.Search, error) { return client.CreateSearch(ctx, websetID, body) },
 		func(ctx context.Context) (*exa.Search, error) { return client.FindSearch(ctx, websetID, body, started) })
 	if err != nil {
