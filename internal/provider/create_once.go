@@ -129,7 +129,7 @@ func discardLost[T any](what string, find func(context.Context) (*T, error), id 
 		tflog.Info(ctx, "deleting the "+what+" that the ambiguous create made: its create answer was lost", map[string]any{"id": id(found)})
 		if err := del(ctx, id(found)); err != nil && !exa.IsNotFound(err) {
 			return nil, &undeletedError[T]{found: found, err: fmt.Errorf(
-				"Exa made the %s %s, but its create answer was lost, and deleting it to create it afresh failed: %w. "+
+				"the lost create made the %s %s at Exa, but its create answer was lost, and deleting it to create it afresh failed: %w. "+
 					"It is recorded in state as tainted, so that it is not left behind: the next apply deletes it and creates the %s again",
 				what, id(found), err, what)}
 		}

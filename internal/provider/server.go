@@ -33,15 +33,16 @@ func NewProtocol6Server(version string, opts ...Option) func() (tfprotov6.Provid
 
 // throttleReporting is the framework's server, with a throttling warning
 // on the RPCs that call Exa. It passes the optional list resource and
-// action RPCs through: tf6server finds them by type assertion, which
-// embedding the interface alone would hide.
+// action RPCs through: tf6server finds them by type assertion (on the
+// ListResourceServer and ActionServer methods), which embedding
+// ProviderServer alone would hide.
 type throttleReporting struct {
 	tfprotov6.ProviderServer
 }
 
 var (
-	_ tfprotov6.ProviderServerWithListResource = (*throttleReporting)(nil)
-	_ tfprotov6.ProviderServerWithActions      = (*throttleReporting)(nil)
+	_ tfprotov6.ListResourceServer = (*throttleReporting)(nil)
+	_ tfprotov6.ActionServer       = (*throttleReporting)(nil)
 )
 
 // reported runs one RPC with a fresh throttle tally, and appends the
@@ -98,21 +99,21 @@ func (s *throttleReporting) OpenEphemeralResource(ctx context.Context, req *tfpr
 // answers are streams of events.
 
 func (s *throttleReporting) ValidateListResourceConfig(ctx context.Context, req *tfprotov6.ValidateListResourceConfigRequest) (*tfprotov6.ValidateListResourceConfigResponse, error) {
-	return s.ProviderServer.(tfprotov6.ProviderServerWithListResource).ValidateListResourceConfig(ctx, req) //nolint:forcetypeassert // the framework's server implements list resources
+	return s.ProviderServer.(tfprotov6.ListResourceServer).ValidateListResourceConfig(ctx, req) //nolint:forcetypeassert // the framework's server implements list resources
 }
 
 func (s *throttleReporting) ListResource(ctx context.Context, req *tfprotov6.ListResourceRequest) (*tfprotov6.ListResourceServerStream, error) {
-	return s.ProviderServer.(tfprotov6.ProviderServerWithListResource).ListResource(ctx, req) //nolint:forcetypeassert // as above
+	return s.ProviderServer.(tfprotov6.ListResourceServer).ListResource(ctx, req) //nolint:forcetypeassert // as above
 }
 
 func (s *throttleReporting) ValidateActionConfig(ctx context.Context, req *tfprotov6.ValidateActionConfigRequest) (*tfprotov6.ValidateActionConfigResponse, error) {
-	return s.ProviderServer.(tfprotov6.ProviderServerWithActions).ValidateActionConfig(ctx, req) //nolint:forcetypeassert // the framework's server implements actions
+	return s.ProviderServer.(tfprotov6.ActionServer).ValidateActionConfig(ctx, req) //nolint:forcetypeassert // the framework's server implements actions
 }
 
 func (s *throttleReporting) PlanAction(ctx context.Context, req *tfprotov6.PlanActionRequest) (*tfprotov6.PlanActionResponse, error) {
-	return s.ProviderServer.(tfprotov6.ProviderServerWithActions).PlanAction(ctx, req) //nolint:forcetypeassert // as above
+	return s.ProviderServer.(tfprotov6.ActionServer).PlanAction(ctx, req) //nolint:forcetypeassert // as above
 }
 
 func (s *throttleReporting) InvokeAction(ctx context.Context, req *tfprotov6.InvokeActionRequest) (*tfprotov6.InvokeActionServerStream, error) {
-	return s.ProviderServer.(tfprotov6.ProviderServerWithActions).InvokeAction(ctx, req) //nolint:forcetypeassert // as above
+	return s.ProviderServer.(tfprotov6.ActionServer).InvokeAction(ctx, req) //nolint:forcetypeassert // as above
 }
