@@ -2,6 +2,7 @@ package exa
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -55,6 +56,9 @@ func newestSince[T any](list []T, since time.Time, createdAt func(*T) string, ma
 // refused with a conflict: that is an *ExternalIDTakenError, and the
 // webset is left alone. nil, nil means that no webset has the external ID.
 func (c *Client) FindWebset(ctx context.Context, in *CreateWebsetRequest, since time.Time) (*Webset, error) {
+	if in.ExternalID == nil {
+		return nil, errors.New("a webset without an external ID cannot be looked for")
+	}
 	ws, err := c.GetWebset(ctx, *in.ExternalID)
 	if IsNotFound(err) {
 		return nil, nil

@@ -46,6 +46,7 @@ func createOnce[T any](ctx context.Context, client *exa.Client, what, clue strin
 		found, findErr := lookFor(lookCtx, client, what, find)
 		var taken *exa.ExternalIDTakenError
 		var undeleted *undeletedError[T]
+		var cannot cannotLookError
 		switch {
 		case errors.As(findErr, &taken):
 			// Not a failed check but its answer: the object that holds the
@@ -56,10 +57,15 @@ func createOnce[T any](ctx context.Context, client *exa.Client, what, clue strin
 			// the caller records it (tainted) so that it is not left
 			// untracked at Exa.
 			return undeleted.found, findErr
-		case findErr != nil:
-			return nil, fmt.Errorf("%w\n\nExa may have made the %s, and the provider could not look for it until the create's deadline (%v). "+
-				"Before you apply again, look at Exa for %s, made at or after %s: if it is there, import it; otherwise the next apply makes it",
+		case errors.As(findErr, &cannot):
+			// Nothing to look by, now or at the next refresh: no placeholder.
+			return nil, fmt.Errorf("%w\n\nThe provider cannot tell whether Exa made the %s: %v. Look at Exa for %s, made at or after %s, before you apply again",
 				err, what, findErr, clue, started.UTC().Add(-time.Second).Format(time.RFC3339))
+		case findErr != nil:
+			return nil, &unresolvedError{since: started, err: fmt.Errorf("%w\n\nExa may have made the %s, and the provider could not look for it until the create's deadline (%v): "+
+				"what to look for is %s, made at or after %s. "+
+				"A placeholder is recorded in state, tainted: the next refresh looks for it again, and the next apply replaces what it finds, or creates the %s if Exa holds none",
+				err, what, findErr, clue, started.UTC().Add(-time.Second).Format(time.RFC3339), what)}
 		case found != nil:
 			tflog.Info(ctx, "adopted the "+what+" that the ambiguous create made", nil)
 			return found, nil

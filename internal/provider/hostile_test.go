@@ -14,8 +14,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
@@ -380,6 +383,57 @@ func TestAccAdoption_lookupOutlastsAnOutage(t *testing.T) {
 						},
 					),
 				}},
+			})
+		})
+	}
+}
+
+// A create whose answer was lost, in an outage that outlasts the create's
+// deadline: the look-up cannot tell, so a placeholder goes into state,
+// tainted, and the apply fails saying what to look for. The next refresh
+// looks again: a search that the lost create made takes the placeholder's
+// place (and the taint replaces it: canceled, and made again); when it made
+// nothing, the placeholder leaves state and the apply creates the search.
+// Either way one running search is left, the one in state.
+func TestAccAdoption_unresolvedCreateIsResolvedByTheNextRefresh(t *testing.T) {
+	for name, made := range map[string]bool{"made": true, "not made": false} {
+		t.Run(name, func(t *testing.T) {
+			env := newTestEnv(t, examock.Options{})
+			ws := env.mock.CreateWebset("")
+			env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets/*/searches", Status: 502, Commit: made})
+			env.mock.InjectFault(examock.Fault{Method: "GET", Path: "/v0/websets/*", Status: 503, Times: -1})
+			cfg := env.minimalSearch(ws, `  timeouts = { create = "2s" }`)
+			env.test(resource.TestCase{
+				Steps: []resource.TestStep{
+					{
+						Config:      cfg,
+						ExpectError: inOrder("could not look for it until the create's deadline", `a search of the webset `+ws+` for "Seed-stage robotics startups in Europe" with count 3`, "placeholder is recorded in state, tainted"),
+					},
+					{
+						PreConfig: func() {
+							if n := len(env.mock.SearchIDs()); made && n != 1 || !made && n != 0 {
+								t.Fatalf("after the failed apply the mock holds %v", env.mock.SearchIDs())
+							}
+							env.mock.ClearFaults()
+						},
+						Config: cfg,
+						Check: func(*terraform.State) error {
+							running := 0
+							for _, id := range env.mock.SearchIDs() {
+								if env.mock.SearchStatus(id) != "canceled" {
+									running++
+								}
+							}
+							if running != 1 {
+								return fmt.Errorf("want one search that is not canceled, got %d of %v", running, env.mock.SearchIDs())
+							}
+							return nil
+						},
+						ConfigStateChecks: []statecheck.StateCheck{
+							statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^search_`))),
+						},
+					},
+				},
 			})
 		})
 	}

@@ -224,18 +224,7 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 		resp.Diagnostics.AddAttributeError(path.Root("file"), "Cannot read the import file", err.Error())
 		return
 	}
-	body := &exa.CreateImportRequest{
-		Size: facts.size, Count: facts.count, Format: plan.Format.ValueString(),
-		Title:    plan.Title.ValueStringPointer(),
-		Metadata: expandStringMap(plan.Metadata),
-	}
-	if e := expandEntity(ctx, plan.Entity, &resp.Diagnostics); e != nil {
-		body.Entity = *e
-	}
-	var csv importCSVModel
-	if asObject(ctx, plan.CSV, &csv, &resp.Diagnostics) && isKnown(csv.Identifier) {
-		body.CSV = &exa.ImportCSV{Identifier: csv.Identifier.ValueInt64Pointer()}
-	}
+	body := expandImportCreate(ctx, plan, facts.size, facts.count, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -245,12 +234,11 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 	started := time.Now()
 	im, err := createOnce(ctx, client, "import", fmt.Sprintf("an import of %d bytes (format csv, entity %s) with the same title and metadata", body.Size, body.Entity.Type),
 		func(ctx context.Context) (*exa.Import, error) { return client.CreateImport(ctx, body) },
-		discardLost("import",
-			func(ctx context.Context) (*exa.Import, error) { return client.FindImport(ctx, body, started) },
-			func(im *exa.Import) string { return im.ID }, client.DeleteImport))
+		r.discardLost(body, started))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa import", err.Error())
 		if im == nil {
+			resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 			return
 		}
 		// Exa holds this import: in state with the error, it is tainted
@@ -312,11 +300,54 @@ func (r *importResource) settle(ctx context.Context, id string, wait bool) (*exa
 	}
 }
 
+// expandImportCreate is the create body of an import model, for a file of
+// size bytes and count records.
+func expandImportCreate(ctx context.Context, m importModel, size, count int64, diags *diag.Diagnostics) *exa.CreateImportRequest {
+	body := &exa.CreateImportRequest{
+		Size: size, Count: count, Format: m.Format.ValueString(),
+		Title:    m.Title.ValueStringPointer(),
+		Metadata: expandStringMap(m.Metadata),
+	}
+	if e := expandEntity(ctx, m.Entity, diags); e != nil {
+		body.Entity = *e
+	}
+	var csv importCSVModel
+	if asObject(ctx, m.CSV, &csv, diags) && isKnown(csv.Identifier) {
+		body.CSV = &exa.ImportCSV{Identifier: csv.Identifier.ValueInt64Pointer()}
+	}
+	return body
+}
+
+// discardLost looks for the import that a create of body, sent at since,
+// may have made, and deletes it: only the create answer carries the upload
+// URL (see discardLost).
+func (r *importResource) discardLost(body *exa.CreateImportRequest, since time.Time) func(context.Context) (*exa.Import, error) {
+	client := r.data.client
+	return discardLost("import",
+		func(ctx context.Context) (*exa.Import, error) { return client.FindImport(ctx, body, since) },
+		func(im *exa.Import) string { return im.ID }, client.DeleteImport)
+}
+
 func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state importModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resolvePending(ctx, "import", state.ID.ValueString(), resp,
+		func(since time.Time) (*exa.Import, error) {
+			var diags diag.Diagnostics
+			body := expandImportCreate(ctx, state, state.Size.ValueInt64(), state.Count.ValueInt64(), &diags)
+			if diags.HasError() {
+				return nil, fmt.Errorf("the placeholder's entity and csv do not read: %v", diags)
+			}
+			return r.discardLost(body, since)(ctx)
+		},
+		func(found *exa.Import) diag.Diagnostics {
+			newState, diags := flattenImport(found, state)
+			return append(diags, resp.State.Set(ctx, newState)...)
+		}) {
 		return
 	}
 	im, err := r.data.client.GetImport(ctx, state.ID.ValueString())
@@ -359,6 +390,9 @@ func (r *importResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	var state importModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pendingDelete("import", state.ID.ValueString(), resp) {
 		return
 	}
 	deleteOK(resp, r.data.client.DeleteImport(ctx, state.ID.ValueString()), "import")

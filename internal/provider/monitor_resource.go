@@ -232,12 +232,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	client := r.data.client
-	body := &exa.CreateMonitorRequest{
-		WebsetID: plan.WebsetID.ValueString(),
-		Cadence:  expandCadence(ctx, plan.Cadence, &resp.Diagnostics),
-		Behavior: expandMonitorBehavior(ctx, plan.Behavior, &resp.Diagnostics),
-		Metadata: expandStringMap(plan.Metadata),
-	}
+	body := expandMonitorCreate(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -247,6 +242,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		func(ctx context.Context) (*exa.Monitor, error) { return client.FindMonitor(ctx, body, started) })
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa monitor", err.Error())
+		resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 		return
 	}
 	if !plan.Enabled.ValueBool() {
@@ -282,11 +278,36 @@ func (r *monitorResource) undoCreate(ctx context.Context, mo *exa.Monitor, plan 
 		fmt.Sprintf("The monitor %s was created, but pausing it failed (%s), and so did deleting it (%s). It is enabled at Exa, and runs on its schedule: it is kept in state and marked tainted, so the next apply deletes it. Apply again soon, or delete it in Exa's dashboard.", mo.ID, pauseErr, delErr))
 }
 
+// expandMonitorCreate is the create body of a monitor model.
+func expandMonitorCreate(ctx context.Context, m monitorModel, diags *diag.Diagnostics) *exa.CreateMonitorRequest {
+	return &exa.CreateMonitorRequest{
+		WebsetID: m.WebsetID.ValueString(),
+		Cadence:  expandCadence(ctx, m.Cadence, diags),
+		Behavior: expandMonitorBehavior(ctx, m.Behavior, diags),
+		Metadata: expandStringMap(m.Metadata),
+	}
+}
+
 func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state monitorModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resolvePending(ctx, "monitor", state.ID.ValueString(), resp,
+		func(since time.Time) (*exa.Monitor, error) {
+			var diags diag.Diagnostics
+			body := expandMonitorCreate(ctx, state, &diags)
+			if diags.HasError() {
+				return nil, fmt.Errorf("the placeholder's cadence and behavior do not read: %v", diags)
+			}
+			return r.data.client.FindMonitor(ctx, body, since)
+		},
+		func(found *exa.Monitor) diag.Diagnostics {
+			newState, diags := flattenMonitor(ctx, found, state)
+			return append(diags, resp.State.Set(ctx, newState)...)
+		}) {
 		return
 	}
 	mo, err := r.data.client.GetMonitor(ctx, state.ID.ValueString())
@@ -326,6 +347,9 @@ func (r *monitorResource) Delete(ctx context.Context, req resource.DeleteRequest
 	var state monitorModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pendingDelete("monitor", state.ID.ValueString(), resp) {
 		return
 	}
 	deleteOK(resp, r.data.client.DeleteMonitor(ctx, state.ID.ValueString()), "monitor")

@@ -114,12 +114,11 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	started := time.Now()
 	wh, err := createOnce(ctx, client, "webhook", fmt.Sprintf("a webhook to %s with the same events and metadata", body.URL),
 		func(ctx context.Context) (*exa.Webhook, error) { return client.CreateWebhook(ctx, body) },
-		discardLost("webhook",
-			func(ctx context.Context) (*exa.Webhook, error) { return client.FindWebhook(ctx, body, started) },
-			func(w *exa.Webhook) string { return w.ID }, client.DeleteWebhook))
+		r.discardLost(body, started))
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa webhook", err.Error())
 		if wh == nil {
+			resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 			return
 		}
 		// Exa holds this webhook: in state with the error, it is tainted.
@@ -129,11 +128,36 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
+// discardLost looks for the webhook that a create of body, sent at since,
+// may have made, and deletes it: only the create answer carries the
+// secret (see discardLost).
+func (r *webhookResource) discardLost(body *exa.WebhookRequest, since time.Time) func(context.Context) (*exa.Webhook, error) {
+	client := r.data.client
+	return discardLost("webhook",
+		func(ctx context.Context) (*exa.Webhook, error) { return client.FindWebhook(ctx, body, since) },
+		func(w *exa.Webhook) string { return w.ID }, client.DeleteWebhook)
+}
+
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state webhookModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resolvePending(ctx, "webhook", state.ID.ValueString(), resp,
+		func(since time.Time) (*exa.Webhook, error) {
+			var diags diag.Diagnostics
+			body := expandWebhook(ctx, state, &diags)
+			if diags.HasError() {
+				return nil, fmt.Errorf("the placeholder's events do not read: %v", diags)
+			}
+			return r.discardLost(body, since)(ctx)
+		},
+		func(found *exa.Webhook) diag.Diagnostics {
+			newState, diags := flattenWebhook(ctx, found, state)
+			return append(diags, resp.State.Set(ctx, newState)...)
+		}) {
 		return
 	}
 	wh, err := r.data.client.GetWebhook(ctx, state.ID.ValueString())
@@ -175,6 +199,9 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	var state webhookModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pendingDelete("webhook", state.ID.ValueString(), resp) {
 		return
 	}
 	deleteOK(resp, r.data.client.DeleteWebhook(ctx, state.ID.ValueString()), "webhook")

@@ -192,12 +192,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	}
 	defer cancel()
 	client, websetID := r.data.client, plan.WebsetID.ValueString()
-	body := &exa.CreateEnrichmentRequest{
-		Description: plan.Description.ValueString(),
-		Format:      plan.Format.ValueString(), // empty when unknown: Exa picks
-		Options:     expandOptions(ctx, plan.Options, &resp.Diagnostics),
-		Metadata:    expandStringMap(plan.Metadata),
-	}
+	body := expandEnrichmentCreate(ctx, plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -211,6 +206,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 		})
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa enrichment", err.Error())
+		resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 		return
 	}
 	state, diags := flattenEnrichment(ctx, e, plan)
@@ -239,11 +235,36 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
+// expandEnrichmentCreate is the create body of an enrichment model.
+func expandEnrichmentCreate(ctx context.Context, m websetEnrichmentModel, diags *diag.Diagnostics) *exa.CreateEnrichmentRequest {
+	return &exa.CreateEnrichmentRequest{
+		Description: m.Description.ValueString(),
+		Format:      m.Format.ValueString(), // empty when unknown: Exa picks
+		Options:     expandOptions(ctx, m.Options, diags),
+		Metadata:    expandStringMap(m.Metadata),
+	}
+}
+
 func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetEnrichmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resolvePending(ctx, "enrichment", state.ID.ValueString(), resp,
+		func(since time.Time) (*exa.Enrichment, error) {
+			var diags diag.Diagnostics
+			body := expandEnrichmentCreate(ctx, state, &diags)
+			if diags.HasError() {
+				return nil, fmt.Errorf("the placeholder's options do not read: %v", diags)
+			}
+			return r.data.client.FindEnrichment(ctx, state.WebsetID.ValueString(), body, since)
+		},
+		func(found *exa.Enrichment) diag.Diagnostics {
+			newState, diags := flattenEnrichment(ctx, found, state)
+			return append(diags, resp.State.Set(ctx, newState)...)
+		}) {
 		return
 	}
 	// From the webset's snapshot, or by its own GET when it is not there.
@@ -308,6 +329,9 @@ func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.Dele
 	var state websetEnrichmentModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if pendingDelete("enrichment", state.ID.ValueString(), resp) {
 		return
 	}
 	deleteOK(resp, r.data.client.DeleteEnrichment(ctx, state.WebsetID.ValueString(), state.ID.ValueString()), "enrichment")

@@ -145,12 +145,7 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	body := &exa.CreateWebsetRequest{
-		ExternalID: plan.ExternalID.ValueStringPointer(),
-		Import:     expandSources(plan.Import),
-		Exclude:    expandSources(plan.Exclude),
-		Metadata:   expandStringMap(plan.Metadata),
-	}
+	body := expandWebsetCreate(plan)
 
 	client := r.data.client
 	create := func(ctx context.Context) (*exa.Webset, error) { return client.CreateWebset(ctx, body) }
@@ -172,6 +167,7 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa webset", err.Error())
+		resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 		return
 	}
 	state, diags := flattenWebset(ws, plan)
@@ -289,6 +285,16 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resolvePending(ctx, "webset", state.ID.ValueString(), resp,
+		func(since time.Time) (*exa.Webset, error) {
+			return r.data.client.FindWebset(ctx, expandWebsetCreate(state), since)
+		},
+		func(found *exa.Webset) diag.Diagnostics {
+			newState, diags := flattenWebset(found, state)
+			return append(diags, resp.State.Set(ctx, newState)...)
+		}) {
+		return
+	}
 	// One GET serves this webset and every search and enrichment in it
 	// (exa.Client.WebsetSnapshot).
 	ws, err := r.data.client.WebsetSnapshot(ctx, state.ID.ValueString())
@@ -340,6 +346,9 @@ func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if pendingDelete("webset", state.ID.ValueString(), resp) {
+		return
+	}
 	// ModifyPlan refuses this at plan time; this holds for a plan made by an
 	// older provider too.
 	if state.DeletionProtection.ValueBool() {
@@ -348,6 +357,16 @@ func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	deleteOK(resp, r.data.client.DeleteWebset(ctx, state.ID.ValueString()), "webset")
+}
+
+// expandWebsetCreate is the create body of a webset model.
+func expandWebsetCreate(m websetModel) *exa.CreateWebsetRequest {
+	return &exa.CreateWebsetRequest{
+		ExternalID: m.ExternalID.ValueStringPointer(),
+		Import:     expandSources(m.Import),
+		Exclude:    expandSources(m.Exclude),
+		Metadata:   expandStringMap(m.Metadata),
+	}
 }
 
 // ImportState takes the webset's id or its external_id: Exa reads either,

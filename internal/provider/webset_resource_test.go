@@ -191,6 +191,26 @@ func TestAccWebset_lostCreateNeverAdoptsATeammatesWebset(t *testing.T) {
 	})
 }
 
+// Without external_id nothing identifies a webset whose create answer was
+// lost: the apply says so and what to look for, and puts no placeholder in
+// state, since no refresh could resolve it either.
+func TestAccWebset_lostCreateWithoutExternalIDSaysWhatToLookFor(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets", Status: 502, Commit: true})
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config:      env.webset(""),
+			ExpectError: inOrder("cannot tell whether Exa made the webset", "without external_id", "Look at Exa for", "before you apply again"),
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			if n := env.mock.Count("GET", "/v0/websets/*") + env.mock.Count("DELETE", "/v0/websets/*"); n != 0 {
+				return fmt.Errorf("nothing was in state, yet the webset was read or deleted %d times", n)
+			}
+			return nil
+		},
+	})
+}
+
 func TestAccWebset_driftDeletedAtExaPlansCreate(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	var id string

@@ -287,6 +287,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 		func(ctx context.Context) (*exa.Search, error) { return client.FindSearch(ctx, websetID, body, started) })
 	if err != nil {
 		resp.Diagnostics.AddError("Could not create the Exa search", err.Error())
+		resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 		return
 	}
 	// The search exists from here on: put it in state before anything else
@@ -327,6 +328,16 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 	var state websetSearchModel
 	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	if resolvePending(ctx, "search", state.ID.ValueString(), resp,
+		func(since time.Time) (*exa.Search, error) {
+			return r.data.client.FindSearch(ctx, state.WebsetID.ValueString(), expandSearch(state), since)
+		},
+		func(found *exa.Search) diag.Diagnostics {
+			newState, diags := flattenSearch(found, state)
+			return append(diags, searchModel.Set(ctx, &resp.State.Raw, newState)...)
+		}) {
 		return
 	}
 	// From the webset's snapshot, or by its own GET when it is not there.
@@ -382,7 +393,7 @@ func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRe
 func (r *websetSearchResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state websetSearchModel
 	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
-	if resp.Diagnostics.HasError() || exa.SearchFinished(state.Status.ValueString()) {
+	if resp.Diagnostics.HasError() || pendingDelete("search", state.ID.ValueString(), resp) || exa.SearchFinished(state.Status.ValueString()) {
 		return
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, defaultDeleteTimeout)
