@@ -119,15 +119,8 @@ func main() {
 
 	if *shared != "" {
 		sharedHeader(*sharedLimit)
-		for _, field := range strings.Split(*shared, ",") {
-			if strings.TrimSpace(field) == "" {
-				continue
-			}
-			var r, n int
-			if _, err := fmt.Sscanf(strings.TrimSpace(field), "%dx%d", &r, &n); err != nil || r < 1 || n < 1 {
-				log.Fatalf("bad -shared %q: want RxN", field)
-			}
-			sharedRow(work, engineBin, r, n, *sharedLimit, *parallelism)
+		for _, p := range pairs("shared", "RxN", *shared) {
+			sharedRow(work, engineBin, p[0], p[1], *sharedLimit, *parallelism)
 		}
 	}
 
@@ -146,32 +139,37 @@ func main() {
 
 	fmt.Printf("\nN searches over W websets, default settings (10 requests a second; medians of %d runs)\n\n", *limitedRuns)
 	header(*limitedRuns)
-	for _, field := range strings.Split(*limited, ",") {
-		if strings.TrimSpace(field) == "" {
-			continue
-		}
-		var n, w int
-		if _, err := fmt.Sscanf(strings.TrimSpace(field), "%dx%d", &n, &w); err != nil || n < 1 || w < 1 {
-			log.Fatalf("bad -limited %q: want NxW", field)
-		}
+	for _, p := range pairs("limited", "NxW", *limited) {
+		n, w := p[0], p[1]
 		table(fmt.Sprintf("%dx%d", n, w), measure(*limitedRuns, scenario{n: n, websets: w}, work, engineBin, mock, url, *parallelism))
 	}
 
 	fmt.Printf("\nN searches over W websets, each waited for (wait_for_completion), default settings, searches that run %s, -parallelism=N so that all N wait at once (1 run each)\n\n", *lifecycle)
 	fmt.Printf("| %7s | %8s | %8s | %8s | %9s | %8s | %8s | %13s | %6s |\n", "NxW", "creates", "waiting", "rounds", "bound", "own GETs", "apply", "last create→end", "ratio")
 	fmt.Printf("|--------:|---------:|---------:|---------:|----------:|---------:|---------:|--------------:|-------:|\n")
-	for _, field := range strings.Split(*waiting, ",") {
-		if strings.TrimSpace(field) == "" {
-			continue
-		}
-		var n, w int
-		if _, err := fmt.Sscanf(strings.TrimSpace(field), "%dx%d", &n, &w); err != nil || n < 1 || w < 1 {
-			log.Fatalf("bad -waiting %q: want NxW", field)
-		}
+	for _, p := range pairs("waiting", "NxW", *waiting) {
+		n, w := p[0], p[1]
 		// A waiting create holds one of the engine's -parallelism slots
 		// until its search finishes: at 10, N waiters wait ten at a time.
 		waitRow(fmt.Sprintf("%dx%d", n, w), scenario{n: n, websets: w, wait: *lifecycle}, work, engineBin, mock, url, max(n, *parallelism))
 	}
+}
+
+// pairs reads a flag's comma-separated list of AxB (both at least 1), and
+// stops the bench at the first that is not one.
+func pairs(flagName, form, list string) [][2]int {
+	var out [][2]int
+	for _, field := range strings.Split(list, ",") {
+		if field = strings.TrimSpace(field); field == "" {
+			continue
+		}
+		var a, b int
+		if _, err := fmt.Sscanf(field, "%dx%d", &a, &b); err != nil || a < 1 || b < 1 {
+			log.Fatalf("bad -%s %q: want %s", flagName, field, form)
+		}
+		out = append(out, [2]int{a, b})
+	}
+	return out
 }
 
 // waitRow applies a waiting scenario with the real provider and prints what
