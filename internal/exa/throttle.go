@@ -233,10 +233,18 @@ type ThrottledError struct {
 }
 
 func (e *ThrottledError) Error() string {
-	return fmt.Sprintf("%s %s: Exa answered 429 Too Many Requests %d times over %s, and %s. "+
+	return fmt.Sprintf("%s %s: Exa answered 429 Too Many Requests %s over %s, and %s. "+
 		"Other Terraform runs (CI jobs, workspaces, terragrunt run-all) may be sharing this API key: "+
 		"run fewer at once, lower requests_per_second in each, or give the operation more time with the resource's timeouts. Last answer: %v",
-		e.Method, e.Path, e.Throttles, e.Waited.Round(time.Millisecond), e.Reason, e.Last)
+		e.Method, e.Path, Times(int64(e.Throttles)), e.Waited.Round(time.Millisecond), e.Reason, e.Last)
 }
 
 func (e *ThrottledError) Unwrap() error { return e.Last }
+
+// Times is "once" for 1 and "N times" otherwise, for messages.
+func Times(n int64) string {
+	if n == 1 {
+		return "once"
+	}
+	return fmt.Sprintf("%d times", n)
+}

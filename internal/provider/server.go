@@ -64,10 +64,10 @@ func throttleWarning(t *exa.ThrottleTally) *tfprotov6.Diagnostic {
 	return &tfprotov6.Diagnostic{
 		Severity: tfprotov6.DiagnosticSeverityWarning,
 		Summary:  "Exa throttled this run's requests",
-		Detail: fmt.Sprintf("Exa answered 429 Too Many Requests %d times to this operation's requests, and it waited %s in all before sending them again; nothing failed because of it. "+
+		Detail: fmt.Sprintf("Exa answered 429 Too Many Requests %s to this operation's requests, and it waited %s in all before sending them again; nothing failed because of it. "+
 			"Other Terraform runs (CI jobs, workspaces, terragrunt run-all) may be sharing this API key: the provider slows down by itself while Exa throttles, and speeds up again after. "+
 			"To be throttled less, run fewer at once, or lower requests_per_second in each so that together they stay under the key's limit.",
-			t.Throttles(), t.Waited().Round(time.Millisecond)),
+			exa.Times(t.Throttles()), t.Waited().Round(time.Millisecond)),
 	}
 }
 
