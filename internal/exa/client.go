@@ -415,7 +415,11 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 		if last429 != nil && ctx.Err() != nil && (terr == nil || !terr.sent) {
 			// The context ended while the call waited its turn after a
 			// 429: that is a throttled call, and says so.
-			return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor, Reason: "the operation's deadline ran out while it waited", Last: last429}
+			reason := "the operation's deadline ran out while it waited"
+			if errors.Is(ctx.Err(), context.Canceled) {
+				reason = "the operation was canceled while it waited"
+			}
+			return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor, Reason: reason, Last: last429}
 		}
 		if !v.retry {
 			return nil, v.err

@@ -153,3 +153,15 @@ func TestClient_requestsPerSecondCapsThePeak(t *testing.T) {
 		t.Errorf("16 calls at 5 a second took %s, want at least 3 s", span)
 	}
 }
+
+func TestClient_canceledWhileThrottledSaysCanceled(t *testing.T) {
+	m, c, ws := newPair(t)
+	m.InjectFault(examock.Fault{Method: "GET", Status: 429, RetryAfter: "1", Times: -1})
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	_, err := c.GetWebset(ctx, ws)
+	var te *exa.ThrottledError
+	if !errors.As(err, &te) || !strings.Contains(err.Error(), "canceled while it waited") {
+		t.Fatalf("want a *ThrottledError that says it was canceled, got %v", err)
+	}
+}
