@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
@@ -50,6 +51,7 @@ func TestAccExamples(t *testing.T) {
 			t.Setenv("EXA_BASE_URL", env.url)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: env.factories(),
+				TerraformVersionChecks:   exampleNeeds(name),
 				Steps: []resource.TestStep{{
 					Config: exampleConfig(t, dir),
 				}},
@@ -142,6 +144,19 @@ func withoutTerraformBlock(hcl string) string {
 		}
 	}
 	return hcl
+}
+
+// exampleNeeds skips an example on an engine that lacks its kind: provider
+// functions came with Terraform 1.8 (OpenTofu 1.7), ephemeral resources
+// with Terraform 1.10 (OpenTofu 1.11); the suite's OpenTofu has both.
+func exampleNeeds(name string) []tfversion.TerraformVersionCheck {
+	switch filepath.Dir(name) {
+	case "functions":
+		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
+	case "ephemeral-resources":
+		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)}
+	}
+	return nil
 }
 
 func hasTF(dir string) bool {

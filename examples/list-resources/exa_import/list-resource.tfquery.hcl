@@ -1,0 +1,4 @@
+# Every import of the account.
+list "exa_import" "all" {
+  provider = exa
+}

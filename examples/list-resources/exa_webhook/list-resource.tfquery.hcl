@@ -1,0 +1,4 @@
+# Every webhook of the account.
+list "exa_webhook" "all" {
+  provider = exa
+}
