@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -52,4 +53,18 @@ func configuredData(in any, diags *diag.Diagnostics) *providerData {
 		return nil
 	}
 	return data
+}
+
+// actionBase is resourceBase for actions.
+type actionBase struct {
+	typeName string
+	data     *providerData
+}
+
+func (b *actionBase) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + b.typeName
+}
+
+func (b *actionBase) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	b.data = configuredData(req.ProviderData, &resp.Diagnostics)
 }

@@ -31,7 +31,7 @@ func TestEveryKindHasItsPage(t *testing.T) {
 	changelog := readRepoFile(t, "CHANGELOG.md")
 	table := ""
 	for _, line := range strings.Split(readme, "\n") {
-		for _, row := range []string{"| Resources", "| Data sources", "| Function", "| Ephemeral resource", "| List resources"} {
+		for _, row := range []string{"| Resources", "| Data sources", "| Function", "| Ephemeral resource", "| List resources", "| Actions"} {
 			if strings.HasPrefix(line, row) {
 				table += line + "\n"
 			}

@@ -148,13 +148,16 @@ func withoutTerraformBlock(hcl string) string {
 
 // exampleNeeds skips an example on an engine that lacks its kind: provider
 // functions came with Terraform 1.8 (OpenTofu 1.7), ephemeral resources
-// with Terraform 1.10 (OpenTofu 1.11); the suite's OpenTofu has both.
+// with Terraform 1.10 (OpenTofu 1.11), actions with Terraform 1.14 (the
+// suite's OpenTofu, 1.12, has none, and its version is below 1.14).
 func exampleNeeds(name string) []tfversion.TerraformVersionCheck {
 	switch filepath.Dir(name) {
 	case "functions":
 		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 	case "ephemeral-resources":
 		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)}
+	case "actions":
+		return []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
 	}
 	return nil
 }

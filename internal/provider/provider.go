@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -34,6 +35,7 @@ var (
 	_ provider.ProviderWithListResources = (*exaProvider)(nil)
 
 	_ provider.ProviderWithEphemeralResources = (*exaProvider)(nil)
+	_ provider.ProviderWithActions            = (*exaProvider)(nil)
 )
 
 // Option adjusts the provider beyond its schema. Tests use options to make
@@ -222,6 +224,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = data
 	resp.ListResourceData = data
 	resp.EphemeralResourceData = data
+	resp.ActionData = data
 }
 
 // maxPlannedResults is the cap from the provider block, else from the
@@ -287,6 +290,11 @@ func (p *exaProvider) ListResources(_ context.Context) []func() list.ListResourc
 
 func (p *exaProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{NewWebsetItemsEphemeralResource}
+}
+
+// Actions are the brakes on spending (Terraform 1.14).
+func (p *exaProvider) Actions(_ context.Context) []func() action.Action {
+	return []func() action.Action{NewWebsetCancelAction, NewWebsetSearchCancelAction}
 }
 
 func (p *exaProvider) Functions(_ context.Context) []func() function.Function {

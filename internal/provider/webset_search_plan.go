@@ -52,10 +52,18 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 		for _, name := range replace {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
 		}
-		if status := state.Status.ValueString(); status != exa.SearchCanceled {
+		switch status := state.Status.ValueString(); {
+		case status != exa.SearchCanceled:
 			resp.Diagnostics.AddWarning(warnSearchReplaced,
 				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started, asking for up to %s results, which Exa bills again.",
 					state.ID.ValueString(), status, strings.Join(replace, ", "), orUnknownInt(plan.TargetCount)))
+		case !plan.Canceled.ValueBool():
+			// Canceled in the dashboard, by an action or by another
+			// client, while the configuration says it runs.
+			resp.Diagnostics.AddWarning(warnSearchReplaced,
+				fmt.Sprintf("The search %s is canceled, and canceled = false here: a canceled search cannot go on, so the apply starts a new one, asking for up to %s results, which Exa bills again. "+
+					"If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel or exa_webset_search_cancel action), set canceled = true to keep it stopped.",
+					state.ID.ValueString(), orUnknownInt(plan.TargetCount)))
 		}
 		return
 	}
