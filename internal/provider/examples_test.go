@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -398,6 +399,64 @@ func TestAccQuickstart_throughAFilesystemMirror(t *testing.T) {
 	}
 }
 
+// The guide's CI job for before the first release runs
+// scripts/test-module.sh: the provider from a checkout into a filesystem
+// mirror, the mock built from the same checkout, and the module's own tests
+// against it. This runs that script on the guide's module, as the job does.
+func TestAccTestingGuide_ciJobBeforeTheFirstRelease(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1, as make test does")
+	}
+	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if tofu, v := engineVersion(t, engine); !tofu && v.LessThan(version.Must(version.NewVersion("1.6.0"))) {
+		t.Skipf("terraform test reads .tftest.hcl from Terraform 1.6 on, not on %s", v)
+	}
+	module := filepath.Join(t.TempDir(), "module")
+	if err := os.CopyFS(module, os.DirFS(filepath.Join(examplesDir, "testing", "module"))); err != nil {
+		t.Fatal(err)
+	}
+	guide := readRepoFile(t, "templates/guides/testing-without-exa.md.tmpl")
+	if !strings.Contains(guide, "scripts/test-module.sh") {
+		t.Fatal("the testing guide's CI job does not run scripts/test-module.sh, which this test runs")
+	}
+	cmd := exec.Command("bash", "../../scripts/test-module.sh", "../..", module, engine)
+	cmd.Env = append(os.Environ(), "TF_LOG=", "TF_IN_AUTOMATION=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "2 passed, 0 failed") {
+		t.Fatalf("scripts/test-module.sh: %v\n%s", err, out)
+	}
+}
+
+// make mirror mirrors the same build again without a word, and refuses a
+// different build under a version it already holds, saying what to do:
+// init would refuse it with a checksum mismatch.
+func TestMirror_refusesAnotherBuildUnderTheSameVersion(t *testing.T) {
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("make is not installed")
+	}
+	dir := t.TempDir()
+	mirror := func() (string, error) {
+		out, err := exec.Command("make", "-C", "../..", "--no-print-directory", "mirror", "MIRROR_DIR="+dir, "MIRROR_VERSION=0.1.0").CombinedOutput()
+		return string(out), err
+	}
+	for range 2 {
+		if out, err := mirror(); err != nil {
+			t.Fatalf("make mirror of the same source: %v\n%s", err, out)
+		}
+	}
+	bin := filepath.Join(dir, "registry.terraform.io", "exa-community", "exa", "0.1.0", runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-exa_v0.1.0")
+	f, err := os.OpenFile(bin, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = f.WriteString("another build")
+	_ = f.Close()
+	out, err := mirror()
+	if err == nil || !strings.Contains(out, "already holds another build of version 0.1.0") || !strings.Contains(out, "MIRROR_VERSION=") {
+		t.Fatalf("want make mirror to refuse another build under 0.1.0, got %v\n%s", err, out)
+	}
+}
+
 // newMirrorCLI runs the engine under test (either) as a user would before
 // the provider is published: `make mirror` fills a filesystem mirror, and a
 // CLI configuration points init at it. EXA_BASE_URL and EXA_API_KEY point
@@ -415,7 +474,7 @@ func newMirrorCLI(t *testing.T, env *testEnv) *cliRun {
 	}
 	work := t.TempDir()
 	mirror := filepath.Join(work, "mirror")
-	if out, err := exec.Command("make", "-C", "../..", "--no-print-directory", "mirror", "MIRROR_DIR="+mirror).CombinedOutput(); err != nil {
+	if out, err := exec.Command("make", "-C", "../..", "--no-print-directory", "mirror", "MIRROR_DIR="+mirror, "MIRROR_VERSION=0.1.0").CombinedOutput(); err != nil {
 		t.Fatalf("make mirror: %v\n%s", err, out)
 	}
 	rc := filepath.Join(work, "mirror.tfrc")
