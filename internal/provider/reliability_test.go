@@ -134,28 +134,41 @@ func TestAccReliability_clientRateLimit(t *testing.T) {
 }
 
 // With timeouts.create = 5s and an API that always answers 503, the apply
-// fails at the deadline, with the real (slow) retry settings.
+// fails at the deadline, with the real (slow) retry settings. The create
+// may have reached Exa, and the look-up could not tell before the deadline,
+// so a tainted placeholder is left in state; once the API answers again,
+// the next apply's refresh finds that nothing was made, and creates it.
 func TestAccReliability_deadlineBoundsRetries(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
 	env.mock.InjectFault(examock.Fault{Status: http.StatusServiceUnavailable, Times: -1})
+	cfg := env.minimalSearch(ws, `  timeouts = { create = "5s" }`)
 	env.test(resource.TestCase{
 		ProtoV6ProviderFactories: env.realFactories(),
-		Steps: []resource.TestStep{{
-			Config:      env.minimalSearch(ws, `  timeouts = { create = "5s" }`),
-			ExpectError: regexp.MustCompile(`(?s)Could not create the Exa search.*503`),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`(?s)Could not create the Exa search.*503.*placeholder is recorded in state`),
+			},
+			{
+				PreConfig: func() {
+					reqs := env.mock.Requests()
+					if len(reqs) < 2 {
+						t.Fatalf("want the create and its look-up, got %d requests", len(reqs))
+					}
+					if span := reqs[len(reqs)-1].Time.Sub(reqs[0].Time); span > 10*time.Second {
+						t.Errorf("requests went on for %s after a 5s create timeout", span)
+					}
+					if n := env.mock.Count("POST", "/v0/websets/*/searches"); n != 1 {
+						t.Errorf("a create that may have happened was sent %d times", n)
+					}
+					env.mock.ClearFaults()
+				},
+				Config: cfg,
+				Check:  exactlyTheOneInState(env, searchAddr, env.mock.SearchIDs),
+			},
+		},
 	})
-	reqs := env.mock.Requests()
-	if len(reqs) < 2 {
-		t.Fatalf("want the create and its look-up, got %d requests", len(reqs))
-	}
-	if span := reqs[len(reqs)-1].Time.Sub(reqs[0].Time); span > 10*time.Second {
-		t.Errorf("requests went on for %s after a 5s create timeout", span)
-	}
-	if n := env.mock.Count("POST", "/v0/websets/*/searches"); n != 1 {
-		t.Errorf("a create that may have happened was sent %d times", n)
-	}
 }
 
 // A 404 just after a create (Exa not caught up yet) is retried while
