@@ -9,8 +9,9 @@ import (
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
 )
 
-// actionConfig is a webset with one running search, and the action block
-// given; the provider is configured from the environment.
+// actionConfig is a webset with one running search and one enrichment,
+// and the action block given; the provider is configured from the
+// environment.
 const actionConfig = `
 terraform {
   required_providers {
@@ -24,6 +25,13 @@ resource "exa_webset_search" "s" {
   webset_id    = exa_webset.w.id
   query        = "Seed-stage robotics startups in Europe"
   target_count = 3
+}
+
+resource "exa_webset_enrichment" "e" {
+  webset_id   = exa_webset.w.id
+  description = "The CEO's name"
+  format      = "text"
+  depends_on  = [exa_webset_search.s]
 }
 `
 
@@ -82,7 +90,10 @@ action "exa_webset_cancel" "brake" {
 	if len(got) != 1 || !examock.MatchPath("/v0/websets/*/cancel", strings.TrimPrefix(got[0], "POST ")) || !strings.HasPrefix(got[0], "POST ") {
 		t.Errorf("want exactly one POST /v0/websets/{id}/cancel, got %v", got)
 	}
-	for _, want := range []string{"exa_webset_search.s must be replaced", "is canceled, and canceled = false here", "set canceled = true to keep it stopped"} {
+	for _, want := range []string{
+		"exa_webset_search.s must be replaced", "is canceled, and canceled = false here", "set canceled = true to keep it stopped",
+		"exa_webset_enrichment.e must be replaced", "it is canceled and canceled = false here",
+	} {
 		if !strings.Contains(strings.Join(strings.Fields(plan), " "), want) {
 			t.Errorf("the plan after the action lacks %q:\n%s", want, plan)
 		}

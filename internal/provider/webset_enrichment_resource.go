@@ -169,13 +169,18 @@ func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.
 	if !plan.WebsetID.Equal(state.WebsetID) {
 		reasons = append(reasons, "webset_id changed")
 	}
-	if state.Canceled.ValueBool() && !plan.Canceled.ValueBool() {
-		reasons = append(reasons, "canceled went back to false")
+	uncanceled := state.Canceled.ValueBool() && !plan.Canceled.ValueBool()
+	if uncanceled {
+		reasons = append(reasons, "it is canceled and canceled = false here")
 	}
 	if len(reasons) > 0 {
+		advice := ""
+		if uncanceled {
+			advice = " If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel action), set canceled = true to keep it stopped."
+		}
 		resp.Diagnostics.AddWarning(warnEnrichmentReplaced,
-			fmt.Sprintf("The enrichment %s (%s) will be replaced because %s: its results are deleted, and the new enrichment fills one result per item of its webset again, each billed.",
-				state.ID.ValueString(), quoteShort(state.Description), strings.Join(reasons, " and ")))
+			fmt.Sprintf("The enrichment %s (%s) will be replaced because %s: its results are deleted, and the new enrichment fills one result per item of its webset again, each billed.%s",
+				state.ID.ValueString(), quoteShort(state.Description), strings.Join(reasons, " and "), advice))
 	}
 }
 
