@@ -68,6 +68,7 @@ func TestRunsPerMonth(t *testing.T) {
 		"0 9 1 * *":         1,
 		"0 9 1,15 * *":      2,
 		"0 9 */2 * *":       16, // the odd days: 186 in the year
+		"0 9 5/10 * *":      3,  // days 5, 15 and 25: a step counts from its value
 		"0 9 * jan *":       3,  // 31 days of January
 		"0 9 1 * mon":       5,  // the 1st or a Monday: 12 + 52 - 1 or 2
 		"30 23 29 feb *":    0,  // no 29 February in the coming year

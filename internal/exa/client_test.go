@@ -321,6 +321,15 @@ func TestClient_401And402SayWhatToDo(t *testing.T) {
 	if strings.Contains(err.Error(), key) {
 		t.Errorf("the key is in the message: %v", err)
 	}
+	// Not only creates: a 402 to a read is sent once too.
+	m.ResetLog()
+	m.InjectFault(examock.Fault{Method: "GET", Path: "/v0/websets/*", Status: http.StatusPaymentRequired})
+	if _, err := c.GetWebset(context.Background(), ws); exa.StatusOf(err) != http.StatusPaymentRequired {
+		t.Errorf("402 on a GET: %v", err)
+	}
+	if n := m.Count("GET", "/v0/websets/*"); n != 1 {
+		t.Errorf("a 402 to a GET was sent %d times; it is never retried", n)
+	}
 }
 
 // FindWebset adopts the webset that holds the external ID only if it is
