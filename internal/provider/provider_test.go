@@ -204,9 +204,27 @@ func TestAccProvider_priorityHeader(t *testing.T) {
 			if priority != "" {
 				env.settings = fmt.Sprintf("  priority = %q", priority)
 			}
-			env.test(resource.TestCase{
-				Steps: []resource.TestStep{{
-					Config: env.config(`
+			env.test(priorityCase(env, priority))
+		})
+	}
+}
+
+// EXA_PRIORITY alone, with no priority in the provider block, sends the
+// header on the same creates. Not parallel: it sets the environment.
+func TestAccProvider_priorityFromTheEnvironment(t *testing.T) {
+	t.Setenv("EXA_PRIORITY", "low")
+	env := newTestEnv(t, examock.Options{})
+	tc := priorityCase(env, "low")
+	tc.ProtoV6ProviderFactories = env.factories()
+	resource.Test(t, tc)
+}
+
+// priorityCase applies a webset, a search and an enrichment, and checks
+// that exactly the webset and search creates carried the priority want.
+func priorityCase(env *testEnv, want string) resource.TestCase {
+	return resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
 resource "exa_webset" "w" {}
 
 resource "exa_webset_search" "s" {
@@ -221,29 +239,27 @@ resource "exa_webset_enrichment" "e" {
   format      = "text"
 }
 `),
-					Check: func(*terraform.State) error {
-						carried := 0
-						for _, r := range env.mock.Requests() {
-							isCreate := r.Method == "POST" && (examock.MatchPath("/v0/websets", r.Path) || examock.MatchPath("/v0/websets/*/searches", r.Path))
-							want := ""
-							if isCreate {
-								want = priority
-							}
-							if r.Priority != want {
-								return fmt.Errorf("%s %s carried priority %q, want %q", r.Method, r.Path, r.Priority, want)
-							}
-							if r.Priority != "" {
-								carried++
-							}
-						}
-						if priority != "" && carried != 2 {
-							return fmt.Errorf("want the header on 2 creates, got %d:\n%s", carried, env.logText(0))
-						}
-						return nil
-					},
-				}},
-			})
-		})
+			Check: func(*terraform.State) error {
+				carried := 0
+				for _, r := range env.mock.Requests() {
+					isCreate := r.Method == "POST" && (examock.MatchPath("/v0/websets", r.Path) || examock.MatchPath("/v0/websets/*/searches", r.Path))
+					expect := ""
+					if isCreate {
+						expect = want
+					}
+					if r.Priority != expect {
+						return fmt.Errorf("%s %s carried priority %q, want %q", r.Method, r.Path, r.Priority, expect)
+					}
+					if r.Priority != "" {
+						carried++
+					}
+				}
+				if want != "" && carried != 2 {
+					return fmt.Errorf("want the header on 2 creates, got %d:\n%s", carried, env.logText(0))
+				}
+				return nil
+			},
+		}},
 	}
 }
 
