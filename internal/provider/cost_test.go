@@ -331,6 +331,13 @@ func TestAccCost_deletionProtection(t *testing.T) {
 				ExpectError: inOrder("protected from deletion", "Changing external_id replaces the webset"),
 			},
 			{
+				// Turning protection off in the same change does not let the
+				// replacement through: the guard reads state, not the plan.
+				PreConfig:   noDelete,
+				Config:      cfg("robotics-v2", false),
+				ExpectError: inOrder("protected from deletion", "Changing external_id replaces the webset"),
+			},
+			{
 				PreConfig: noDelete,
 				Config:    cfg("robotics", false),
 				Check:     env.expectCount("POST", "/v0/websets", 1),
