@@ -89,6 +89,36 @@ func TestAccCost_capRefusesPlanOverIt(t *testing.T) {
 	}
 }
 
+// A replacement counts once: Terraform plans it twice (against the prior
+// state, then as a create), and only the create counts. 60 replaced by 120
+// under a cap of 150 applies; counted twice (240) it would be refused.
+func TestAccCost_replacementCountsOnce(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	env.settings = "  max_planned_results = 150"
+	search := func(n int) string {
+		return env.config(`
+resource "exa_webset_search" "s" {
+  webset_id    = %q
+  query        = "Seed-stage robotics startups in Europe"
+  target_count = %d
+}
+`, ws, n)
+	}
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: search(60)},
+			{
+				Config: search(120),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionReplace)},
+				},
+				Check: env.expectCount("POST", "/v0/websets/*/searches", 2),
+			},
+		},
+	})
+}
+
 // A replacement counts in full: a search whose target_count grows past the
 // cap is refused, although the search exists already.
 func TestAccCost_replacementCountsInFull(t *testing.T) {
