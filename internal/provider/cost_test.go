@@ -251,6 +251,35 @@ resource "exa_monitor" "m" {
 	})
 }
 
+// An in-place change of a monitor that stays enabled starts no new run: it
+// counts nothing, even under a cap below one run.
+func TestAccCost_inPlaceChangeOfAnEnabledMonitorCountsNothing(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	monitor := func(limit int, purpose string) string {
+		env.settings = fmt.Sprintf("  max_planned_results = %d", limit)
+		return env.config(`
+resource "exa_monitor" "m" {
+  webset_id = %q
+  cadence   = { cron = "0 9 * * *" }
+  behavior  = { config = { query = "New robotics startups", target_count = 10 } }
+  metadata  = { purpose = %q }
+}
+`, ws, purpose)
+	}
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{Config: monitor(10, "first")},
+			{
+				Config: monitor(5, "second"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(monitorAddr, plancheck.ResourceActionUpdate)},
+				},
+			},
+		},
+	})
+}
+
 // Replacing a webset warns what it cascades to, naming its searches.
 func TestAccCost_websetReplacementNamesItsSearches(t *testing.T) {
 	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
