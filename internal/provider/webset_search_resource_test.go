@@ -128,6 +128,26 @@ resource "exa_webset_search" "s" {
 	})
 }
 
+// A server that does not echo maxPeoplePerCompany (older than the field)
+// keeps the configured value in state, and the next plan is empty.
+func TestAccWebsetSearch_maxPeoplePerCompanyNotEchoedKeepsTheConfig(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	env.url = withoutField(t, env.mock, "maxPeoplePerCompany")
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.minimalSearch(ws, `  entity                 = { type = "person" }
+  max_people_per_company = 2`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("max_people_per_company"), knownvalue.Int64Exact(2)),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+		}},
+	})
+}
+
 // max_people_per_company (since-the-spec.md) is sent as
 // maxPeoplePerCompany, read back from Exa's answer, and a change replaces
 // the search. Without it, the body has no such field (the lifecycle test's
