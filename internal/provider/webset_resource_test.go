@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -522,6 +523,49 @@ func TestAccWebset_dashboardURLMissingIsNull(t *testing.T) {
 				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
 		}},
+	})
+}
+
+// dashboard_url is read back from every answer: when Exa moves the
+// dashboard, a refresh puts the new link in state.
+func TestAccWebset_dashboardURLFollowsExa(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	var moved atomic.Bool
+	const elsewhere = "https://dashboard.exa.ai/moved/here"
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		env.mock.ServeHTTP(rec, r)
+		body := rec.Body.Bytes()
+		var v map[string]any
+		if moved.Load() && json.Unmarshal(body, &v) == nil {
+			if _, ok := v["dashboardUrl"]; ok {
+				v["dashboardUrl"] = elsewhere
+				body, _ = json.Marshal(v)
+			}
+		}
+		maps.Copy(w.Header(), rec.Header())
+		w.Header().Del("Content-Length")
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(body)
+	}))
+	t.Cleanup(ts.Close)
+	env.url = ts.URL
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config: env.webset(`  external_id = "moving"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("dashboard_url"), knownvalue.StringRegexp(regexp.MustCompile(`examock=1`))),
+				},
+			},
+			{
+				PreConfig: func() { moved.Store(true) },
+				Config:    env.webset(`  external_id = "moving"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("dashboard_url"), knownvalue.StringExact(elsewhere)),
+				},
+			},
+		},
 	})
 }
 
