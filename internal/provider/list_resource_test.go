@@ -60,6 +60,16 @@ func TestAccList_queryFindsWhatTheDashboardMade(t *testing.T) {
 	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
 	ws, searches, enrichment, monitor, webhook, imp := dashboardWebset(t, env)
 	other := env.mock.CreateWebset("")
+	// A monitor of the other webset, so that the account holds two: the
+	// list of the first webset's monitors must leave it out.
+	c, err := exa.NewClient(exa.Config{APIKey: testAPIKey, BaseURL: env.url, RequestsPerSecond: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateMonitor(context.Background(), &exa.CreateMonitorRequest{WebsetID: other, Cadence: exa.MonitorCadence{Cron: "0 8 * * 2"},
+		Behavior: exa.MonitorBehavior{Type: "search", Config: exa.MonitorSearchConfig{Count: 2}}}); err != nil {
+		t.Fatal(err)
+	}
 	id := func(v string) map[string]knownvalue.Check {
 		return map[string]knownvalue.Check{"id": knownvalue.StringExact(v)}
 	}
