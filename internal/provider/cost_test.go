@@ -251,6 +251,34 @@ resource "exa_monitor" "m" {
 	})
 }
 
+// A new enrichment of a webset whose search still runs counts what that
+// search may still find, its target_count, not what it has found so far:
+// 30 for a search of 30 that has found nothing yet.
+func TestAccCost_enrichmentCountsARunningSearchInFull(t *testing.T) {
+	env := newTestEnv(t, examock.Options{}) // searches run until canceled
+	ws := env.mock.CreateWebset("")
+	env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":30}`)
+	enrichment := func(limit int) string {
+		env.settings = fmt.Sprintf("  max_planned_results = %d", limit)
+		return env.config(`
+resource "exa_webset_enrichment" "e" {
+  webset_id   = %q
+  description = "CEO name"
+  format      = "text"
+}
+`, ws)
+	}
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				Config:      enrichment(29),
+				ExpectError: inOrder("asks Exa for 30 results, over max_planned_results = 29"),
+			},
+			{Config: enrichment(30)},
+		},
+	})
+}
+
 // An in-place change of a monitor that stays enabled starts no new run: it
 // counts nothing, even under a cap below one run.
 func TestAccCost_inPlaceChangeOfAnEnabledMonitorCountsNothing(t *testing.T) {
