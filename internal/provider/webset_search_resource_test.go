@@ -276,6 +276,20 @@ func TestAccWebsetSearch_exaChoosesEntityAndCriteria(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
+			{
+				// An in-place update (the config no longer names the entity,
+				// and the search is canceled) carries the entity Exa chose
+				// into the plan, known: nothing that reads it sees unknown.
+				Config: env.minimalSearch(ws, `  canceled = true`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(searchAddr, tfjsonpath.New("entity"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"type": knownvalue.StringExact("company"), "description": knownvalue.Null(),
+						})),
+					},
+				},
+			},
 		},
 	})
 }
