@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -603,4 +606,41 @@ func withoutField(t *testing.T, mock http.Handler, field string) string {
 	}))
 	t.Cleanup(ts.Close)
 	return ts.URL
+}
+
+// Delete refuses a protected webset by itself, even when a plan let the
+// destroy through (one made by an older provider, or a bug in ModifyPlan):
+// no configuration reaches Delete past the plan-time guard, so this calls
+// ApplyResourceChange as Terraform would for a destroy.
+func TestWebsetDelete_refusesAProtectedWebsetEvenPastThePlan(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	srv, schemas := configuredServer(t, env.url)
+	typ := schemas.ResourceSchemas["exa_webset"].ValueType()
+	prior := objectValue(typ, map[string]tftypes.Value{
+		"id":                  tftypes.NewValue(tftypes.String, ws),
+		"deletion_protection": tftypes.NewValue(tftypes.Bool, true),
+	})
+	applied, err := srv.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{
+		TypeName:     "exa_webset",
+		PriorState:   dynamic(t, typ, prior),
+		PlannedState: dynamic(t, typ, tftypes.NewValue(typ, nil)),
+		Config:       dynamic(t, typ, tftypes.NewValue(typ, nil)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := false
+	for _, d := range applied.Diagnostics {
+		refused = refused || d.Severity == tfprotov6.DiagnosticSeverityError && strings.Contains(d.Summary, "protected from deletion")
+	}
+	if !refused {
+		t.Errorf("want the destroy refused as protected, got %+v", applied.Diagnostics)
+	}
+	if n := env.mock.Count("DELETE", "/v0/websets/*"); n != 0 {
+		t.Errorf("a protected webset got %d DELETEs", n)
+	}
+	if live := env.mock.WebsetIDs(); len(live) != 1 {
+		t.Errorf("the webset is gone: %v", live)
+	}
 }
