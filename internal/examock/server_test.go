@@ -414,3 +414,47 @@ func TestMock_importIsAStagingPoolAndScopeDrawsFromIt(t *testing.T) {
 		t.Errorf("same import in import and scope: %d %v", code, got)
 	}
 }
+
+// A search scoped to an import takes each item's URL from the import's
+// identifier column, wherever it is: here the second.
+func TestMock_scopeReadsTheIdentifierColumnWhereverItIs(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{Immediate: true}})
+	csvText := "name,url\nAcme,https://acme.example\nGlobex,https://globex.example\n"
+	_, im := h.call("POST", "/websets/v0/imports", fmt.Sprintf(`{"size":%d,"count":2,"format":"csv","entity":{"type":"company"},"csv":{"identifier":1}}`, len(csvText)))
+	req, _ := http.NewRequest("PUT", at[string](t, im, "uploadUrl"), strings.NewReader(csvText))
+	res, err := http.DefaultClient.Do(req)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("upload: %v %v", res, err)
+	}
+	res.Body.Close()
+	wsID := h.s.CreateWebset("")
+	h.call("POST", "/websets/v0/websets/"+wsID+"/searches", fmt.Sprintf(`{"query":"accounts","count":10,"scope":[{"source":"import","id":%q}]}`, at[string](t, im, "id")))
+	_, items := h.call("GET", "/websets/v0/websets/"+wsID+"/items", "")
+	var urls []string
+	for _, it := range at[[]any](t, items, "data") {
+		urls = append(urls, at[string](t, it, "properties", "url"))
+	}
+	if strings.Join(urls, " ") != "https://acme.example https://globex.example" {
+		t.Errorf("the items' URLs are %v; want the identifier column's (the second)", urls)
+	}
+}
+
+// A webset attached to a new webset (import with source webset) brings
+// none of its items: searches make Webset Items.
+func TestMock_anAttachedWebsetBringsNoItems(t *testing.T) {
+	h := start(t, Options{Lifecycle: Lifecycle{Immediate: true}})
+	_, first := h.call("POST", "/websets/v0/websets", `{"search":{"query":"Robotics startups","count":3}}`)
+	firstID := at[string](t, first, "id")
+	_, items := h.call("GET", "/websets/v0/websets/"+firstID+"/items", "")
+	if n := len(at[[]any](t, items, "data")); n != 3 {
+		t.Fatalf("the first webset has %d items, want 3", n)
+	}
+	code, second := h.call("POST", "/websets/v0/websets", fmt.Sprintf(`{"import":[{"source":"webset","id":%q}]}`, firstID))
+	if code != 201 {
+		t.Fatalf("attach: %d %v", code, second)
+	}
+	_, items = h.call("GET", "/websets/v0/websets/"+at[string](t, second, "id")+"/items", "")
+	if n := len(at[[]any](t, items, "data")); n != 0 {
+		t.Errorf("the webset with the first attached has %d items; searches make items, so none", n)
+	}
+}
