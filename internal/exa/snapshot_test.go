@@ -332,3 +332,25 @@ func TestSnapshot_keptByTheRealIDWhateverTheName(t *testing.T) {
 		t.Errorf("a write through the external ID left the snapshot by ID stale: %v, %v", got, err)
 	}
 }
+
+// A waiter of an earlier round that asks after a later round's answer came
+// shares that answer (fetched after it came), and a later round fetches
+// anew: rounds 1, 3, then 2 and 3 again, cost two GETs.
+func TestWebsetRound_anEarlierRoundSharesALaterAnswer(t *testing.T) {
+	m, c, ws := newPair(t)
+	ctx := context.Background()
+	for _, round := range []int64{1, 3, 2, 3} {
+		if _, err := c.WebsetRound(ctx, ws, round); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := m.Count("GET", "/v0/websets/*"); n != 2 {
+		t.Errorf("want 2 GETs (rounds 1 and 3; round 2 and the second 3 share), got %d", n)
+	}
+	if _, err := c.WebsetRound(ctx, ws, 4); err != nil {
+		t.Fatal(err)
+	}
+	if n := m.Count("GET", "/v0/websets/*"); n != 3 {
+		t.Errorf("a later round fetches anew: want 3 GETs, got %d", n)
+	}
+}
