@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"math/big"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -199,4 +201,58 @@ func TestModelCodec_refusesWhatTheTypeRefuses(t *testing.T) {
 	if !ok || !g.Path().Equal(path.Root("target_count")) || !strings.Contains(g.Detail(), "is not an integer") {
 		t.Fatalf("want an error on target_count saying it is not an integer, got %v", got)
 	}
+}
+
+// positiveInt64Type converts any number, as Int64Type does, but its own
+// validation (which the framework runs on every Get and Set) refuses one
+// below 1: stricter than its conversion, so only that validation can
+// refuse 0.
+type positiveInt64Type struct{ basetypes.Int64Type }
+
+func (positiveInt64Type) Validate(_ context.Context, v tftypes.Value, p path.Path) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var n big.Float
+	if v.IsKnown() && !v.IsNull() && v.As(&n) == nil && n.Cmp(big.NewFloat(1)) < 0 {
+		diags.AddAttributeError(p, "Not positive", "the value must be at least 1")
+	}
+	return diags
+}
+
+type positiveModel struct {
+	N types.Int64 `tfsdk:"n"`
+}
+
+// The codec runs a type's own validation, as the framework's Get and Set
+// do: a value that converts but that its type refuses is an error on its
+// attribute, both ways.
+func TestModelCodec_runsTheTypesOwnValidation(t *testing.T) {
+	ctx := context.Background()
+	objType := types.ObjectType{AttrTypes: map[string]attr.Type{"n": positiveInt64Type{}}}
+	codec := newModelCodec[positiveModel](func(context.Context) attr.Type { return objType })
+	tfType := objType.TerraformType(ctx)
+	raw := func(n int64) tftypes.Value {
+		return tftypes.NewValue(tfType, map[string]tftypes.Value{"n": tftypes.NewValue(tftypes.Number, n)})
+	}
+	var m positiveModel
+	if diags := codec.Get(ctx, raw(3), &m); diags.HasError() || m.N.ValueInt64() != 3 {
+		t.Fatalf("a valid value: %v, %v", m, diags)
+	}
+	diags := codec.Get(ctx, raw(0), &m)
+	if g, ok := diagAt(diags); !ok || !g.Path().Equal(path.Root("n")) || !strings.Contains(g.Detail(), "at least 1") {
+		t.Errorf("Get of 0: want the type's error on n, got %v", diags)
+	}
+	var out tftypes.Value
+	diags = codec.Set(ctx, &out, positiveModel{N: types.Int64Value(0)})
+	if g, ok := diagAt(diags); !ok || !g.Path().Equal(path.Root("n")) || !out.Equal(tftypes.Value{}) {
+		t.Errorf("Set of 0: want the type's error on n and the target untouched, got %v, %v", diags, out)
+	}
+}
+
+// diagAt is the first diagnostic, when it is an error with a path.
+func diagAt(diags diag.Diagnostics) (diag.DiagnosticWithPath, bool) {
+	if !diags.HasError() {
+		return nil, false
+	}
+	g, ok := diags[0].(diag.DiagnosticWithPath)
+	return g, ok
 }
