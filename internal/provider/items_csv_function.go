@@ -32,7 +32,7 @@ func (f *itemsCSVFunction) Definition(_ context.Context, _ function.DefinitionRe
 		Summary: "Turns the items of exa_webset_items into CSV, one row per item.",
 		MarkdownDescription: "Turns the `items` of an `exa_webset_items` data source (or ephemeral resource) into CSV as RFC 4180 defines it: a header row, then one row per item, lines ended by CRLF, and a field quoted when it holds a comma, a double quote or a line break (a double quote doubled, a line break written as CRLF). " +
 			"Each column is either the name of an item attribute (" + codeList(itemColumns) + ") or an `exa_webset_enrichment`: its column is headed by the enrichment's `title`, or its `description` when it has none, and holds the item's results of that enrichment, joined by `; `. " +
-			"An item that has no value for a column gets an empty field. Terraform has no `csvencode`; write the result to a file with `local_file`.",
+			"An item that has no value for a column gets an empty field, and a result that is null (not filled yet) prints as an empty field, as an empty result does: the item's `enrichments` tell them apart. Terraform has no `csvencode`; write the result to a file with `local_file`.",
 		Parameters: []function.Parameter{
 			function.DynamicParameter{
 				Name:                "items",

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -120,4 +121,41 @@ output "csv" {
 			},
 		}},
 	})
+}
+
+// An enrichment result that is null (Exa has not filled it yet) and one
+// that is empty print the same, an empty field, as the function's page
+// says: the CSV cannot tell them apart; an item's enrichments can.
+func TestItemsCSV_nullAndEmptyResultsPrintTheSame(t *testing.T) {
+	resultType := types.ListType{ElemType: types.StringType}
+	enrichmentType := types.ObjectType{AttrTypes: map[string]attr.Type{"enrichment_id": types.StringType, "result": resultType}}
+	item := func(name string, result types.List) attr.Value {
+		enrichments := types.ListValueMust(enrichmentType, []attr.Value{types.ObjectValueMust(enrichmentType.AttrTypes, map[string]attr.Value{
+			"enrichment_id": types.StringValue("enrichment_1"), "result": result,
+		})})
+		return types.ObjectValueMust(map[string]attr.Type{"name": types.StringType, "enrichments": types.ListType{ElemType: enrichmentType}},
+			map[string]attr.Value{"name": types.StringValue(name), "enrichments": enrichments})
+	}
+	enrichment := types.ObjectValueMust(map[string]attr.Type{"id": types.StringType, "title": types.StringType},
+		map[string]attr.Value{"id": types.StringValue("enrichment_1"), "title": types.StringValue("CEO")})
+	cols, err := csvColumns(types.TupleValueMust([]attr.Type{types.StringType, enrichment.Type(context.Background())},
+		[]attr.Value{types.StringValue("name"), enrichment}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := itemsCSV([]attr.Value{
+		item("Pending", types.ListNull(types.StringType)),
+		item("Empty", types.ListValueMust(types.StringType, []attr.Value{})),
+	}, cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "name,CEO\r\nPending,\r\nEmpty,\r\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	var def function.DefinitionResponse
+	NewItemsCSVFunction().Definition(context.Background(), function.DefinitionRequest{}, &def)
+	if !strings.Contains(def.Definition.MarkdownDescription, "a result that is null (not filled yet) prints as an empty field, as an empty result does") {
+		t.Error("the function's page does not say that a null result prints as an empty one")
+	}
 }
