@@ -94,6 +94,10 @@ func (c *Client) Upload(ctx context.Context, uploadURL string, data []byte) erro
 
 // ListImports lists every import, following the cursor to the end, in the
 // API's order. The list carries no upload URL.
-func (c *Client) ListImports(ctx context.Context) ([]Import, error) {
-	return listAll[Import](ctx, c, "/v0/imports", url.Values{}, adoptPageSize, 0)
+func (c *Client) ListImports(ctx context.Context) ([]Import, error) { return c.ListImportsUpTo(ctx, 0) }
+
+// ListImportsUpTo is ListImports that stops once it has max imports (max ≤
+// 0: every one), asking for no more than it still wants.
+func (c *Client) ListImportsUpTo(ctx context.Context, max int) ([]Import, error) {
+	return listAll[Import](ctx, c, "/v0/imports", url.Values{}, adoptPageSize, max)
 }

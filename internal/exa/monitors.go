@@ -104,9 +104,15 @@ func (c *Client) MonitorRuns(ctx context.Context, id string, max int) ([]Monitor
 // ListMonitors lists the monitors, of one webset when websetID is not
 // empty, following the cursor to the end, in the API's order.
 func (c *Client) ListMonitors(ctx context.Context, websetID string) ([]Monitor, error) {
+	return c.ListMonitorsUpTo(ctx, websetID, 0)
+}
+
+// ListMonitorsUpTo is ListMonitors that stops once it has max monitors (max
+// ≤ 0: every one), asking for no more than it still wants.
+func (c *Client) ListMonitorsUpTo(ctx context.Context, websetID string, max int) ([]Monitor, error) {
 	q := url.Values{}
 	if websetID != "" {
 		q.Set("websetId", websetID)
 	}
-	return listAll[Monitor](ctx, c, "/v0/monitors", q, adoptPageSize, 0)
+	return listAll[Monitor](ctx, c, "/v0/monitors", q, adoptPageSize, max)
 }

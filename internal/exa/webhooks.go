@@ -95,5 +95,11 @@ func (c *Client) WebhookAttempts(ctx context.Context, id, eventType string, max 
 // ListWebhooks lists every webhook, following the cursor to the end, in
 // the API's order. The list carries no secret.
 func (c *Client) ListWebhooks(ctx context.Context) ([]Webhook, error) {
-	return listAll[Webhook](ctx, c, "/v0/webhooks", url.Values{}, adoptPageSize, 0)
+	return c.ListWebhooksUpTo(ctx, 0)
+}
+
+// ListWebhooksUpTo is ListWebhooks that stops once it has max webhooks (max
+// ≤ 0: every one), asking for no more than it still wants.
+func (c *Client) ListWebhooksUpTo(ctx context.Context, max int) ([]Webhook, error) {
+	return listAll[Webhook](ctx, c, "/v0/webhooks", url.Values{}, adoptPageSize, max)
 }

@@ -70,8 +70,12 @@ func (c *Client) DeleteWebset(ctx context.Context, id string) error {
 
 // ListWebsets lists every webset, following the cursor to the end (pages
 // of 100, the spec's largest), in the API's order.
-func (c *Client) ListWebsets(ctx context.Context) ([]Webset, error) {
-	return listAll[Webset](ctx, c, "/v0/websets", url.Values{}, 100, 0)
+func (c *Client) ListWebsets(ctx context.Context) ([]Webset, error) { return c.ListWebsetsUpTo(ctx, 0) }
+
+// ListWebsetsUpTo is ListWebsets that stops once it has max websets (max ≤
+// 0: every one), asking for no more than it still wants.
+func (c *Client) ListWebsetsUpTo(ctx context.Context, max int) ([]Webset, error) {
+	return listAll[Webset](ctx, c, "/v0/websets", url.Values{}, 100, max)
 }
 
 // CancelWebset stops every running search and enrichment of a webset.

@@ -431,7 +431,7 @@ func (r *importResource) ListResourceConfigSchema(_ context.Context, _ list.List
 
 // List lists every import of the account.
 func (r *importResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	all, err := r.data.client.ListImports(ctx)
+	all, err := r.data.client.ListImportsUpTo(ctx, listLimit(req))
 	stream.Results = listResults(ctx, req, listOf(all, func(im *exa.Import) listedAt {
 		return listedAt{
 			identity: map[string]string{"id": im.ID},

@@ -9,6 +9,7 @@ package provider
 import (
 	"context"
 	"iter"
+	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -26,6 +27,16 @@ type listedAt struct {
 	identity map[string]string
 	display  string
 	state    func() (any, diag.Diagnostics)
+}
+
+// listLimit is the query's limit for the client's list calls, which stop
+// paging once they have that many: a query with limit = 5 over a long
+// listing asks for one page of 5. 0 means every one.
+func listLimit(req list.ListRequest) int {
+	if req.Limit <= 0 || req.Limit > math.MaxInt32 {
+		return 0
+	}
+	return int(req.Limit)
 }
 
 // listResults streams the objects as list results, up to req.Limit, or one

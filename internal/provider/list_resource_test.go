@@ -211,3 +211,46 @@ list "exa_monitor" "dashboard" {
 		t.Fatalf("the plan after adopting is not empty: exit %d\n%s\n%s", code, out, generated)
 	}
 }
+
+// The provider honors a query's limit itself: over 250 websets (three
+// pages of 100), limit = 5 sends one request, for 5, rather than listing
+// every page for Terraform to cut.
+func TestAccList_limitStopsPaging(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	for range 250 {
+		env.mock.CreateWebset("")
+	}
+	env.test(resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		Steps: []resource.TestStep{
+			{Config: env.providerBlock()},
+			{
+				Query: true,
+				PreConfig: func() {
+					env.mock.ResetLog()
+				},
+				Config: `
+list "exa_webset" "some" {
+  provider = exa
+  limit    = 5
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength("exa_webset.some", 5),
+				},
+			},
+			{
+				PreConfig: func() {
+					var queries []string
+					for _, r := range env.mock.Find("GET", "/v0/websets") {
+						queries = append(queries, r.Query)
+					}
+					if len(queries) != 1 || queries[0] != "limit=5" {
+						t.Errorf("want one GET /v0/websets?limit=5, got the queries %q", queries)
+					}
+				},
+				Config: env.providerBlock(),
+			},
+		},
+	})
+}

@@ -376,7 +376,7 @@ func (r *monitorResource) List(ctx context.Context, req list.ListRequest, stream
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	all, err := r.data.client.ListMonitors(ctx, websetID)
+	all, err := r.data.client.ListMonitorsUpTo(ctx, websetID, listLimit(req))
 	stream.Results = listResults(ctx, req, listOf(all, func(mo *exa.Monitor) listedAt {
 		return listedAt{
 			identity: map[string]string{"id": mo.ID},

@@ -217,7 +217,7 @@ func (r *webhookResource) ListResourceConfigSchema(_ context.Context, _ list.Lis
 
 // List lists every webhook of the account.
 func (r *webhookResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	all, err := r.data.client.ListWebhooks(ctx)
+	all, err := r.data.client.ListWebhooksUpTo(ctx, listLimit(req))
 	stream.Results = listResults(ctx, req, listOf(all, func(wh *exa.Webhook) listedAt {
 		return listedAt{
 			identity: map[string]string{"id": wh.ID},

@@ -382,7 +382,7 @@ func (r *websetResource) ListResourceConfigSchema(_ context.Context, _ list.List
 // List lists every webset of the account, each named by its external ID
 // and title.
 func (r *websetResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	all, err := r.data.client.ListWebsets(ctx)
+	all, err := r.data.client.ListWebsetsUpTo(ctx, listLimit(req))
 	stream.Results = listResults(ctx, req, listOf(all, func(ws *exa.Webset) listedAt {
 		return listedAt{
 			identity: map[string]string{"id": ws.ID},
