@@ -458,3 +458,18 @@ func TestMock_anAttachedWebsetBringsNoItems(t *testing.T) {
 		t.Errorf("the webset with the first attached has %d items; searches make items, so none", n)
 	}
 }
+
+// An import or a webset named in a new webset's import must exist: an
+// unknown one is a 400 that names it, and nothing is made.
+func TestMock_importOfAnUnknownSourceIsRefused(t *testing.T) {
+	h := start(t, Options{})
+	for _, src := range []string{`{"source":"import","id":"import_nope"}`, `{"source":"webset","id":"webset_nope"}`} {
+		code, got := h.call("POST", "/websets/v0/websets", `{"import":[`+src+`]}`)
+		if code != 400 || !strings.Contains(at[string](t, got, "message"), "not found") {
+			t.Errorf("import %s: want a 400 that says not found, got %d %v", src, code, got)
+		}
+	}
+	if ids := h.s.WebsetIDs(); len(ids) != 0 {
+		t.Errorf("a refused create made websets: %v", ids)
+	}
+}
