@@ -80,8 +80,8 @@ type Config struct {
 	MaxRetryAfter time.Duration
 	// RequestsPerSecond caps the request rate of this client, shared by
 	// every caller: calls go out evenly spaced. A 429 lowers the rate below
-	// it for a while (throttle.go). Zero means DefaultRequestsPerSecond; a negative value
-	// means no limit of the client's own.
+	// it for a while (throttle.go). Zero means DefaultRequestsPerSecond; a
+	// negative value means no limit of the client's own.
 	RequestsPerSecond float64
 	// MaxThrottle bounds how long one call keeps trying through 429s when
 	// its context has no deadline. Zero means DefaultMaxThrottle.
@@ -402,6 +402,9 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 	failures, throttles := 0, 0
 	var throttledFor time.Duration
 	var last429 error
+	throttledErr := func(reason string, waited time.Duration, last error) error {
+		return &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: waited, Reason: reason, Last: last}
+	}
 	for {
 		res, terr := c.try(ctx, cl)
 		if terr == nil && res.status != http.StatusTooManyRequests {
@@ -419,7 +422,7 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 			if errors.Is(ctx.Err(), context.Canceled) {
 				reason = "the operation was canceled while it waited"
 			}
-			return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor, Reason: reason, Last: last429}
+			return nil, throttledErr(reason, throttledFor, last429)
 		}
 		if !v.retry {
 			return nil, v.err
@@ -436,10 +439,10 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 			tallyFrom(ctx).add(wait)
 			tflog.Debug(ctx, "Exa throttled the call (HTTP 429); sending it again after the wait", map[string]any{"throttles": throttles, "wait": wait.String(), "rate": c.Rate()})
 			if dl, ok := ctx.Deadline(); ok && dl.Before(now.Add(wait)) {
-				return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor, Reason: fmt.Sprintf("the operation's deadline falls before the %s that Exa asked it to wait", wait), Last: v.err}
+				return nil, throttledErr(fmt.Sprintf("the operation's deadline falls before the %s that Exa asked it to wait", wait), throttledFor, v.err)
 			}
 			if throttledFor += wait; throttledFor > c.maxThrottle {
-				return nil, &ThrottledError{Method: cl.method, Path: cl.label, Throttles: throttles, Waited: throttledFor - wait, Reason: fmt.Sprintf("the call has waited through throttling for longer than the %s it may", c.maxThrottle), Last: v.err}
+				return nil, throttledErr(fmt.Sprintf("the call has waited through throttling for longer than the %s it may", c.maxThrottle), throttledFor-wait, v.err)
 			}
 			// The pace holds this call, and every other, until the wait
 			// is over: the next try waits its turn.

@@ -44,8 +44,8 @@ const DefaultMaxThrottle = 15 * time.Minute
 // seconds to minutes, so AIMD's linear growth loses little and is simpler
 // to reason about and to test.
 //
-// golang.org/x/time/rate paces the calls (a token bucket whose rate and
-// burst the controller sets); no maintained Go library adapts such a rate
+// golang.org/x/time/rate paces the calls (a token bucket of one call,
+// whose rate the controller sets); no maintained Go library adapts such a rate
 // to 429s (the AWS SDK's implementation is internal to its retryer), so
 // the controller below is this package's own.
 const (
