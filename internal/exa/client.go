@@ -415,10 +415,15 @@ func (c *Client) send(ctx context.Context, cl call) (*response, error) {
 			return res, nil
 		}
 		v := c.judge(ctx, cl, res, terr)
-		if last429 != nil && ctx.Err() != nil && (terr == nil || !terr.sent) {
-			// The context ended while the call waited its turn after a
-			// 429: that is a throttled call, and says so.
+		if last429 != nil && ctx.Err() != nil && (terr == nil || !terr.sent || cl.kind != create) {
+			// The context ended after a 429, while the call waited its
+			// turn or while its next try was in flight: that is a
+			// throttled call, and says so. A create whose try was sent
+			// stays ambiguous (judge): Exa may have made it.
 			reason := "the operation's deadline ran out while it waited"
+			if terr != nil && terr.sent {
+				reason = "the operation's deadline ran out during the try after the wait"
+			}
 			if errors.Is(ctx.Err(), context.Canceled) {
 				reason = "the operation was canceled while it waited"
 			}

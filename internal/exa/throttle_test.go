@@ -82,6 +82,39 @@ func TestClient_deadlineThatEndsWhileThrottledSaysSo(t *testing.T) {
 	}
 }
 
+// The deadline may end while the try after a 429 is in flight rather than
+// while the call waits its turn: the error is still the throttle's.
+func TestClient_deadlineThatEndsDuringTheTryAfterAThrottleSaysSo(t *testing.T) {
+	m, c, ws := newPair(t)
+	m.InjectFault(examock.Fault{Method: "GET", Status: 429, RetryAfter: "0", Times: 1})
+	m.InjectFault(examock.Fault{Method: "GET", Delay: 2 * time.Second, Times: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	_, err := c.GetWebset(ctx, ws)
+	var te *exa.ThrottledError
+	if !errors.As(err, &te) || !strings.Contains(err.Error(), "during the try after the wait") {
+		t.Fatalf("want a *ThrottledError for a deadline that ended in flight, got %v", err)
+	}
+	if te.Throttles != 1 {
+		t.Errorf("the error counts %d throttles, want 1", te.Throttles)
+	}
+}
+
+// A create whose try was in flight when the deadline ended may have been
+// made: it stays ambiguous, so the provider looks for it.
+func TestClient_createInFlightWhenTheDeadlineEndsStaysAmbiguous(t *testing.T) {
+	m, c, ws := newPair(t)
+	m.InjectFault(examock.Fault{Method: "POST", Status: 429, RetryAfter: "0", Times: 1})
+	m.InjectFault(examock.Fault{Method: "POST", Delay: 2 * time.Second, Times: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
+	defer cancel()
+	_, err := c.CreateSearch(ctx, ws, &exa.CreateSearchRequest{Query: "q", Count: 1})
+	var ae *exa.AmbiguousError
+	if !errors.As(err, &ae) {
+		t.Fatalf("want an *AmbiguousError for a create in flight, got %v", err)
+	}
+}
+
 func TestClient_retryAfterPastTheDeadlineFailsAtOnce(t *testing.T) {
 	m, c, ws := newPair(t)
 	m.InjectFault(examock.Fault{Method: "GET", Status: 429, RetryAfter: "30", Times: -1})
