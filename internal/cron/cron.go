@@ -1,87 +1,120 @@
 // Package cron checks the cadence of Exa monitors: a standard 5-field Unix
-// cron expression that fires at most once a day.
+// cron expression that fires at most once a day. Parsing and scheduling are
+// robfig/cron/v3's (the parser behind Kubernetes CronJobs); this package
+// adds what Exa's cadence asks of it: at most one run a day, 7 read as
+// Sunday, no timezone prefix (the timezone is an attribute of its own), and
+// clear messages that name the field at fault.
 package cron
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // timezone names resolve on machines without a zoneinfo database
+
+	robfig "github.com/robfig/cron/v3"
 )
 
-// field is one of the five cron fields, with its range and names.
-type field struct {
-	name     string
-	min, max int
-	names    []string // names[i] stands for min+i
-}
+// parser reads the five standard fields and nothing else: no seconds, no
+// descriptors such as @daily.
+var parser = robfig.NewParser(robfig.Minute | robfig.Hour | robfig.Dom | robfig.Month | robfig.Dow)
 
-var fields = []field{
-	{name: "minute", min: 0, max: 59},
-	{name: "hour", min: 0, max: 23},
-	{name: "day of month", min: 1, max: 31},
-	{name: "month", min: 1, max: 12, names: []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}},
-	{name: "day of week", min: 0, max: 7, names: []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}},
-}
+var (
+	fieldNames  = []string{"minute", "hour", "day of month", "month", "day of week"}
+	fieldValues = []string{"0-59", "0-23", "1-31", "1-12 or jan-dec", "0-7 or sun-sat, 0 and 7 for Sunday"}
+)
 
-// ValidateDaily checks that expr is a valid 5-field cron expression whose
-// schedule fires at most once a day: its minute and hour are single values,
-// so that each day it matches, it matches once.
-func ValidateDaily(expr string) error {
+// Parse reads a daily cadence into its schedule, in UTC. It refuses an
+// expression that fires more than once a day, or never.
+func Parse(expr string) (*robfig.SpecSchedule, error) {
+	if strings.HasPrefix(expr, "TZ=") || strings.HasPrefix(expr, "CRON_TZ=") {
+		return nil, fmt.Errorf("%q sets a timezone in the expression: give the timezone in its own attribute, and the 5 fields here", expr)
+	}
 	parts := strings.Fields(expr)
 	if len(parts) != 5 {
-		return fmt.Errorf("%q has %d fields; a Unix cron expression has 5: minute hour day-of-month month day-of-week", expr, len(parts))
+		return nil, fmt.Errorf("%q has %d fields; a Unix cron expression has 5: minute hour day-of-month month day-of-week", expr, len(parts))
 	}
-	for i, f := range fields {
-		if err := f.check(parts[i]); err != nil {
-			return fmt.Errorf("%q: %w", expr, err)
+	parts[4] = sundayAsZero(parts[4])
+	// Each field alone, so that the message names the field at fault.
+	for i, p := range parts {
+		probe := []string{"0", "0", "*", "*", "*"}
+		probe[i] = p
+		if _, err := parser.Parse(strings.Join(probe, " ")); err != nil {
+			why := strings.TrimSuffix(err.Error(), ": "+p)
+			if strings.Contains(why, "failed to parse int") {
+				why = "not a number or a name"
+			}
+			return nil, fmt.Errorf("%q: the %s %q is not valid (values %s): %s", expr, fieldNames[i], p, fieldValues[i], why)
 		}
 	}
 	for i := range 2 {
 		if _, err := strconv.Atoi(parts[i]); err != nil {
-			return fmt.Errorf("%q fires more than once a day: Exa monitors run at most daily, so the %s must be a single number, such as \"0 9 * * *\" for 09:00 every day", expr, fields[i].name)
+			return nil, fmt.Errorf("%q fires more than once a day: Exa monitors run at most daily, so the %s must be a single number, such as \"0 9 * * *\" for 09:00 every day", expr, fieldNames[i])
 		}
 	}
-	return nil
+	s, err := parser.Parse(strings.Join(parts, " "))
+	if err != nil {
+		return nil, fmt.Errorf("%q: %w", expr, err)
+	}
+	spec, ok := s.(*robfig.SpecSchedule)
+	if !ok {
+		return nil, errors.New("the cron parser gave an unexpected schedule")
+	}
+	spec.Location = time.UTC
+	// robfig looks up to five years ahead: past that, it never fires.
+	if spec.Next(time.Now()).IsZero() {
+		return nil, fmt.Errorf("%q never fires: no day matches its day of month, month and day of week", expr)
+	}
+	return spec, nil
 }
 
-// check validates one field: *, values, names, ranges, lists and steps.
-func (f field) check(s string) error {
-	for _, item := range strings.Split(s, ",") {
-		base, step, hasStep := strings.Cut(item, "/")
-		if hasStep {
-			if n, err := strconv.Atoi(step); err != nil || n < 1 {
-				return fmt.Errorf("%s %q: bad step %q", f.name, s, step)
-			}
-		}
-		if base == "*" {
-			continue
-		}
+// sundayAsZero reads 7 as Sunday in the day-of-week field, as Vixie cron
+// and Exa's cadence do; robfig takes 0 to 6 only. A lone 7 becomes 0, and
+// a range or step that reaches 7 ends at 6 and adds 0.
+func sundayAsZero(dow string) string {
+	items := strings.Split(dow, ",")
+	for i, item := range items {
+		base, stepText, hasStep := strings.Cut(item, "/")
 		lo, hi, isRange := strings.Cut(base, "-")
-		if err := f.value(lo); err != nil {
-			return fmt.Errorf("%s %q: %w", f.name, s, err)
+		step := 1
+		if hasStep {
+			n, err := strconv.Atoi(stepText)
+			if err != nil || n < 1 {
+				continue // robfig says what is wrong
+			}
+			step = n
 		}
-		if isRange {
-			if err := f.value(hi); err != nil {
-				return fmt.Errorf("%s %q: %w", f.name, s, err)
+		switch {
+		case !isRange && lo == "7" && !hasStep:
+			items[i] = "0"
+		case isRange && hi == "7":
+			from, err := strconv.Atoi(lo)
+			if err != nil || from > 7 {
+				continue
+			}
+			if from == 7 {
+				items[i] = "0"
+				continue
+			}
+			items[i] = fmt.Sprintf("%d-6", from)
+			if hasStep {
+				items[i] += "/" + stepText
+			}
+			if (7-from)%step == 0 {
+				items[i] += ",0"
 			}
 		}
 	}
-	return nil
+	return strings.Join(items, ",")
 }
 
-func (f field) value(s string) error {
-	for _, n := range f.names {
-		if strings.EqualFold(s, n) {
-			return nil
-		}
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < f.min || n > f.max {
-		return fmt.Errorf("%q is not a value from %d to %d", s, f.min, f.max)
-	}
-	return nil
+// ValidateDaily checks that expr is a valid 5-field cron expression whose
+// schedule fires, and at most once a day.
+func ValidateDaily(expr string) error {
+	_, err := Parse(expr)
+	return err
 }
 
 // ValidateTimezone checks an IANA timezone name such as Europe/Berlin.
@@ -95,95 +128,38 @@ func ValidateTimezone(name string) error {
 	return nil
 }
 
-// NextDaily returns the next time after now when a daily schedule with this
-// minute and hour fires, in the timezone; the other fields are not taken
-// into account. It serves the mock's nextRunAt.
+// NextDaily returns the next time after now when the schedule fires, in
+// the timezone, as robfig's schedule says: every field counts. It serves
+// the mock's nextRunAt.
 func NextDaily(expr, timezone string, now time.Time) (time.Time, error) {
-	if err := ValidateDaily(expr); err != nil {
+	spec, err := Parse(expr)
+	if err != nil {
 		return time.Time{}, err
 	}
 	loc, err := time.LoadLocation(timezone)
 	if err != nil {
 		return time.Time{}, err
 	}
-	parts := strings.Fields(expr)
-	minute, _ := strconv.Atoi(parts[0])
-	hour, _ := strconv.Atoi(parts[1])
-	local := now.In(loc)
-	next := time.Date(local.Year(), local.Month(), local.Day(), hour, minute, 0, 0, loc)
-	if !next.After(local) {
-		next = next.AddDate(0, 0, 1)
-	}
-	return next.UTC(), nil
+	spec.Location = loc
+	return spec.Next(now).UTC(), nil
 }
 
-// RunsPerMonth is how many times a month a daily schedule fires on
-// average: the days of the 365 that follow from that match its
-// day-of-month, month and day-of-week fields, divided by 12 and rounded.
-// It serves the cost warning of a monitor, so it errs on no side: a
-// schedule that fires on one day a month gives 1, every day gives 30. As in
-// Vixie cron, when both day fields are restricted a day matches either.
+// RunsPerMonth is how many times a month the schedule fires on average:
+// its runs in the 365 days that follow from, by robfig's schedule, divided
+// by 12 and rounded. It serves the cost warning of a monitor, so it errs on
+// no side: a schedule that fires on one day a month gives 1, every day
+// gives 30. When both day fields are restricted a day matches either; a
+// field written with a step (such as */2) is restricted, as robfig reads it.
 func RunsPerMonth(expr string, from time.Time) (int, error) {
-	if err := ValidateDaily(expr); err != nil {
+	spec, err := Parse(expr)
+	if err != nil {
 		return 0, err
 	}
-	parts := strings.Fields(expr)
-	dom, month, dow := fields[2].set(parts[2]), fields[3].set(parts[3]), fields[4].set(parts[4])
-	dow[0] = dow[0] || dow[7] // 7 is Sunday too
-	domAny, dowAny := parts[2] == "*", parts[4] == "*"
-	days := 0
-	day := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
-	for range 365 {
-		d, w := dom[day.Day()], dow[int(day.Weekday())]
-		var dayMatch bool
-		switch {
-		case domAny || dowAny:
-			dayMatch = d && w
-		default:
-			dayMatch = d || w
-		}
-		if month[int(day.Month())] && dayMatch {
-			days++
-		}
-		day = day.AddDate(0, 0, 1)
+	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, time.UTC)
+	end := start.AddDate(0, 0, 365)
+	runs := 0
+	for t := spec.Next(start.Add(-time.Second)); !t.IsZero() && t.Before(end); t = spec.Next(t) {
+		runs++
 	}
-	return (days + 6) / 12, nil
-}
-
-// set is the values a checked field matches, indexed by value.
-func (f field) set(s string) []bool {
-	out := make([]bool, f.max+1)
-	for _, item := range strings.Split(s, ",") {
-		base, stepText, _ := strings.Cut(item, "/")
-		step := 1
-		if n, err := strconv.Atoi(stepText); err == nil {
-			step = n
-		}
-		lo, hi := f.min, f.max
-		if base != "*" {
-			loText, hiText, isRange := strings.Cut(base, "-")
-			lo = f.number(loText)
-			hi = lo
-			if isRange {
-				hi = f.number(hiText)
-			} else if stepText != "" {
-				hi = f.max // "5/10" runs from 5 to the end
-			}
-		}
-		for v := lo; v <= hi; v += step {
-			out[v] = true
-		}
-	}
-	return out
-}
-
-// number is a checked value of the field, by number or by name.
-func (f field) number(s string) int {
-	for i, n := range f.names {
-		if strings.EqualFold(s, n) {
-			return f.min + i
-		}
-	}
-	n, _ := strconv.Atoi(s)
-	return n
+	return (runs + 6) / 12, nil
 }

@@ -8,23 +8,32 @@ import (
 
 func TestValidateDaily(t *testing.T) {
 	for expr, want := range map[string]string{
-		"0 9 * * *":         "",
-		"30 6 * * 1-5":      "",
-		"15 23 1,15 * *":    "",
-		"0 0 * jan-mar mon": "",
-		"0 12 */2 * *":      "",
-		"* 9 * * *":         "more than once a day",
-		"*/5 * * * *":       "more than once a day",
-		"0 9,17 * * *":      "more than once a day",
-		"0 9-17 * * *":      "more than once a day",
-		"0 9 * *":           "has 4 fields",
-		"0 9 * * * *":       "has 6 fields",
-		"60 9 * * *":        "not a value from 0 to 59",
-		"0 24 * * *":        "not a value from 0 to 23",
-		"0 9 32 * *":        "not a value from 1 to 31",
-		"0 9 * 13 *":        "not a value from 1 to 12",
-		"0 9 * * funday":    "not a value",
-		"0 9 */0 * *":       "bad step",
+		"0 9 * * *":             "",
+		"30 6 * * 1-5":          "",
+		"15 23 1,15 * *":        "",
+		"0 0 * jan-mar mon":     "",
+		"0 12 */2 * *":          "",
+		"* 9 * * *":             "more than once a day",
+		"*/5 * * * *":           "more than once a day",
+		"0 9,17 * * *":          "more than once a day",
+		"0 9-17 * * *":          "more than once a day",
+		"0 9 * *":               "has 4 fields",
+		"0 9 * * * *":           "has 6 fields",
+		"60 9 * * *":            `the minute "60" is not valid (values 0-59): end of range (60) above maximum (59)`,
+		"0 24 * * *":            `the hour "24" is not valid (values 0-23)`,
+		"0 9 32 * *":            `the day of month "32" is not valid (values 1-31)`,
+		"0 9 * 13 *":            `the month "13" is not valid (values 1-12 or jan-dec)`,
+		"0 9 * * funday":        `the day of week "funday" is not valid (values 0-7 or sun-sat, 0 and 7 for Sunday): not a number or a name`,
+		"0 9 */0 * *":           "step of range should be a positive number",
+		"0 9 * * 5-1":           `the day of week "5-1" is not valid (values 0-7 or sun-sat, 0 and 7 for Sunday): beginning of range (5) beyond end of range (1)`,
+		"0 9 * * 8":             "above maximum (6)",
+		"0 9 31 2 *":            "never fires",
+		"CRON_TZ=UTC 0 9 * * *": "give the timezone in its own attribute",
+		"TZ=UTC 0 9 * * *":      "give the timezone in its own attribute",
+		"@daily":                "has 1 fields",
+		"0 9 * * 7":             "",
+		"0 9 * * 5-7":           "",
+		"0 9 * * sun-sat":       "",
 	} {
 		err := ValidateDaily(expr)
 		switch {
@@ -57,6 +66,23 @@ func TestNextDaily(t *testing.T) {
 	}
 }
 
+// nextRunAt honours every field, not only the minute and the hour.
+func TestNextDaily_everyFieldCounts(t *testing.T) {
+	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) // a Sunday
+	for expr, want := range map[string]time.Time{
+		"0 9 * * 1":   time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC), // Monday, 09:00 in Berlin
+		"0 9 * * 0":   time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC),  // next Sunday
+		"0 9 * * 7":   time.Date(2026, 12, 6, 8, 0, 0, 0, time.UTC),  // 7 is Sunday too
+		"0 9 15 * *":  time.Date(2026, 12, 15, 8, 0, 0, 0, time.UTC),
+		"0 9 1 mar *": time.Date(2027, 3, 1, 8, 0, 0, 0, time.UTC),
+	} {
+		next, err := NextDaily(expr, "Europe/Berlin", now)
+		if err != nil || !next.Equal(want) {
+			t.Errorf("NextDaily(%q) = %s, %v; want %s", expr, next, err, want)
+		}
+	}
+}
+
 func TestRunsPerMonth(t *testing.T) {
 	from := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
 	for expr, want := range map[string]int{
@@ -73,6 +99,8 @@ func TestRunsPerMonth(t *testing.T) {
 		"0 9 1 * mon":       5,  // the 1st or a Monday: 12 + 52 - 1 or 2
 		"30 23 29 feb *":    0,  // no 29 February in the coming year
 		"0 0 * jan-mar mon": 1,  // 13 Mondays
+		"0 9 * * 5-7":       13, // Friday to Sunday: 157 days
+		"0 9 * * 1-7/2":     17, // Monday, Wednesday, Friday, Sunday: 209 days
 	} {
 		got, err := RunsPerMonth(expr, from)
 		if err != nil || got != want {
