@@ -98,12 +98,26 @@ func (s *Server) addEnrichment(ws *webset, in *enrichmentBody, lc *Lifecycle) *e
 		e.lifecycle = *lc
 	}
 	s.describe(e)
-	if e.lifecycle.Immediate {
-		e.Status = "completed"
-	}
 	s.enrichments[e.ID] = e
 	ws.enrichmentIDs = append(ws.enrichmentIDs, e.ID)
+	ws.busy = true
+	if e.lifecycle.Immediate {
+		s.completeEnrichment(e)
+	}
 	return e
+}
+
+// completeEnrichment finishes a pending enrichment: every item of its
+// webset now holds its result, and each says so with one
+// webset.item.enriched event. The caller holds mu.
+func (s *Server) completeEnrichment(e *enrichment) {
+	e.Status = "completed"
+	e.UpdatedAt = s.now()
+	ws := s.websets[e.WebsetID]
+	for _, it := range s.items[ws.ID] {
+		s.emit("webset.item.enriched", s.withEnrichments(ws, it))
+	}
+	s.settle(ws)
 }
 
 // describe fills what Exa derives from the description: the format when
@@ -185,6 +199,7 @@ func (s *Server) stopEnrichment(e *enrichment) {
 	if e.Status == "pending" {
 		e.Status = "canceled"
 		e.UpdatedAt = s.now()
+		s.settle(s.websets[e.WebsetID])
 	}
 }
 

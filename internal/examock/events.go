@@ -53,8 +53,8 @@ func (s *Server) emit(eventType string, data any) {
 
 // listEvents is events-list: oldest first, like every list of the mock,
 // filtered by types (repeated, or comma-separated: the spec gives an array
-// and no encoding, so both are read) and by createdAfter / createdBefore
-// (exclusive bounds; the spec does not say).
+// and no encoding, so both are read) and by createdAfter / createdBefore,
+// both inclusive as the spec says ("after or at", "before or at").
 func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var types []string
@@ -88,7 +88,7 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 	list := []eventJSON{}
 	for _, ev := range s.events {
 		if (len(types) > 0 && !slices.Contains(types, ev.Type)) ||
-			(!after.IsZero() && !ev.CreatedAt.After(after)) || (!before.IsZero() && !ev.CreatedAt.Before(before)) {
+			(!after.IsZero() && ev.CreatedAt.Before(after)) || (!before.IsZero() && ev.CreatedAt.After(before)) {
 			continue
 		}
 		list = append(list, ev)

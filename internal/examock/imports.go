@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -129,6 +132,12 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such upload")
 		return
 	}
+	if im.uploaded {
+		// An upload URL is for one file: the import it made has been
+		// processed, and a second file would not be.
+		writeError(w, http.StatusConflict, "this import's file has been uploaded already")
+		return
+	}
 	if int64(len(data)) != im.size {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("uploaded %d bytes, but the import declared %d", len(data), im.size))
 		return
@@ -144,11 +153,43 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.failImport(im, "invalid_file_content", fmt.Sprintf("the file has %d records, but the import declared %d", max(0, len(rows)-1), int(im.Count)))
 	case im.identifier != nil && len(rows) > 0 && *im.identifier >= len(rows[0]):
 		s.failImport(im, "missing_identifier", fmt.Sprintf("there is no column %d", *im.identifier))
+	case len(rows) > 1 && !slices.ContainsFunc(rows[1:], func(row []string) bool { _, ok := recordURL(row, im.identifierColumn()); return ok }):
+		// The spec: "we expect a column containing the key identifier for
+		// the entity - for now URL. If not provided, import will fail to
+		// be processed." A column that holds no URL provides none.
+		s.failImport(im, "missing_identifier", fmt.Sprintf("column %d holds no URL", im.identifierColumn()))
 	default:
 		im.records = rows[1:]
 		s.emit("import.completed", im.importJSON)
 	}
 	w.WriteHeader(http.StatusOK)
+}
+
+// identifierColumn is the CSV column that holds each record's URL: the
+// one csv.identifier names, or the first.
+func (im *importRecord) identifierColumn() int {
+	if im.identifier != nil {
+		return *im.identifier
+	}
+	return 0
+}
+
+// recordURL is the URL a record holds in column col: an http or https URL,
+// or a bare domain (with a path or not), which is read as https. A record
+// without one provides no entity: a search scoped to the import skips it.
+func recordURL(row []string, col int) (string, bool) {
+	if col >= len(row) {
+		return "", false
+	}
+	v := strings.TrimSpace(row[col])
+	if !strings.Contains(v, "://") {
+		v = "https://" + v
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.Contains(u.Host, ".") || strings.ContainsAny(u.Host, " ,") {
+		return "", false
+	}
+	return u.String(), true
 }
 
 func (s *Server) failImport(im *importRecord, reason, msg string) {

@@ -60,86 +60,215 @@ type itemJSON struct {
 
 type item = itemJSON
 
-// addItems makes the deterministic items of a completed search: count of
-// them (up to maxItemsPerSearch), each evaluated against every criterion.
-// The caller holds mu.
+// How a search fills its webset. These are the mock's choices where the
+// spec leaves room; the README's table of the mock's choices quotes the
+// spec's words for each.
 //
-// A search scoped to imports or websets (with no relationship: a hop
-// search finds other entities) only considers their records or items, as
-// the spec says: its items are drawn from those, in order, up to its count.
-func (s *Server) addItems(sr *search) {
-	now := s.now()
-	candidates := s.scopedCandidates(sr)
-	n := min(int(sr.Count), maxItemsPerSearch)
-	if candidates != nil {
-		n = min(n, len(candidates))
+//   - An entity is its URL, and a webset holds each entity once: a search
+//     skips what its webset already holds, so an append search adds new
+//     entities rather than finding the old ones again.
+//   - Items appear as they are found, while the search runs, one
+//     webset.item.created event each; a cancel keeps what was found.
+//   - Results found within an excluded source (the search's exclude, or
+//     the webset's excludes) are omitted: the spec's "Any results found
+//     within these sources will be omitted".
+//   - override (the spec: "the search will replace the existing Items found
+//     in the Webset and evaluate them against the new criteria. Any Items
+//     that don't match the new criteria will be discarded") is applied when
+//     the search starts: see reevaluate.
+
+// findItems makes the search's items up to target (and its count), in the
+// order of its candidates, skipping entities its webset already holds and
+// those of its excluded sources. The caller holds mu.
+func (s *Server) findItems(sr *search, target int) {
+	target = min(target, int(sr.Count), maxItemsPerSearch)
+	if sr.found >= target {
+		return
 	}
-	for i := 1; i <= n; i++ {
+	ws := s.websets[sr.WebsetID]
+	held := map[string]bool{}
+	for _, it := range s.items[sr.WebsetID] {
+		held[itemURL(it.Properties)] = true
+	}
+	excluded := s.sourceURLs(append(append([]sourceJSON{}, sr.Exclude...), ws.Excludes...))
+	now := s.now()
+	s.candidates(sr, func(p map[string]any, n int) bool {
+		url := itemURL(p)
+		if held[url] || excluded[url] {
+			return true
+		}
+		held[url] = true
+		sr.found++
 		it := &item{
-			ID:         fmt.Sprintf("witem_%s_%04d", sr.ID, i),
+			ID:         fmt.Sprintf("witem_%s_%04d", sr.ID, sr.found),
 			Object:     "webset_item",
 			Source:     "search",
 			SourceID:   sr.ID,
 			WebsetID:   sr.WebsetID,
-			Properties: itemProperties(sr.Entity, i),
+			Properties: p,
 			CreatedAt:  now,
 			UpdatedAt:  now,
 		}
-		if candidates != nil {
-			it.Properties = candidates[i-1]
-		}
-		for j, c := range sr.Criteria {
-			sat := "yes"
-			if (i+j)%7 == 0 {
-				sat = "unclear"
+		it.Evaluations = evaluate(sr.Criteria, url, func(j int) string {
+			if (n+j)%7 == 0 {
+				return "unclear"
 			}
-			it.Evaluations = append(it.Evaluations, evaluationJSON{
-				Criterion:  c.Description,
-				Reasoning:  fmt.Sprintf("Result %d checked against %q.", i, c.Description),
-				Satisfied:  sat,
-				References: []referenceJSON{reference(fmt.Sprint(it.Properties["url"]), c.Description)},
-			})
-		}
+			return "yes"
+		})
 		s.items[sr.WebsetID] = append(s.items[sr.WebsetID], it)
+		s.emit("webset.item.created", s.withEnrichments(ws, it))
+		if s.enrichedAny(ws) {
+			// Completed enrichments cover an item as it arrives.
+			s.emit("webset.item.enriched", s.withEnrichments(ws, it))
+		}
+		return sr.found < target
+	})
+}
+
+// evaluate is an item's evaluations against criteria, each satisfied as
+// sat says.
+func evaluate(criteria []criterionJSON, url string, sat func(j int) string) []evaluationJSON {
+	out := make([]evaluationJSON, 0, len(criteria))
+	for j, c := range criteria {
+		out = append(out, evaluationJSON{
+			Criterion:  c.Description,
+			Reasoning:  fmt.Sprintf("%s checked against %q.", url, c.Description),
+			Satisfied:  sat(j),
+			References: []referenceJSON{reference(url, c.Description)},
+		})
+	}
+	return out
+}
+
+// reevaluate is an override search starting: the webset's items are
+// evaluated against the search's criteria, and those that do not match
+// are discarded. The mock cannot judge an entity against a criterion it
+// has not seen, so an item matches when it is of the search's entity type
+// and an earlier evaluation of it satisfied ("yes") each of the search's
+// criteria, word for word. So a search whose criteria changed (a changed
+// query changes Exa's default criteria) starts the webset afresh, and one
+// with the same criteria keeps the items that satisfied them. The caller
+// holds mu.
+func (s *Server) reevaluate(ws *webset, sr *search) {
+	now := s.now()
+	kept := s.items[ws.ID][:0:0]
+	for _, it := range s.items[ws.ID] {
+		if it.Properties["type"] != sr.Entity.Type || !satisfiesAll(it.Evaluations, sr.Criteria) {
+			continue
+		}
+		it.Evaluations = evaluate(sr.Criteria, itemURL(it.Properties), func(int) string { return "yes" })
+		it.UpdatedAt = now
+		kept = append(kept, it)
+	}
+	s.items[ws.ID] = kept
+}
+
+// satisfiesAll says whether evaluations hold a "yes" for every criterion.
+func satisfiesAll(evs []evaluationJSON, criteria []criterionJSON) bool {
+	for _, c := range criteria {
+		if !slices.ContainsFunc(evs, func(e evaluationJSON) bool { return e.Criterion == c.Description && e.Satisfied == "yes" }) {
+			return false
+		}
+	}
+	return true
+}
+
+// itemURL is the URL of an item's entity: its identity.
+func itemURL(p map[string]any) string {
+	u, _ := p["url"].(string)
+	return u
+}
+
+// candidates yields, in order, the properties of what a search may find,
+// each with its number (which picks its evaluations), until yield says
+// stop or there are no more:
+//   - a search of the whole web finds made-up entities of its type, numbered
+//     from 1 (as many as it needs: it skips what its webset holds);
+//   - a search scoped to imports or websets (with no relationship) considers
+//     only their records or items, as the spec says: "Limit this search to
+//     only consider candidates from the listed sources";
+//   - a hop search finds relationship.limit related entities for each entity
+//     of its sources; from an empty source it finds nothing.
+//
+// The caller holds mu.
+func (s *Server) candidates(sr *search, yield func(p map[string]any, n int) bool) {
+	if len(sr.Scope) == 0 {
+		for n := 1; n <= maxCandidates; n++ {
+			if !yield(itemProperties(sr.Entity, n), n) {
+				return
+			}
+		}
+		return
+	}
+	n := 0
+	for _, sc := range sr.Scope {
+		for _, from := range s.sourceEntities(sc.sourceJSON()) {
+			if sc.Relationship == nil {
+				n++
+				if !yield(from, n) {
+					return
+				}
+				continue
+			}
+			for k := 1; k <= int(sc.Relationship.Limit); k++ {
+				n++
+				p := itemProperties(sr.Entity, n)
+				p["url"] = fmt.Sprintf("%s/related/%d", strings.TrimSuffix(itemURL(from), "/"), k)
+				p["description"] = fmt.Sprintf("%s (%s %s)", p["description"], sc.Relationship.Definition, itemURL(from))
+				if !yield(p, n) {
+					return
+				}
+			}
+		}
 	}
 }
 
-// scopedCandidates are the properties of what a search's scope lets it
-// find: one per record of each scoped import (its URL from the import's
-// identifier column) and a copy of each item of each scoped webset. It is
-// nil for a search of the whole web, or a hop search. The caller holds mu.
-func (s *Server) scopedCandidates(sr *search) []map[string]any {
-	if len(sr.Scope) == 0 || slices.ContainsFunc(sr.Scope, func(sc scopeJSON) bool { return sc.Relationship != nil }) {
-		return nil
-	}
+// maxCandidates bounds a search of the whole web: its count, plus what it
+// skips, never comes near.
+const maxCandidates = 1_000_000
+
+// sourceEntities are the entities an import or a webset holds: one per
+// record of an import whose identifier column holds a URL (its URL from
+// that column), or a copy of each item's properties of a webset. The
+// caller holds mu.
+func (s *Server) sourceEntities(src sourceJSON) []map[string]any {
 	out := []map[string]any{}
-	for _, sc := range sr.Scope {
-		switch sc.Source {
-		case "import":
-			im, ok := s.imports[sc.ID]
-			if !ok || im.gone {
+	switch src.Source {
+	case "import":
+		im, ok := s.imports[src.ID]
+		if !ok || im.gone {
+			return out
+		}
+		col := im.identifierColumn()
+		for i, row := range im.records {
+			url, ok := recordURL(row, col)
+			if !ok {
 				continue
 			}
-			col := 0
-			if im.identifier != nil {
-				col = *im.identifier
+			p := itemProperties(im.Entity, i+1)
+			p["url"] = url
+			if len(row) > 1 {
+				p["description"] = fmt.Sprintf("Record %d of import %s: %s", i+1, im.ID, strings.Join(row, ", "))
 			}
-			for i, row := range im.records {
-				p := itemProperties(im.Entity, len(out)+1)
-				if col < len(row) {
-					p["url"] = row[col]
-				}
-				if len(row) > 1 {
-					p["description"] = fmt.Sprintf("Record %d of import %s: %s", i+1, im.ID, strings.Join(row, ", "))
-				}
-				out = append(out, p)
+			out = append(out, p)
+		}
+	case "webset":
+		if from := s.lookupWebset(src.ID); from != nil {
+			for _, it := range s.items[from.ID] {
+				out = append(out, maps.Clone(it.Properties))
 			}
-		case "webset":
-			if from := s.lookupWebset(sc.ID); from != nil {
-				for _, it := range s.items[from.ID] {
-					out = append(out, maps.Clone(it.Properties))
-				}
-			}
+		}
+	}
+	return out
+}
+
+// sourceURLs is the set of entity URLs that sources hold. The caller holds
+// mu.
+func (s *Server) sourceURLs(srcs []sourceJSON) map[string]bool {
+	out := map[string]bool{}
+	for _, src := range srcs {
+		for _, p := range s.sourceEntities(src) {
+			out[itemURL(p)] = true
 		}
 	}
 	return out
@@ -228,9 +357,10 @@ func (s *Server) withEnrichments(ws *webset, it *item) itemJSON {
 	url := fmt.Sprint(it.Properties["url"])
 	for _, id := range ws.enrichmentIDs {
 		e := s.enrichments[id]
-		if e.gone || e.Status == "canceled" {
+		if e.gone {
 			continue
 		}
+		// A canceled enrichment's results read canceled, with no value.
 		res := enrichmentResultJSON{Object: "enrichment_result", Status: e.Status, Format: e.Format, EnrichmentID: e.ID, References: []referenceJSON{}}
 		if e.Status == "completed" {
 			value := fmt.Sprintf("%s of %s", e.Description, url)
@@ -241,6 +371,15 @@ func (s *Server) withEnrichments(ws *webset, it *item) itemJSON {
 		out.Enrichments = append(out.Enrichments, res)
 	}
 	return out
+}
+
+// enrichedAny says whether a webset has a completed enrichment. The caller
+// holds mu.
+func (s *Server) enrichedAny(ws *webset) bool {
+	return slices.ContainsFunc(ws.enrichmentIDs, func(id string) bool {
+		e := s.enrichments[id]
+		return !e.gone && e.Status == "completed"
+	})
 }
 
 func (s *Server) getItem(w http.ResponseWriter, r *http.Request) {

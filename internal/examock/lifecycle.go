@@ -104,7 +104,6 @@ func (s *Server) observeEnrichment(e *enrichment) {
 	lc := e.lifecycle
 	if e.Status == "pending" && ((lc.CompleteAfterReads > 0 && e.reads >= lc.CompleteAfterReads) ||
 		(lc.CompleteAfter > 0 && s.now().Sub(e.CreatedAt) >= lc.CompleteAfter)) {
-		e.Status = "completed"
-		e.UpdatedAt = s.now()
+		s.completeEnrichment(e)
 	}
 }

@@ -34,6 +34,9 @@ type scopeJSON struct {
 	Relationship *relationshipJSON `json:"relationship,omitempty"`
 }
 
+// sourceJSON is the source a scope names.
+func (sc scopeJSON) sourceJSON() sourceJSON { return sourceJSON{Source: sc.Source, ID: sc.ID} }
+
 type progressJSON struct {
 	Found      float64  `json:"found"`
 	Analyzed   float64  `json:"analyzed"`
@@ -80,6 +83,8 @@ type searchJSON struct {
 
 type search struct {
 	searchJSON
+	// found is how many items the search has made (findItems).
+	found           int
 	recallRequested bool
 	lifecycle       Lifecycle
 	reads           int
@@ -105,7 +110,13 @@ type createSearchBody struct {
 }
 
 func (s *Server) createSearch(w http.ResponseWriter, r *http.Request) {
-	createInWebset(s, w, r, validateCreateSearch, func(in *createSearchBody) map[string]string { return in.Metadata },
+	validate := func(in *createSearchBody) error {
+		if err := validateCreateSearch(in); err != nil {
+			return err
+		}
+		return s.searchSourcesExist(in)
+	}
+	createInWebset(s, w, r, validate, func(in *createSearchBody) map[string]string { return in.Metadata },
 		func(ws *webset, in *createSearchBody, lc *Lifecycle) any { return s.addSearch(ws, in, lc).searchJSON })
 }
 
@@ -135,6 +146,12 @@ func (s *Server) addSearch(ws *webset, in *createSearchBody, lifecycle *Lifecycl
 	if in.Behavior != nil {
 		sr.Behavior = *in.Behavior
 	}
+	// The spec, of scope: "When scope is present, the search behavior is
+	// OVERRIDE (replaces results rather than appending)". It says so of
+	// the webset's inline search; the mock holds it for every search.
+	if len(in.Scope) > 0 {
+		sr.Behavior = "override"
+	}
 	for k, v := range in.Metadata {
 		sr.Metadata[k] = v
 	}
@@ -151,11 +168,15 @@ func (s *Server) addSearch(ws *webset, in *createSearchBody, lifecycle *Lifecycl
 		sr.Criteria = append(sr.Criteria, criterionJSON{Description: c.Description})
 	}
 	s.emit("webset.search.created", sr.searchJSON)
-	if sr.lifecycle.Immediate {
-		s.complete(sr)
+	if sr.Behavior == "override" {
+		s.reevaluate(ws, sr)
 	}
 	s.searches[sr.ID] = sr
 	ws.searchIDs = append(ws.searchIDs, sr.ID)
+	ws.busy = true
+	if sr.lifecycle.Immediate {
+		s.complete(sr)
+	}
 	if ws.Title == nil {
 		// Exa titles a webset after what it searches for.
 		title := truncate(sr.Query, 80)
@@ -207,8 +228,9 @@ func (s *Server) advance(sr *search) {
 		s.complete(sr)
 		return
 	}
+	before := sr.searchJSON.Progress
+	wasRunning := sr.Status == "running"
 	sr.Status = "running"
-	sr.UpdatedAt = now
 	p := &sr.Progress
 	switch {
 	case lc.CompleteAfter > 0:
@@ -221,8 +243,19 @@ func (s *Server) advance(sr *search) {
 	default:
 		p.Completion = math.Min(90, float64(10*sr.reads))
 	}
-	p.Found = math.Min(sr.Count, math.Floor(sr.Count*p.Completion/100))
+	s.findItems(sr, int(math.Floor(sr.Count*p.Completion/100)))
+	p.Found = float64(sr.found)
 	p.Analyzed = p.Found * 2
+	if !wasRunning || !sameProgress(before, *p) {
+		sr.UpdatedAt = now
+		s.emit("webset.search.updated", sr.searchJSON)
+	}
+}
+
+// sameProgress says whether two progress reports say the same.
+func sameProgress(a, b progressJSON) bool {
+	return a.Found == b.Found && a.Analyzed == b.Analyzed && a.Completion == b.Completion &&
+		(a.TimeLeft == nil) == (b.TimeLeft == nil) && (a.TimeLeft == nil || *a.TimeLeft == *b.TimeLeft)
 }
 
 // complete finishes a search: full progress, success rates, recall when it
@@ -231,8 +264,10 @@ func (s *Server) complete(sr *search) {
 	now := s.now()
 	sr.Status = "completed"
 	sr.UpdatedAt = now
+	s.findItems(sr, int(sr.Count))
 	zero := 0.0
-	sr.Progress = progressJSON{Found: sr.Count, Analyzed: sr.Count * 2, Completion: 100, TimeLeft: &zero}
+	found := float64(sr.found)
+	sr.Progress = progressJSON{Found: found, Analyzed: found * 2, Completion: 100, TimeLeft: &zero}
 	for i := range sr.Criteria {
 		sr.Criteria[i].SuccessRate = float64(100 - 15*i)
 	}
@@ -244,8 +279,8 @@ func (s *Server) complete(sr *search) {
 		rc.Expected.Bounds.Max = sr.Count * 8
 		sr.Recall = rc
 	}
-	s.addItems(sr)
 	s.emit("webset.search.completed", sr.searchJSON)
+	s.settle(s.websets[sr.WebsetID])
 }
 
 // cancel stops a search that is still going; a finished one is left as it
@@ -261,6 +296,7 @@ func (s *Server) cancel(sr *search, reason *string) {
 	sr.UpdatedAt = now
 	sr.Progress.TimeLeft = nil
 	s.emit("webset.search.canceled", sr.searchJSON)
+	s.settle(s.websets[sr.WebsetID])
 }
 
 // CancelSearch cancels a search out of band, as a user could in Exa's

@@ -264,7 +264,7 @@ func TestMock_itemsPaginate(t *testing.T) {
 	h := start(t, Options{Lifecycle: Lifecycle{Immediate: true}, ItemsPageSize: 2})
 	ws := h.s.CreateWebset("")
 	_, s := h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"q","count":5}`)
-	h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"other","count":1}`)
+	h.call("POST", "/websets/v0/websets/"+ws+"/searches", `{"query":"other","count":1,"behavior":"append"}`)
 	var ids []string
 	cursor := ""
 	for pages := 0; ; pages++ {

@@ -19,6 +19,21 @@ type webset struct {
 	enrichmentIDs []string
 	importIDs     []string
 	deleted       bool
+	// busy is true from when a search or an enrichment starts until the
+	// webset goes idle again (settle).
+	busy bool
+}
+
+// settle emits webset.idle when a busy webset has nothing left running: no
+// search running and no enrichment pending. The caller holds mu.
+func (s *Server) settle(ws *webset) {
+	if ws == nil || ws.deleted || !ws.busy {
+		return
+	}
+	if data := s.websetData(ws); data.Status == "idle" {
+		ws.busy = false
+		s.emit("webset.idle", data)
+	}
 }
 
 // websetJSON is a Webset (GetWebsetResponse without expanded items).
@@ -115,6 +130,16 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusConflict, fmt.Sprintf("a webset with externalId %q already exists", *in.ExternalID))
 		return
 	}
+	if err := s.sourcesExist("exclude", in.Exclude); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if in.Search != nil {
+		if err := s.searchSourcesExist(in.Search); err != nil {
+			writeError(w, http.StatusBadRequest, "search: "+err.Error())
+			return
+		}
+	}
 	for _, src := range in.Import {
 		if !s.sourceExists(src) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("import: %s %s not found", src.Source, src.ID))
@@ -126,11 +151,6 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("%s %s is in both import and search.scope", src.Source, src.ID))
 			return
 		}
-	}
-	// The spec: "When scope is present, the search behavior is OVERRIDE".
-	if in.Search != nil && len(in.Search.Scope) > 0 {
-		override := "override"
-		in.Search.Behavior = &override
 	}
 	ws := s.addWebset(in)
 	for _, src := range in.Import {
@@ -153,6 +173,30 @@ func (s *Server) sourceExists(src sourceJSON) bool {
 	}
 	im, ok := s.imports[src.ID]
 	return ok && !im.gone
+}
+
+// sourcesExist refuses a list of sources that names an import or a webset
+// that does not exist, as the webset's import does. The caller holds mu.
+func (s *Server) sourcesExist(field string, srcs []sourceJSON) error {
+	for i, src := range srcs {
+		if !s.sourceExists(src) {
+			return fmt.Errorf("%s[%d]: %s %s not found", field, i, src.Source, src.ID)
+		}
+	}
+	return nil
+}
+
+// searchSourcesExist checks a search's exclude and scope. The caller holds
+// mu.
+func (s *Server) searchSourcesExist(in *createSearchBody) error {
+	scope := make([]sourceJSON, 0, len(in.Scope))
+	for _, sc := range in.Scope {
+		scope = append(scope, sc.sourceJSON())
+	}
+	if err := s.sourcesExist("scope", scope); err != nil {
+		return err
+	}
+	return s.sourcesExist("exclude", in.Exclude)
 }
 
 // load attaches an import or a webset to a new webset. The spec: "For CSV
