@@ -278,9 +278,11 @@ func (s *Server) RunMonitor(id string) error {
 	}
 	now := s.now()
 	run := runJSON{
-		ID: s.nextID("monitor_run"), Object: "monitor_run", Status: "completed", MonitorID: id,
-		Type: "search", CompletedAt: &now, CreatedAt: now, UpdatedAt: now,
+		ID: s.nextID("monitor_run"), Object: "monitor_run", Status: "created", MonitorID: id,
+		Type: "search", CreatedAt: now, UpdatedAt: now,
 	}
+	s.emit("monitor.run.created", run)
+	run.Status, run.CompletedAt = "completed", &now
 	mo.runs = append([]runJSON{run}, mo.runs...)
 	mo.LastRun = &run
 	s.emit("monitor.run.completed", run)

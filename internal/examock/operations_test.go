@@ -120,6 +120,8 @@ func TestMock_everyOperationOfTheSpec(t *testing.T) {
 	op("webhooks-list", 200, "GET", "/v0/webhooks", "")
 	op("webhooks-update", 200, "PATCH", "/v0/webhooks/"+whID, `{"events":["webset.deleted","webset.created"]}`)
 
+	op("monitors-delete", 200, "DELETE", "/v0/monitors/"+moID, "")
+
 	// Cancel and delete the webset; the webhook gets webset.deleted.
 	canceled := op("websets-cancel", 200, "POST", "/v0/websets/"+wsID+"/cancel", "")
 	if at[string](t, canceled, "status") != "idle" {
@@ -137,7 +139,6 @@ func TestMock_everyOperationOfTheSpec(t *testing.T) {
 	}
 	op("events-get", 200, "GET", "/v0/events/"+at[string](t, evs[1], "id"), "")
 	op("webhooks-delete", 200, "DELETE", "/v0/webhooks/"+whID, "")
-	op("monitors-delete", 200, "DELETE", "/v0/monitors/"+moID, "")
 	op("imports-delete", 200, "DELETE", "/v0/imports/"+imID, "")
 
 	for _, id := range specOperations {

@@ -95,7 +95,7 @@ func (s *Server) previewWebset(w http.ResponseWriter, r *http.Request) {
 			n = int(*in.Search.Count)
 		}
 		for i := 1; i <= n; i++ {
-			out.Items = append(out.Items, map[string]any{"id": fmt.Sprintf("preview_item_%02d", i), "properties": itemProperties(&out.Search.Entity, i)})
+			out.Items = append(out.Items, map[string]any{"id": fmt.Sprintf("preview_item_%02d", i), "properties": itemProperties(&out.Search.Entity, i), "createdAt": s.now()})
 		}
 	}
 	writeJSON(w, http.StatusOK, out)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -173,9 +174,19 @@ func (s *Server) listAttempts(w http.ResponseWriter, r *http.Request) {
 	if wh == nil {
 		return
 	}
+	q := r.URL.Query()
+	var successful *bool
+	if v := q.Get("successful"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("successful must be true or false, not %q", v))
+			return
+		}
+		successful = &b
+	}
 	var list []attemptJSON
 	for _, a := range wh.attempts {
-		if et := r.URL.Query().Get("eventType"); et == "" || a.EventType == et {
+		if et := q.Get("eventType"); (et == "" || a.EventType == et) && (successful == nil || a.Successful == *successful) {
 			list = append(list, a)
 		}
 	}

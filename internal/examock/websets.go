@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -46,7 +47,7 @@ type websetJSON struct {
 	Searches    []searchJSON      `json:"searches"`
 	Imports     []any             `json:"imports"`
 	Enrichments []enrichmentJSON  `json:"enrichments"`
-	Monitors    []any             `json:"monitors"`
+	Monitors    []monitorJSON     `json:"monitors"`
 	Excludes    []sourceJSON      `json:"excludes"`
 	Metadata    map[string]string `json:"metadata"`
 	CreatedAt   time.Time         `json:"createdAt"`
@@ -54,6 +55,8 @@ type websetJSON struct {
 	// DashboardURL follows since-the-spec.md (required there). Exa does not
 	// document the link's form: the mock's points nowhere real.
 	DashboardURL string `json:"dashboardUrl"`
+	// Items are there only when the GET asks for ?expand=items.
+	Items *[]itemJSON `json:"items,omitempty"`
 }
 
 // dashboardURL is the mock's made-up dashboard link of a webset.
@@ -305,11 +308,32 @@ func (s *Server) websetFromPath(w http.ResponseWriter, r *http.Request, param st
 }
 
 func (s *Server) getWebset(w http.ResponseWriter, r *http.Request) {
+	expandItems := false
+	for _, v := range append(r.URL.Query()["expand"], r.URL.Query()["expand[]"]...) {
+		for _, e := range strings.Split(v, ",") {
+			if e != "items" {
+				writeError(w, http.StatusBadRequest, fmt.Sprintf("expand takes items only, not %q", e))
+				return
+			}
+			expandItems = true
+		}
+	}
 	ws := s.websetFromPath(w, r, "id")
 	if ws == nil {
 		return
 	}
-	writeJSON(w, http.StatusOK, s.render(ws))
+	out := s.render(ws)
+	if expandItems {
+		// The spec: "When expand query parameter contains `items`, this
+		// will contain the items in the webset". It gives no bound; the
+		// mock sends them all.
+		items := make([]itemJSON, 0, len(s.items[ws.ID]))
+		for _, it := range s.items[ws.ID] {
+			items = append(items, s.withEnrichments(ws, it))
+		}
+		out.Items = &items
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
@@ -323,7 +347,10 @@ func (s *Server) updateWebset(w http.ResponseWriter, r *http.Request) {
 	if ws == nil {
 		return
 	}
-	ws.Metadata = copyMap(in.Metadata)
+	// A body without metadata changes nothing: only what is sent is set.
+	if in.Metadata != nil {
+		ws.Metadata = copyMap(in.Metadata)
+	}
 	ws.UpdatedAt = s.now()
 	writeJSON(w, http.StatusOK, s.websetData(ws))
 }
@@ -345,9 +372,18 @@ func (s *Server) removeWebset(ws *webset) {
 	for _, id := range ws.searchIDs {
 		s.cancel(s.searches[id], &reason)
 	}
+	// Its monitors go with it: a monitor of a webset that is gone would
+	// have nothing to search into.
+	for _, id := range s.monitorIDs {
+		if mo := s.monitors[id]; !mo.gone && mo.WebsetID == ws.ID {
+			mo.gone = true
+			s.emit("monitor.deleted", mo.monitorJSON)
+		}
+	}
+	data := s.websetData(ws)
 	ws.deleted = true
 	delete(s.items, ws.ID)
-	s.emit("webset.deleted", s.websetData(ws))
+	s.emit("webset.deleted", data)
 }
 
 func (s *Server) listWebsets(w http.ResponseWriter, r *http.Request) {
@@ -406,7 +442,7 @@ func (s *Server) websetData(ws *webset) websetJSON {
 	out := websetJSON{
 		ID: ws.ID, Object: "webset", Status: "idle",
 		ExternalID: ws.ExternalID, Title: ws.Title,
-		Searches: []searchJSON{}, Imports: []any{}, Enrichments: []enrichmentJSON{}, Monitors: []any{},
+		Searches: []searchJSON{}, Imports: []any{}, Enrichments: []enrichmentJSON{}, Monitors: []monitorJSON{},
 		Excludes: ws.Excludes, Metadata: ws.Metadata,
 		CreatedAt: ws.CreatedAt, UpdatedAt: ws.UpdatedAt,
 		DashboardURL: dashboardURL(ws.ID),
@@ -432,6 +468,11 @@ func (s *Server) websetData(ws *webset) websetJSON {
 	for _, id := range ws.importIDs {
 		if im, ok := s.imports[id]; ok && !im.gone {
 			out.Imports = append(out.Imports, im.importJSON)
+		}
+	}
+	for _, id := range s.monitorIDs {
+		if mo := s.monitors[id]; !mo.gone && mo.WebsetID == ws.ID {
+			out.Monitors = append(out.Monitors, mo.monitorJSON)
 		}
 	}
 	return out
