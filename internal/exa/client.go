@@ -20,6 +20,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -101,7 +102,9 @@ type Config struct {
 
 // Client talks to the Websets API. It is safe for concurrent use.
 type Client struct {
-	base           string
+	base string
+	// basePath is the path of base: base_url's own path, then /websets.
+	basePath       string
 	apiKey         string
 	userAgent      string
 	http           *http.Client
@@ -134,6 +137,7 @@ func NewClient(cfg Config) (*Client, error) {
 	}
 	c := &Client{
 		base:           strings.TrimRight(base, "/") + "/websets",
+		basePath:       basePathOf(base),
 		apiKey:         cfg.APIKey,
 		userAgent:      cfg.UserAgent,
 		maxRetries:     cfg.MaxRetries,
@@ -202,8 +206,20 @@ func CheckBaseURL(raw string) error {
 		return fmt.Errorf("base_url %q must not have a query string", redacted(u))
 	case u.Fragment != "":
 		return fmt.Errorf("base_url %q must not have a fragment", redacted(u))
+	case slices.Contains(strings.Split(u.Path, "/"), "websets"):
+		return fmt.Errorf("base_url %q must be the API's root, such as %s: the provider adds /websets/v0 to it itself, so this URL would reach %s/websets/v0/... and answer 404", redacted(u), DefaultBaseURL, strings.TrimRight(redacted(u), "/"))
 	}
 	return checkScheme(u, "base_url", "the API key")
+}
+
+// basePathOf is the path that calls to base go to: base's own path (a
+// proxy's prefix, say), then /websets.
+func basePathOf(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return "/websets"
+	}
+	return strings.TrimRight(u.Path, "/") + "/websets"
 }
 
 // checkUploadURL checks a pre-signed upload URL: its query string is its
@@ -335,7 +351,14 @@ type call struct {
 // do sends one API call, with retries, and decodes a 2xx JSON answer into
 // out (when out is not nil).
 func (c *Client) do(ctx context.Context, kind callKind, method, path string, in, out any) error {
-	return c.doCall(ctx, call{kind: kind, method: method, url: c.base + path, label: path, withKey: true}, in, out)
+	return c.doCall(ctx, c.apiCall(kind, method, path), in, out)
+}
+
+// apiCall is a call to base_url: the key goes with it, and it is named in
+// errors and logs by the path as sent (base_url's own path, /websets and
+// the API path), so that a proxy's or a gateway's logs can be matched.
+func (c *Client) apiCall(kind callKind, method, path string) call {
+	return call{kind: kind, method: method, url: c.base + path, label: c.basePath + path, withKey: true}
 }
 
 // doCall is do for a call that do's arguments do not describe alone.
@@ -373,7 +396,8 @@ func object[T any](ctx context.Context, c *Client, kind callKind, method, path s
 // configured priority, if any.
 func prioritizedCreate[T any](ctx context.Context, c *Client, path string, in any) (*T, error) {
 	var out T
-	cl := call{kind: create, method: "POST", url: c.base + path, label: path, withKey: true, priority: c.priority}
+	cl := c.apiCall(create, "POST", path)
+	cl.priority = c.priority
 	if err := c.doCall(ctx, cl, in, &out); err != nil {
 		return nil, err
 	}
@@ -387,7 +411,7 @@ func (c *Client) Writes() int64 { return c.writes.Load() }
 
 // send runs the retry loop of one call and returns its 2xx answer.
 func (c *Client) send(ctx context.Context, cl call) (*response, error) {
-	if cl.method != http.MethodGet && cl.label != previewPath {
+	if cl.method != http.MethodGet && cl.label != c.basePath+previewPath {
 		c.writes.Add(1)
 	}
 	// Mask the key in every log line written under this context, whatever
@@ -748,7 +772,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, p
 	read := 0
 	for pages := 0; ; pages++ {
 		if pages == MaxListPages {
-			return nil, &ListTooLongError{Path: path, Pages: pages, Reason: fmt.Sprintf("the list is longer than the %d pages the provider follows; narrow it (a limit or a filter)", MaxListPages)}
+			return nil, &ListTooLongError{Path: c.basePath + path, Pages: pages, Reason: fmt.Sprintf("the list is longer than the %d pages the provider follows; narrow it (a limit or a filter)", MaxListPages)}
 		}
 		if pageSize > 0 {
 			limit := pageSize
@@ -761,12 +785,12 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, p
 		if enc := q.Encode(); enc != "" {
 			p += "?" + enc
 		}
-		res, err := c.send(ctx, call{kind: idempotent, method: "GET", url: c.base + p, label: p, withKey: true})
+		res, err := c.send(ctx, c.apiCall(idempotent, "GET", p))
 		if err != nil {
 			return nil, err
 		}
 		if read += len(res.body); read > MaxListBytes {
-			return nil, &ListTooLongError{Path: path, Pages: pages + 1, Reason: fmt.Sprintf("its answers add up to more than %d MiB; narrow it (a limit or a filter)", MaxListBytes>>20)}
+			return nil, &ListTooLongError{Path: c.basePath + path, Pages: pages + 1, Reason: fmt.Sprintf("its answers add up to more than %d MiB; narrow it (a limit or a filter)", MaxListBytes>>20)}
 		}
 		var page Page[T]
 		if err := json.Unmarshal(res.body, &page); err != nil {
@@ -780,7 +804,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, q url.Values, p
 			return out, nil
 		}
 		if seen[*page.NextCursor] {
-			return nil, &ListTooLongError{Path: path, Pages: pages + 1, Reason: fmt.Sprintf("the server handed out the cursor %q a second time, so the list would never end", *page.NextCursor)}
+			return nil, &ListTooLongError{Path: c.basePath + path, Pages: pages + 1, Reason: fmt.Sprintf("the server handed out the cursor %q a second time, so the list would never end", *page.NextCursor)}
 		}
 		seen[*page.NextCursor] = true
 		q.Set("cursor", *page.NextCursor)

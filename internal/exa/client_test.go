@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -248,6 +249,13 @@ func TestCheckBaseURL(t *testing.T) {
 		"ftp://api.exa.ai":         false,
 		"api.exa.ai":               false,
 		"https://api.exa.ai/proxy": true,
+		// The provider adds /websets/v0: a base_url that holds it would
+		// reach /websets/v0/websets/v0/... and answer 404 at apply.
+		"https://api.exa.ai/websets":      false,
+		"https://api.exa.ai/websets/v0":   false,
+		"https://api.exa.ai/websets/v0/":  false,
+		"https://proxy.example/websets/x": false,
+		"https://api.exa.ai/websets-eu":   true,
 	} {
 		if err := exa.CheckBaseURL(url); (err == nil) != ok {
 			t.Errorf("%s: %v", url, err)
@@ -275,6 +283,28 @@ func TestCheckBaseURL_refusesWhatCouldLeak(t *testing.T) {
 		if strings.Contains(err.Error(), "s3cret-pw") {
 			t.Errorf("%s: the error repeats the secret: %v", raw, err)
 		}
+	}
+}
+
+// An error names the path as it was sent: base_url's own path, /websets,
+// then the API path, so that it matches what a proxy or Exa logged.
+func TestClient_errorsNameThePathAsSent(t *testing.T) {
+	m := examock.New(examock.Options{APIKey: key})
+	ts := m.Start()
+	t.Cleanup(ts.Close)
+	// A proxy that serves the API below /exa.
+	proxy := httptest.NewServer(http.StripPrefix("/exa", m))
+	t.Cleanup(proxy.Close)
+	c, err := exa.NewClient(exa.Config{APIKey: key, BaseURL: proxy.URL + "/exa", MaxRetries: 0, RequestsPerSecond: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.GetWebset(context.Background(), "webset_nope")
+	if exa.StatusOf(err) != 404 || !strings.Contains(err.Error(), "GET /exa/websets/v0/websets/webset_nope:") {
+		t.Errorf("want the path as sent, got %v", err)
+	}
+	if got := m.Requests(); len(got) != 1 || got[0].Path != "/websets/v0/websets/webset_nope" {
+		t.Errorf("the mock saw %v", got)
 	}
 }
 

@@ -49,7 +49,7 @@ func TestClient_timeoutErrorNamesTheCallAndTheSetting(t *testing.T) {
 			if !exa.IsTimeout(err) {
 				t.Fatalf("want a timeout, got %v", err)
 			}
-			for _, want := range []string{"giving up after 3 tries", "GET /v0/websets/" + ws, "timed out", "150ms", "request_timeout", "EXA_REQUEST_TIMEOUT"} {
+			for _, want := range []string{"giving up after 3 tries", "GET /websets/v0/websets/" + ws, "timed out", "150ms", "request_timeout", "EXA_REQUEST_TIMEOUT"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("error %q lacks %q", err, want)
 				}

@@ -47,7 +47,7 @@ func TestClient_repeatedCursorIsAnError(t *testing.T) {
 	defer ts.Close()
 	_, err := client(t, ts.URL, nil).ListWebsets(context.Background())
 	var long *exa.ListTooLongError
-	if !errors.As(err, &long) || !strings.Contains(err.Error(), "GET /v0/websets") || !strings.Contains(err.Error(), `cursor "c1" a second time`) {
+	if !errors.As(err, &long) || !strings.Contains(err.Error(), "GET /websets/v0/websets:") || !strings.Contains(err.Error(), `cursor "c1" a second time`) {
 		t.Fatalf("want an error that names the endpoint and the repeated cursor, got %v", err)
 	}
 	if n := pages.Load(); n != 2 {

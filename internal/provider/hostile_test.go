@@ -55,7 +55,7 @@ func TestAccHostile_serverThatNeverFinishesCannotHangTerraform(t *testing.T) {
 							started = time.Now()
 						},
 						Config:      env.oneWebset(),
-						ExpectError: regexp.MustCompile(`(?s)giving up after 2 tries.*GET\s+/v0/websets/.*timed\s+out.*request_timeout`),
+						ExpectError: regexp.MustCompile(`(?s)giving up after 2 tries.*GET\s+/websets/v0/websets/.*timed\s+out.*request_timeout`),
 					},
 					{
 						PreConfig: func() {
@@ -666,7 +666,7 @@ func TestAccHostile_listsWithoutEndFail(t *testing.T) {
 		pageBytes int
 		want      string
 	}{
-		"repeated cursor":     {true, 200, `GET /v0/websets: stopped after 2 pages: the server handed out the cursor "cursor_1" a second time`},
+		"repeated cursor":     {true, 200, `GET /websets/v0/websets: stopped after 2 pages: the server handed out the cursor "cursor_1" a second time`},
 		"endless cursors":     {false, 200, fmt.Sprintf("stopped after %d pages: the list is longer than the %d pages", exa.MaxListPages, exa.MaxListPages)},
 		"endless 4 MiB pages": {false, 4 << 20, "its answers add up to more than 64 MiB"},
 	} {

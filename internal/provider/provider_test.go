@@ -80,8 +80,9 @@ resource "exa_webset_search" "s" {
 	})
 }
 
-// A base_url that could leak is refused at validate, before any request,
-// one test step per reason.
+// A base_url that could leak, or that already holds /websets (the provider
+// adds it), is refused at validate, before any request, one test step per
+// reason.
 func TestAccProvider_leakyBaseURLRefusedAtValidate(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	var steps []resource.TestStep
@@ -90,6 +91,7 @@ func TestAccProvider_leakyBaseURLRefusedAtValidate(t *testing.T) {
 		{"https://api.example.com/?token=abc", `(?s)Invalid base_url.*must\s+not\s+have\s+a\s+query`},
 		{"https://api.example.com/#frag", `(?s)Invalid base_url.*must\s+not\s+have\s+a\s+fragment`},
 		{"http://api.example.com", `(?s)Invalid base_url.*plain\s+http`},
+		{"https://api.example.com/websets/v0", `(?s)Invalid base_url.*must\s+be\s+the\s+API's\s+root.*adds\s+/websets/v0`},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config: fmt.Sprintf(`
@@ -195,7 +197,7 @@ resource "exa_webset_search" "s" {
 	}
 }
 
-// priority (since-the-spec.md) goes as x-exa-websets-priority on webset and
+// priority (since the spec: README, "Since the spec") goes as x-exa-websets-priority on webset and
 // search creates only; unset, no request carries it.
 func TestAccProvider_priorityHeader(t *testing.T) {
 	for _, priority := range []string{"high", ""} {

@@ -148,7 +148,7 @@ func TestAccReliability_deadlineBoundsRetries(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      cfg,
-				ExpectError: regexp.MustCompile(`(?s)Could not create the Exa search.*503.*placeholder is recorded in state`),
+				ExpectError: regexp.MustCompile(`(?s)Could not create the Exa search.*503.*placeholder\s+is\s+recorded\s+in\s+state`),
 			},
 			{
 				PreConfig: func() {
