@@ -66,7 +66,7 @@ func TestNextDaily(t *testing.T) {
 	}
 }
 
-// nextRunAt honours every field, not only the minute and the hour.
+// nextRunAt honors every field, not only the minute and the hour.
 func TestNextDaily_everyFieldCounts(t *testing.T) {
 	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) // a Sunday
 	for expr, want := range map[string]time.Time{

@@ -74,7 +74,7 @@ type searchJSON struct {
 	Metadata       map[string]string `json:"metadata"`
 	CanceledAt     *time.Time        `json:"canceledAt"`
 	CanceledReason *string           `json:"canceledReason"`
-	// MaxPeoplePerCompany follows since-the-spec.md: the cap asked for,
+	// MaxPeoplePerCompany follows the SDKs (README, "Since the spec"): the cap asked for,
 	// or null, always present.
 	MaxPeoplePerCompany *float64  `json:"maxPeoplePerCompany"`
 	CreatedAt           time.Time `json:"createdAt"`
@@ -105,7 +105,7 @@ type createSearchBody struct {
 	Recall   *bool             `json:"recall"`
 	Behavior *string           `json:"behavior"`
 	Metadata map[string]string `json:"metadata"`
-	// MaxPeoplePerCompany follows since-the-spec.md, not the spec file.
+	// MaxPeoplePerCompany follows the SDKs, not the spec file (README, "Since the spec").
 	MaxPeoplePerCompany *float64 `json:"maxPeoplePerCompany"`
 }
 
@@ -228,7 +228,7 @@ func (s *Server) advance(sr *search) {
 		s.complete(sr)
 		return
 	}
-	before := sr.searchJSON.Progress
+	before := sr.Progress
 	wasRunning := sr.Status == "running"
 	sr.Status = "running"
 	p := &sr.Progress
@@ -310,6 +310,21 @@ func (s *Server) CancelSearch(id string) error {
 	}
 	s.cancel(sr, nil)
 	return nil
+}
+
+// CreateCompletedSearch runs a search of count results in a webset out of
+// band, for tests that need a webset with items, and completes it. It
+// returns the search's id.
+func (s *Server) CreateCompletedSearch(websetID, query string, count int) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ws := s.lookupWebset(websetID)
+	if ws == nil {
+		return "", fmt.Errorf("no webset %q", websetID)
+	}
+	n := float64(count)
+	sr := s.addSearch(ws, &createSearchBody{Query: &query, Count: &n}, &Lifecycle{Immediate: true})
+	return sr.ID, nil
 }
 
 // CompleteSearch completes a search out of band.

@@ -23,7 +23,7 @@ func sourceRefAttributes(what string) map[string]schema.Attribute {
 		"id": schema.StringAttribute{
 			MarkdownDescription: "ID of the import or webset " + what + ".",
 			Required:            true,
-			Validators:          []validator.String{lengthBetween(1, 0)},
+			Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
 		},
 	}
 }
@@ -43,7 +43,7 @@ func entityAttributes() map[string]schema.Attribute {
 		"description": schema.StringAttribute{
 			MarkdownDescription: "What a `custom` entity is, 2 to 200 characters. Required for `custom`, and not allowed for the other types.",
 			Optional:            true,
-			Validators:          []validator.String{lengthBetween(2, 200)},
+			Validators:          []validator.String{stringvalidator.UTF8LengthBetween(2, 200)},
 		},
 	}
 }

@@ -83,8 +83,8 @@ type costEntry struct {
 	webset string
 	label  string
 	// results: a search's or a monitor run's target_count; for an
-	// enrichment, the items its webset has now (the planned searches are
-	// added in total).
+	// enrichment, the items its webset has now (the items of the searches
+	// planned into it count with those searches: resultsOf).
 	results int64
 }
 
@@ -99,7 +99,7 @@ func newCostLedger(limit int64, client *exa.Client) *costLedger {
 
 // add records an entry and, when the total goes over the cap, adds an error
 // at attr. It returns the results the entry stands for as of now (for an
-// enrichment: its items and the searches planned into its webset so far).
+// enrichment: the items its webset holds now, whatever else is planned).
 func (l *costLedger) add(e costEntry, attr path.Path, diags *diag.Diagnostics) int64 {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -115,14 +115,22 @@ func (l *costLedger) add(e costEntry, attr path.Path, diags *diag.Diagnostics) i
 }
 
 // resultsOf is what an entry stands for given the whole ledger; l.mu is held.
+//
+// An enrichment stands for the items its webset holds now, a figure that
+// does not depend on what else the plan holds, so that its warning says the
+// same on every plan. The items that the searches planned into its webset
+// add are enriched too: each such search counts its target_count once for
+// itself and once more for each enrichment planned into its webset. The
+// total is the same as if the enrichment counted them, and each line of
+// the cap's error is what that entry starts.
 func (l *costLedger) resultsOf(e costEntry) int64 {
-	if e.kind != costEnrichment {
+	if e.kind != costSearch {
 		return e.results
 	}
 	n := e.results
 	for _, x := range l.entries {
-		if x.kind == costSearch && x.webset == e.webset {
-			n += x.results
+		if x.kind == costEnrichment && x.webset == e.webset {
+			n += e.results
 		}
 	}
 	return n
@@ -154,7 +162,7 @@ func (l *costLedger) overCap(total int64) string {
 		}
 		fmt.Fprintf(&b, "  - %s: %d\n", ln.label, ln.results)
 	}
-	fmt.Fprintf(&b, "\nA search counts its target_count, a monitor one run of its target_count, and an enrichment one result per item of its webset, including the results of searches planned into it; replacements count in full. "+
+	fmt.Fprintf(&b, "\nA search counts its target_count, a monitor one run of its target_count, and an enrichment one result per item its webset holds now; a search counts its target_count once more for each enrichment planned into its webset; replacements count in full. "+
 		"If the plan is what you mean, raise max_planned_results in the provider block (or EXA_MAX_PLANNED_RESULTS) to at least %d. Otherwise, lower target_count or count.", total)
 	return b.String()
 }
@@ -230,7 +238,7 @@ func (d *providerData) planEnrichmentCost(ctx context.Context, plan websetEnrich
 		results: items,
 	}, path.Root("description"), diags)
 	diags.AddWarning(warnEnrichmentNew,
-		fmt.Sprintf("The enrichment %s fills one result for every item of its webset, now and as searches add items: about %d results as planned so far (%s, and the searches planned into it add up to their target_count). Every new item is enriched too, and billed.",
+		fmt.Sprintf("The enrichment %s fills one result for every item of its webset, now and as searches add items: about %d results for the items it holds now (%s). Every item that a search adds later is enriched too, and billed: max_planned_results counts that with each search planned into the webset, once more per enrichment.",
 			quoteShort(plan.Description), results, note))
 }
 

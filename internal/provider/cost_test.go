@@ -89,6 +89,56 @@ func TestAccCost_capRefusesPlanOverIt(t *testing.T) {
 	}
 }
 
+// The enrichment's figure is the items its webset holds now: the same on
+// every plan of one configuration, whatever order Terraform plans the
+// searches beside it in, and what the cap counts for it. (It used to add
+// the searches planned so far, so it moved from plan to plan.)
+func TestAccCost_enrichmentFigureIsTheSameOnEveryPlan(t *testing.T) {
+	t.Setenv("TF_CLI_ARGS_plan", "-parallelism=10")
+	env := newTestEnv(t, examock.Options{})
+	ws := env.mock.CreateWebset("")
+	if _, err := env.mock.CreateCompletedSearch(ws, "Robotics startups in Europe", 7); err != nil {
+		t.Fatal(err)
+	}
+	cfg := env.config(`
+resource "exa_webset_search" "s" {
+  count        = 4
+  webset_id    = %[1]q
+  query        = "Robotics startups, batch ${count.index}"
+  target_count = 5 + count.index
+  behavior     = "append"
+}
+
+resource "exa_webset_enrichment" "e" {
+  webset_id   = %[1]q
+  description = "CEO name"
+  format      = "text"
+}
+`, ws)
+	rec := &diagRecorder{}
+	var steps []resource.TestStep
+	for range 10 {
+		steps = append(steps, resource.TestStep{Config: cfg, PlanOnly: true, ExpectNonEmptyPlan: true})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.recordingFactories(rec), Steps: steps})
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	var figures []string
+	for _, d := range rec.diags {
+		if d.Summary == warnEnrichmentNew {
+			figures = append(figures, d.Detail)
+		}
+	}
+	if len(figures) < 10 {
+		t.Fatalf("%d enrichment warnings over 10 plans:%s", len(figures), rec.text())
+	}
+	for _, f := range figures {
+		if f != figures[0] || !strings.Contains(f, "about 7 results for the items it holds now") {
+			t.Fatalf("the enrichment's figure moved between plans of one configuration:\n%s\n---\n%s", figures[0], f)
+		}
+	}
+}
+
 // A replacement counts once: Terraform plans it twice (against the prior
 // state, then as a create), and only the create counts. 60 replaced by 120
 // under a cap of 150 applies; counted twice (240) it would be refused.

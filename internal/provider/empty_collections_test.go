@@ -90,7 +90,6 @@ var collectionResources = map[string]string{
   webset_id    = "WEBSET"
   query        = "Seed-stage robotics startups in Europe"
   target_count = 2
-  behavior     = "append"
   TOP
 }`,
 }

@@ -229,6 +229,19 @@ func (d *diagRecorder) expectWarning(summary string, details ...string) resource
 	}
 }
 
+// countWarnings counts the recorded warnings with summary.
+func (d *diagRecorder) countWarnings(summary string) int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := 0
+	for _, x := range d.diags {
+		if x.Severity == tfprotov6.DiagnosticSeverityWarning && x.Summary == summary {
+			n++
+		}
+	}
+	return n
+}
+
 // text lists the recorded diagnostics, for failure messages; d.mu is held.
 func (d *diagRecorder) text() string {
 	var b strings.Builder

@@ -88,7 +88,7 @@ func importSchema(ctx context.Context) schema.Schema {
 			"file": schema.StringAttribute{
 				MarkdownDescription: "Path to the CSV file, relative to the working directory. Its first row is the header; every other row is a record. Up to 50 MB.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 0)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
 			},
 			"content_sha256": schema.StringAttribute{
 				MarkdownDescription: "SHA-256 of the file, hex-encoded. The provider computes it; set it (for example to `filesha256(\"accounts.csv\")`) to make the plan fail when the file is not the one you expect. A new value replaces the import.",
@@ -135,7 +135,7 @@ func importSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changed in place.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
 			},
 			"wait_for_completion": schema.BoolAttribute{
 				MarkdownDescription: "Make create wait until Exa has processed the file, within `timeouts.create`. A failed import is then an error that gives Exa's reason. Defaults to `false`.",

@@ -83,7 +83,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 			"webset_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the webset the monitor keeps current. Changing it replaces the monitor.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 0)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"cadence": schema.SingleNestedAttribute{
@@ -122,7 +122,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 							"query": schema.StringAttribute{
 								MarkdownDescription: "What to look for, 2 to 10000 characters.",
 								Optional:            true,
-								Validators:          []validator.String{lengthBetween(2, 10000)},
+								Validators:          []validator.String{stringvalidator.UTF8LengthBetween(2, 10000)},
 							},
 							"criteria": schema.ListNestedAttribute{
 								MarkdownDescription: "1 to 5 criteria every result is checked against; leave it out for the webset's own.",
@@ -132,7 +132,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 									"description": schema.StringAttribute{
 										MarkdownDescription: "The criterion, 2 to 1000 characters.",
 										Required:            true,
-										Validators:          []validator.String{lengthBetween(2, 1000)},
+										Validators:          []validator.String{stringvalidator.UTF8LengthBetween(2, 1000)},
 									},
 								}},
 							},
@@ -168,7 +168,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
 			},
 			"status":      schema.StringAttribute{MarkdownDescription: "`enabled` or `disabled`.", Computed: true},
 			"next_run_at": schema.StringAttribute{MarkdownDescription: "When the monitor runs next (RFC 3339); null while disabled.", Computed: true},

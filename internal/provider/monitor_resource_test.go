@@ -152,7 +152,7 @@ func TestAccMonitor_validation(t *testing.T) {
 		{`{ cron = "CRON_TZ=Europe/Berlin 0 9 * * *" }`, `{ target_count = 1 }`, `give the timezone in its own attribute`},
 		{`{ cron = "0 9 * * *", timezone = "Mars/Olympus" }`, `{ target_count = 1 }`, `not an IANA timezone name`},
 		{`{ cron = "0 9 * * *" }`, `{ target_count = 0 }`, `target_count value must be at least 1`},
-		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, query = "x" }`, `query must be 2 to 10000`},
+		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, query = "x" }`, `query UTF-8 character count must be between 2 and 10000`},
 		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, behavior = "merge" }`, `value must be one of`},
 		{`{ cron = "0 9 * * *" }`, `{ target_count = 1, entity = { type = "custom" } }`, `Missing entity description`},
 	} {

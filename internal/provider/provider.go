@@ -88,6 +88,9 @@ type providerData struct {
 	poll   polling
 	// cost adds up the results this walk plans to start (cost.go).
 	cost *costLedger
+	// overrides gathers the override searches this walk plans into each
+	// webset (override_searches.go).
+	overrides *overrideSearches
 }
 
 func (p *exaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -105,7 +108,7 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Sensitive:           true,
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "API root. Falls back to `EXA_BASE_URL`, then `" + exa.DefaultBaseURL + "`. Websets calls go to `<base_url>/websets/v0/...`. It must use `https`, except for a loopback host such as the bundled mock server, and must carry no user info, query or fragment. The API key is sent to this origin only: a redirect to another scheme, host or port is refused, not followed.",
+				MarkdownDescription: "API root. Falls back to `EXA_BASE_URL`, then `" + exa.DefaultBaseURL + "`. Websets calls go to `<base_url>/websets/v0/...`, so it must not itself hold `/websets`; errors name the path as sent. It must use `https`, except for a loopback host such as the bundled mock server, and must carry no user info, query or fragment. The API key is sent to this origin only: a redirect to another scheme, host or port is refused, not followed.",
 				Optional:            true,
 				Validators:          []validator.String{baseURL()},
 			},
@@ -219,7 +222,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	ctx = tflog.MaskLogStrings(ctx, c.APIKey)
 	tflog.Debug(ctx, "configured the Exa client", map[string]any{"base_url": c.BaseURL, "max_retries": c.MaxRetries, "request_timeout": c.RequestTimeout.String()})
 
-	data := &providerData{client: client, poll: p.poll, cost: newCostLedger(maxResults, client)}
+	data := &providerData{client: client, poll: p.poll, cost: newCostLedger(maxResults, client), overrides: &overrideSearches{}}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ListResourceData = data

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"time"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -15,36 +14,6 @@ import (
 	"github.com/exa-community/terraform-provider-exa/internal/cron"
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 )
-
-// charLength checks a string's length in characters (Unicode code points),
-// as the spec's minLength and maxLength count them. The framework's own
-// stringvalidator.LengthBetween counts bytes, which would refuse a valid
-// query written in a non-Latin script.
-type charLength struct{ min, max int }
-
-var _ validator.String = charLength{}
-
-func lengthBetween(lo, hi int) charLength { return charLength{min: lo, max: hi} }
-
-func (v charLength) Description(context.Context) string {
-	if v.max <= 0 {
-		return fmt.Sprintf("must be at least %d characters long", v.min)
-	}
-	return fmt.Sprintf("must be %d to %d characters long", v.min, v.max)
-}
-
-func (v charLength) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v charLength) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	n := utf8.RuneCountInString(req.ConfigValue.ValueString())
-	if n < v.min || (v.max > 0 && n > v.max) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid attribute value length",
-			fmt.Sprintf("Attribute %s %s, got: %d.", req.Path, v.Description(ctx), n))
-	}
-}
 
 // entityDescription enforces the spec's Entity union: the custom type needs
 // a description, and the other types take none.
@@ -93,9 +62,10 @@ func parseDuration(raw string, lo, hi time.Duration) (time.Duration, error) {
 
 // stringCheck is a string validator built from a description, the summary
 // of its error, and a check that returns the error's detail ("" when the
-// value is good). The rules
-// below that need no more than that are stringChecks; charLength stays its
-// own type because its message counts characters.
+// value is good). The rules below that need no more than that are
+// stringChecks. Lengths are the library's stringvalidator.UTF8Length*,
+// which count characters (code points), as the spec's minLength and
+// maxLength do.
 type stringCheck struct {
 	desc, summary string
 	check         func(at path.Path, value string) (detail string)
@@ -219,6 +189,33 @@ func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.Vali
 		resp.Diagnostics.AddAttributeError(path.Root("options"), "Unexpected options",
 			`options are allowed only with format = "options". Set format = "options", or remove options.`)
 	}
+}
+
+// scopeMeansOverride refuses behavior = "append" on a search with a scope:
+// the spec says "When scope is present, the search behavior is OVERRIDE
+// (replaces results rather than appending)", so Exa would answer override
+// and the apply would fail as inconsistent. (An empty scope is no scope.)
+type scopeMeansOverride struct{}
+
+func (scopeMeansOverride) Description(context.Context) string {
+	return `must not be "append" when scope is set: a scoped search is an override search`
+}
+
+func (v scopeMeansOverride) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (scopeMeansOverride) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.ValueString() != "append" {
+		return
+	}
+	var scope types.List
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scope"), &scope)...)
+	if scope.IsNull() || scope.IsUnknown() || len(scope.Elements()) == 0 {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "A scoped search cannot append",
+		`Exa runs a search with a scope as an override search ("When scope is present, the search behavior is OVERRIDE"): it re-evaluates the webset's items against its criteria and discards those that fail. Remove behavior = "append", or the scope.`)
 }
 
 // rfc3339 checks a date-time such as 2026-11-30T12:00:00Z.

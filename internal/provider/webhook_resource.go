@@ -74,7 +74,7 @@ func webhookSchema(_ context.Context) schema.Schema {
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
 			},
 			"status": schema.StringAttribute{MarkdownDescription: "`active` or `inactive`.", Computed: true},
 			"secret": schema.StringAttribute{

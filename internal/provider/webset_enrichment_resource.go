@@ -73,13 +73,13 @@ func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 			"webset_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the webset whose items are enriched. Changing it replaces the enrichment.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 0)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "What to find for each item, 1 to 5000 characters.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 5000)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 5000)},
 			},
 			"format": schema.StringAttribute{
 				MarkdownDescription: "Format of the result: `text`, `date`, `number`, `options`, `email`, `phone` or `url`. When omitted, Exa picks one from the description, and state records it.",
@@ -94,14 +94,14 @@ func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 				ElementType:         types.StringType,
 				Validators: []validator.List{
 					listvalidator.SizeBetween(1, 150),
-					listvalidator.ValueStringsAre(lengthBetween(1, 0)),
+					listvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtLeast(1)),
 				},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
 			},
 			"canceled": schema.BoolAttribute{
 				MarkdownDescription: "Set to `true` to stop the enrichment in place (one cancel call). In state it follows Exa, canceled outside Terraform included. Going back to `false` replaces the enrichment.",

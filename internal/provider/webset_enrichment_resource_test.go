@@ -177,14 +177,14 @@ func TestAccEnrichment_validation(t *testing.T) {
 	}
 	var steps []resource.TestStep
 	for _, c := range []struct{ attrs, want string }{
-		{`description = ""`, `Attribute description must be 1 to 5000 characters`},
+		{`description = ""`, `Attribute description UTF-8 character count must be between 1 and 5000`},
 		{`description = "x"` + "\n" + `format = "audio"`, `Attribute format value must be one of`},
 		{`description = "x"` + "\n" + `format = "options"`, `(?s)Missing options.*format = "options"`},
 		{`description = "x"` + "\n" + `options = ["a"]`, `Unexpected options`},
 		{`description = "x"` + "\n" + `format = "options"` + "\n" + `options = []`, `Attribute options list must contain at least 1 elements and at most 150`},
 		{`description = "x"` + "\n" + `format = "options"` + "\n" + `options = [` + strings.Join(many, ",") + `]`, `Attribute options list must contain at least 1 elements and at most 150`},
 	} {
-		steps = append(steps, resource.TestStep{Config: env.enrichment("webset_x", c.attrs), ExpectError: regexp.MustCompile(c.want)})
+		steps = append(steps, resource.TestStep{Config: env.enrichment("webset_x", c.attrs), ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`))})
 	}
 	env.test(resource.TestCase{Steps: steps})
 	if n := env.mock.APICount(); n != 0 {

@@ -46,7 +46,7 @@ func (d *websetPreviewDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"query": schema.StringAttribute{
 				MarkdownDescription: "The query to preview, 1 to 5000 characters.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 5000)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 5000)},
 			},
 			"entity": schema.SingleNestedAttribute{
 				MarkdownDescription: "The entity to preview for, to override Exa's detection.",
@@ -54,7 +54,7 @@ func (d *websetPreviewDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				Validators:          []validator.Object{entityDescription{}},
 				Attributes: map[string]schema.Attribute{
 					"type":        schema.StringAttribute{MarkdownDescription: entity["type"].GetMarkdownDescription(), Required: true, Validators: []validator.String{stringvalidator.OneOf(entityTypes...)}},
-					"description": schema.StringAttribute{MarkdownDescription: entity["description"].GetMarkdownDescription(), Optional: true, Validators: []validator.String{lengthBetween(2, 200)}},
+					"description": schema.StringAttribute{MarkdownDescription: entity["description"].GetMarkdownDescription(), Optional: true, Validators: []validator.String{stringvalidator.UTF8LengthBetween(2, 200)}},
 				},
 			},
 			"detected_entity": schema.SingleNestedAttribute{

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -57,7 +58,7 @@ func TestAccWebsetPreviewDataSource_badInputRefusedBeforeAnyCall(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	var steps []resource.TestStep
 	for _, c := range []struct{ attrs, want string }{
-		{`query = ""`, `Attribute query must be 1 to 5000 characters long`},
+		{`query = ""`, `Attribute query UTF-8 character count must be between 1 and 5000, got`},
 		{`query = "q"
   entity = { type = "custom" }`, `Missing entity description`},
 		{`query = "q"
@@ -66,7 +67,7 @@ func TestAccWebsetPreviewDataSource_badInputRefusedBeforeAnyCall(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      env.config("data \"exa_webset_preview\" \"p\" {\n  %s\n}", c.attrs),
 			PlanOnly:    true,
-			ExpectError: regexp.MustCompile(c.want),
+			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
 		})
 	}
 	env.test(resource.TestCase{Steps: steps})

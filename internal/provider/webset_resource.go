@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"strings"
 	"time"
 
@@ -62,7 +63,7 @@ type websetData struct {
 	CreatedAt  types.String `tfsdk:"created_at"`
 	UpdatedAt  types.String `tfsdk:"updated_at"`
 	SearchIDs  types.List   `tfsdk:"search_ids"`
-	// DashboardURL follows since-the-spec.md, not the spec file.
+	// DashboardURL follows the SDKs, not the spec file (README, "Since the spec").
 	DashboardURL types.String `tfsdk:"dashboard_url"`
 }
 
@@ -80,13 +81,13 @@ func websetSchema(_ context.Context) schema.Schema {
 			"external_id": schema.StringAttribute{
 				MarkdownDescription: "Your own identifier for the webset, up to 300 characters, unique in your Exa team. Exa accepts it wherever it takes the webset ID. It also lets the provider find a webset whose create answer was lost, instead of creating a second one. Changing it replaces the webset.",
 				Optional:            true,
-				Validators:          []validator.String{lengthBetween(1, 300)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 300)},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changed in place.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
 			},
 			"exclude": schema.ListNestedAttribute{
 				MarkdownDescription: "Imports or websets whose entities no search of this webset may find. Changing it replaces the webset.",

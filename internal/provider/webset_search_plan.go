@@ -30,6 +30,9 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 		resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
 		if !resp.Diagnostics.HasError() {
 			r.data.planSearchCost(plan.WebsetID, plan.Query, plan.TargetCount, &resp.Diagnostics)
+			if plan.Behavior.ValueString() == "override" {
+				r.data.planOverride(knownString(plan.WebsetID), plannedOverride{label: overrideLabel("", knownString(plan.Query)), create: true}, &resp.Diagnostics)
+			}
 		}
 		return
 	}
@@ -38,6 +41,7 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 	// the path below.
 	if priorStateStands(req.Config.Raw, req.Plan.Raw, req.State.Raw) {
 		resp.Plan.Raw = req.State.Raw
+		r.data.planExistingOverride(req.State.Raw, &resp.Diagnostics)
 		return
 	}
 	var config, plan, state websetSearchModel
@@ -70,6 +74,7 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 
 	// An in-place update: the search stays, so carry over what Exa said of
 	// it. Only a cancel changes its status and progress.
+	r.data.planExistingOverride(req.State.Raw, &resp.Diagnostics)
 	plan.ID = state.ID
 	plan.CreatedAt = state.CreatedAt
 	plan.Entity = state.Entity

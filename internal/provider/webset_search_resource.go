@@ -99,7 +99,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 			"definition": schema.StringAttribute{
 				MarkdownDescription: "How the entities to find relate to the source's entities, for example `investors of` or `current employer`.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 0)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
 			},
 			"limit": schema.Int64Attribute{
 				MarkdownDescription: "How many related entities to find per source entity, 1 to 10.",
@@ -121,12 +121,12 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 			"webset_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the webset the search adds its results to. Changing it replaces the search.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 0)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
 			},
 			"query": schema.StringAttribute{
 				MarkdownDescription: "What to look for, in natural language (1 to 5000 characters). URLs in it are crawled for context. Changing it replaces the search.",
 				Required:            true,
-				Validators:          []validator.String{lengthBetween(1, 5000)},
+				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 5000)},
 			},
 			"target_count": schema.Int64Attribute{
 				MarkdownDescription: "How many results the search tries to find, at least 1 (the API's `count`). Exa may find fewer. Changing it replaces the search.",
@@ -149,7 +149,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 					"description": schema.StringAttribute{
 						MarkdownDescription: "The criterion, 1 to 1000 characters.",
 						Required:            true,
-						Validators:          []validator.String{lengthBetween(1, 1000)},
+						Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 1000)},
 					},
 					"success_rate": schema.Float64Attribute{
 						MarkdownDescription: "Share of results that meet the criterion, 0 to 100, as Exa last reported it.",
@@ -197,17 +197,17 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				},
 			},
 			"behavior": schema.StringAttribute{
-				MarkdownDescription: "How the results join the webset: with `override` (the default), the webset's items become this search's results, evaluated against these criteria; `append` adds to them. Changing it replaces the search.",
+				MarkdownDescription: "How the results join the webset: with `override` (the default), the webset's items are evaluated against this search's criteria, those that fail are discarded, and the search adds what it finds; `append` keeps them and adds to them. A search with a `scope` is always `override`, so `append` with a `scope` is refused at validate. Where more than one search in a webset is `override`, the one that starts last decides what the webset holds: the plan warns, and `append` on all of them but one avoids it. Changing it replaces the search.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString("override"),
-				Validators:          []validator.String{stringvalidator.OneOf("override", "append")},
+				Validators:          []validator.String{stringvalidator.OneOf("override", "append"), scopeMeansOverride{}},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changing it replaces the search.",
 				Optional:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Map{mapvalidator.ValueStringsAre(lengthBetween(0, 1000))},
+				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
 			},
 			"max_people_per_company": schema.Int64Attribute{
 				MarkdownDescription: "For people searches, a soft cap on how many people the search includes from the same current employer, at least 1 (the API's `maxPeoplePerCompany`). Null when no cap was asked for. Changing it replaces the search.",

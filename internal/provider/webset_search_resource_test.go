@@ -25,6 +25,12 @@ func TestAccWebsetSearch_fullRoundTrip(t *testing.T) {
 	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{CompleteAfterReads: 2}})
 	ws := env.mock.CreateWebset("")
 	other := env.mock.CreateWebset("")
+	// The hop search finds 3 investors of each of the 2 entities in crm:
+	// 6 candidates for a target of 5.
+	crm := env.mock.CreateWebset("")
+	if _, err := env.mock.CreateCompletedSearch(crm, "Robotics startups", 2); err != nil {
+		t.Fatal(err)
+	}
 	cfg := env.config(`
 resource "exa_webset_search" "s" {
   webset_id    = %q
@@ -36,14 +42,14 @@ resource "exa_webset_search" "s" {
     { description = "headquartered in Europe" },
   ]
   exclude  = [{ source = "webset", id = %q }]
-  scope    = [{ source = "import", id = "import_crm", relationship = { definition = "investors of", limit = 3 } }]
+  scope    = [{ source = "webset", id = %q, relationship = { definition = "investors of", limit = 3 } }]
   recall   = true
-  behavior = "append"
+  behavior = "override"
   metadata = { team = "growth" }
   wait_for_completion = true
   timeouts = { create = "1m", delete = "1m" }
 }
-`, ws, other)
+`, ws, other, crm)
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
@@ -56,11 +62,11 @@ resource "exa_webset_search" "s" {
 						"entity": {"type": "custom", "description": "robotics startups"},
 						"criteria": [{"description": "raised a seed round in the last 12 months"}, {"description": "headquartered in Europe"}],
 						"exclude": [{"source": "webset", "id": %q}],
-						"scope": [{"source": "import", "id": "import_crm", "relationship": {"definition": "investors of", "limit": 3}}],
+						"scope": [{"source": "webset", "id": %q, "relationship": {"definition": "investors of", "limit": 3}}],
 						"recall": true,
-						"behavior": "append",
+						"behavior": "override",
 						"metadata": {"team": "growth"}
-					}`, other)),
+					}`, other, crm)),
 					// One create, then polls of its webset until the second
 					// read completes it; the search is never read alone.
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 1),
@@ -148,7 +154,7 @@ func TestAccWebsetSearch_maxPeoplePerCompanyNotEchoedKeepsTheConfig(t *testing.T
 	})
 }
 
-// max_people_per_company (since-the-spec.md) is sent as
+// max_people_per_company (since the spec: README, "Since the spec") is sent as
 // maxPeoplePerCompany, read back from Exa's answer, and a change replaces
 // the search. Without it, the body has no such field (the lifecycle test's
 // exact body).
@@ -603,23 +609,24 @@ func TestAccWebsetSearch_badInputRefusedBeforeAnyCall(t *testing.T) {
 	cases := []struct {
 		name, attr, value, want string
 	}{
-		{"empty query", "query", `""`, `Attribute query must be 1 to 5000 characters long`},
-		{"long query", "query", fmt.Sprintf("%q", long(5001)), `Attribute query must be 1 to 5000 characters long`},
+		{"empty query", "query", `""`, `Attribute query UTF-8 character count must be between 1 and 5000, got`},
+		{"long query", "query", fmt.Sprintf("%q", long(5001)), `Attribute query UTF-8 character count must be between 1 and 5000, got`},
 		{"zero count", "target_count", "0", `Attribute target_count value must be at least 1`},
 		{"entity type", "entity", `{ type = "planet" }`, `Attribute entity.type value must be one of`},
 		{"custom without description", "entity", `{ type = "custom" }`, `(?s)Missing entity description.*custom`},
 		{"description on company", "entity", `{ type = "company", description = "big ones" }`, `Unexpected entity description`},
-		{"short custom description", "entity", `{ type = "custom", description = "x" }`, `Attribute entity.description must be 2 to 200`},
+		{"short custom description", "entity", `{ type = "custom", description = "x" }`, `Attribute entity.description UTF-8 character count must be between 2 and 200`},
 		{"no criteria", "criteria", `[]`, `Attribute criteria list must contain at least 1 elements and at most 5`},
 		{"six criteria", "criteria", `[for i in range(6) : { description = "c${i}" }]`, `Attribute criteria list must contain at least 1 elements and at most 5`},
-		{"empty criterion", "criteria", `[{ description = "" }]`, `Attribute criteria\[0\].description must be 1 to 1000`},
-		{"long criterion", "criteria", fmt.Sprintf("[{ description = %q }]", long(1001)), `Attribute criteria\[0\].description must be 1 to 1000`},
+		{"empty criterion", "criteria", `[{ description = "" }]`, `Attribute criteria\[0\].description UTF-8 character count must be between 1 and 1000`},
+		{"long criterion", "criteria", fmt.Sprintf("[{ description = %q }]", long(1001)), `Attribute criteria\[0\].description UTF-8 character count must be between 1 and 1000`},
 		{"exclude source", "exclude", `[{ source = "crm", id = "x" }]`, `Attribute exclude\[0\].source value must be one of`},
-		{"exclude empty id", "exclude", `[{ source = "import", id = "" }]`, `Attribute exclude\[0\].id must be at least 1`},
+		{"exclude empty id", "exclude", `[{ source = "import", id = "" }]`, `Attribute exclude\[0\].id UTF-8 character count must be at least 1`},
 		{"empty exclude", "exclude", `[]`, `Attribute exclude list must contain at least 1`},
 		{"scope limit", "scope", `[{ source = "webset", id = "w", relationship = { definition = "investors of", limit = 11 } }]`, `Attribute scope\[0\].relationship.limit value must be between 1 and 10`},
 		{"behavior", "behavior", `"merge"`, `Attribute behavior value must be one of`},
-		{"metadata value", "metadata", fmt.Sprintf("{ note = %q }", long(1001)), `Attribute metadata\["note"\] must be 0 to 1000`},
+		{"append with a scope", "behavior", "\"append\"\n  scope = [{ source = \"webset\", id = \"w\" }]", `(?s)A scoped search cannot append.*Remove behavior = "append"`},
+		{"metadata value", "metadata", fmt.Sprintf("{ note = %q }", long(1001)), `Attribute metadata\["note"\] UTF-8 character count must be at most 1000`},
 		{"timeouts", "timeouts", `{ create = "soon" }`, `Invalid Attribute Value Time Duration`},
 		{"no people per company", "max_people_per_company", "0", `Attribute max_people_per_company value must be at least 1`},
 	}
@@ -635,8 +642,9 @@ func TestAccWebsetSearch_badInputRefusedBeforeAnyCall(t *testing.T) {
 			}
 		}
 		steps = append(steps, resource.TestStep{
-			Config:      env.config("resource \"exa_webset_search\" \"s\" {\n%s}\n", hcl.String()),
-			ExpectError: regexp.MustCompile(c.want),
+			Config: env.config("resource \"exa_webset_search\" \"s\" {\n%s}\n", hcl.String()),
+			// Terraform wraps long messages: any space may be a line break.
+			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
 		})
 	}
 	env.test(resource.TestCase{Steps: steps})
@@ -889,5 +897,97 @@ resource "exa_webset_search" "s" {
 				},
 			},
 		},
+	})
+}
+
+// A second override search planned into a webset that holds one warns at
+// plan time, naming both; with append it does not. The existing search
+// keeps its items only if they satisfy the new one's criteria, which the
+// mock applies as Exa does.
+func TestAccWebsetSearch_secondOverrideSearchWarns(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	first := fmt.Sprintf(`
+resource "exa_webset_search" "a" {
+  webset_id    = %q
+  query        = "Robotics startups in Europe"
+  target_count = 3
+}
+`, ws)
+	second := func(behavior string) string {
+		return env.config(first+`
+resource "exa_webset_search" "b" {
+  webset_id    = %q
+  query        = "Drone makers in Europe"
+  target_count = 2
+  %s
+}
+`, ws, behavior)
+	}
+	rec := &diagRecorder{}
+	var firstID string
+	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
+		Steps: []resource.TestStep{
+			{
+				Config: env.config("%s", first),
+				Check: func(*terraform.State) error {
+					firstID = env.mock.SearchIDs()[0]
+					if n := rec.countWarnings(warnOverrideSearches); n != 0 {
+						return fmt.Errorf("one search warned %d times", n)
+					}
+					return nil
+				},
+			},
+			{
+				Config: second(`behavior = "append"`),
+				Check: func(*terraform.State) error {
+					if n := rec.countWarnings(warnOverrideSearches); n != 0 {
+						return fmt.Errorf("an append search beside an override one warned %d times", n)
+					}
+					return nil
+				},
+			},
+			{
+				// Replacing b with an override search: the plan warns once,
+				// naming both, and the apply re-plans only b.
+				Config: second(""),
+				Check: func(s *terraform.State) error {
+					if n := rec.countWarnings(warnOverrideSearches); n != 1 {
+						return fmt.Errorf("want the warning once, from the plan, got %d:%s", n, rec.text())
+					}
+					return rec.expectWarning(warnOverrideSearches, `"Robotics startups in Europe" (`+firstID+`)`, `"Drone makers in Europe"`, `behavior = "append" on all of them but one`)(s)
+				},
+			},
+		},
+	})
+}
+
+// A webset created with two override searches: their webset's id is
+// unknown at plan time, and the apply walk, which plans them again once the
+// webset exists, warns once.
+func TestAccWebsetSearch_twoOverrideSearchesInANewWebsetWarnAtApply(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	rec := &diagRecorder{}
+	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+resource "exa_webset" "w" {}
+
+resource "exa_webset_search" "s" {
+  count        = 2
+  webset_id    = exa_webset.w.id
+  query        = "Robotics startups, batch ${count.index}"
+  target_count = 2
+}
+`),
+			Check: func(*terraform.State) error {
+				if n := rec.countWarnings(warnOverrideSearches); n != 1 {
+					return fmt.Errorf("want one warning, from the apply walk, got %d:%s", n, rec.text())
+				}
+				return nil
+			},
+		}},
 	})
 }

@@ -1,0 +1,113 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// Two searches with behavior = "override" in one webset: Exa's override
+// search re-evaluates the webset's items against its own criteria and
+// discards those that fail, so the one created last decides what the
+// webset holds, and when both are created in one apply that is whichever
+// Terraform happens to run last. The plan warns, naming them.
+//
+// A resource cannot see the rest of the plan, so the searches planned into
+// each webset in one walk are gathered here, as the cost ledger gathers
+// what a plan bills. A webset created in the same plan has an unknown id
+// until the apply: its searches are grouped by the apply walk, which plans
+// each change again once the webset exists, and the warning shows then.
+//
+// The warning comes when at least one of the override searches of a
+// webset is planned as a create: two that both ran long ago are history,
+// not a race, and warning on every plan would train users to skip it.
+type overrideSearches struct {
+	mu       sync.Mutex
+	byWebset map[string][]plannedOverride
+}
+
+// plannedOverride is an override search planned into a webset: label names
+// it in the warning; create is true for a search this plan starts.
+type plannedOverride struct {
+	label  string
+	create bool
+}
+
+// add records an override search planned into websetID (known), and warns
+// when the webset now holds more than one and one of them is planned as a
+// create. Each pair is reported once, by the one planned later.
+func (o *overrideSearches) add(websetID string, s plannedOverride, diags *diag.Diagnostics) {
+	if o == nil || websetID == "" {
+		return
+	}
+	o.mu.Lock()
+	earlier := o.byWebset[websetID]
+	if o.byWebset == nil {
+		o.byWebset = map[string][]plannedOverride{}
+	}
+	o.byWebset[websetID] = append(earlier, s)
+	o.mu.Unlock()
+
+	var others []string
+	for _, e := range earlier {
+		if s.create || e.create {
+			others = append(others, e.label)
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	diags.AddWarning(warnOverrideSearches,
+		fmt.Sprintf("The webset %s would hold more than one search with behavior = \"override\": %s, and %s. "+
+			"An override search re-evaluates the webset's items against its own criteria and discards those that fail them, so the search that starts last decides what the webset holds; "+
+			"when they start in the same apply, that depends on the order Terraform runs them in. Set behavior = \"append\" on all of them but one.",
+			websetID, strings.Join(others, ", "), s.label))
+}
+
+// warnOverrideSearches is the summary of that warning: one, so that
+// Terraform folds repeats.
+const warnOverrideSearches = "Searches in one Exa webset would replace each other's items"
+
+// overrideLabel names a search for the warning: by id once it exists, and
+// by its query.
+func overrideLabel(id, query string) string {
+	q := fmt.Sprintf("the search for %q", query)
+	if query == "" {
+		q = "a search whose query is known after apply"
+	}
+	if id != "" {
+		return fmt.Sprintf("%s (%s)", q, id)
+	}
+	return q
+}
+
+// rawString is a string attribute of a raw object, "" when it is null,
+// unknown or absent: the plan's fast path reads the few attributes it needs
+// without decoding the model.
+func rawString(v tftypes.Value, name string) string {
+	got, ok := valueAt(v, tftypes.NewAttributePath().WithAttributeName(name))
+	var s string
+	if !ok || !got.IsKnown() || got.IsNull() || got.As(&s) != nil {
+		return ""
+	}
+	return s
+}
+
+// planOverride records an override search planned into a webset.
+func (d *providerData) planOverride(websetID string, s plannedOverride, diags *diag.Diagnostics) {
+	if d != nil {
+		d.overrides.add(websetID, s, diags)
+	}
+}
+
+// planExistingOverride records a search that stays, from its state, when
+// its behavior is override.
+func (d *providerData) planExistingOverride(state tftypes.Value, diags *diag.Diagnostics) {
+	if d == nil || rawString(state, "behavior") != "override" {
+		return
+	}
+	d.planOverride(rawString(state, "webset_id"), plannedOverride{label: overrideLabel(rawString(state, "id"), rawString(state, "query"))}, diags)
+}
