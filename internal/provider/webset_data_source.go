@@ -5,6 +5,7 @@ import (
 	"context"
 	"maps"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -32,9 +33,9 @@ type websetDataSource struct{ dataSourceBase }
 // websetDataModel is the resource's model plus a summary of each search.
 type websetDataModel struct {
 	websetData
-	Searches    types.List   `tfsdk:"searches"`
-	WaitForIdle types.Bool   `tfsdk:"wait_for_idle"`
-	Timeout     types.String `tfsdk:"timeout"`
+	idleInputs
+	Searches types.List       `tfsdk:"searches"`
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 var searchSummaryAttrTypes = map[string]attr.Type{
@@ -57,6 +58,7 @@ func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaReques
 		}},
 	}
 	maps.Copy(attrs, idleAttributes())
+	attrs["timeouts"] = dataSourceTimeouts(ctx)
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads an Exa webset by ID or external ID, with a summary of its searches; with `wait_for_idle`, once its searches and enrichments have finished.",
 		Attributes:          attrs,
@@ -79,7 +81,11 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	// enrichments refreshed in the same walk, by ID or external ID alike
 	// (snapshots are kept by the real ID).
 	name := cmp.Or(cfg.ID.ValueString(), cfg.ExternalID.ValueString())
-	ws, ok := waitIdleIfAsked(ctx, d.data, name, cfg.WaitForIdle, cfg.Timeout, &resp.Diagnostics)
+	limit, ok := idleLimit(ctx, cfg.idleInputs, cfg.Timeouts.Read, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ws, ok := waitIdleIfAsked(ctx, d.data, name, cfg.idleInputs, limit, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -94,7 +100,7 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	prior := websetModel{websetData: websetData{Metadata: types.MapNull(types.StringType)}}
 	m, diags := flattenWebset(ws, prior)
 	resp.Diagnostics.Append(diags...)
-	out := websetDataModel{websetData: m.websetData, WaitForIdle: cfg.WaitForIdle, Timeout: cfg.Timeout}
+	out := websetDataModel{websetData: m.websetData, idleInputs: cfg.idleInputs, Timeouts: cfg.Timeouts}
 	out.Searches, diags = flattenSearchSummaries(ws.Searches)
 	resp.Diagnostics.Append(diags...)
 	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)

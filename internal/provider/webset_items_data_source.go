@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"maps"
+	"time"
 
+	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -28,14 +30,20 @@ func NewWebsetItemsDataSource() datasource.DataSource {
 
 type websetItemsDataSource struct{ dataSourceBase }
 
+// websetItemsQuery is what the data source and the ephemeral resource
+// share: every attribute but timeouts, whose type differs between them.
+type websetItemsQuery struct {
+	idleInputs
+	WebsetID types.String `tfsdk:"webset_id"`
+	SourceID types.String `tfsdk:"source_id"`
+	Limit    types.Int64  `tfsdk:"limit"`
+	Content  types.Bool   `tfsdk:"include_content"`
+	Items    types.List   `tfsdk:"items"`
+}
+
 type websetItemsModel struct {
-	WebsetID    types.String `tfsdk:"webset_id"`
-	SourceID    types.String `tfsdk:"source_id"`
-	Limit       types.Int64  `tfsdk:"limit"`
-	Content     types.Bool   `tfsdk:"include_content"`
-	WaitForIdle types.Bool   `tfsdk:"wait_for_idle"`
-	Timeout     types.String `tfsdk:"timeout"`
-	Items       types.List   `tfsdk:"items"`
+	websetItemsQuery
+	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
 var (
@@ -58,7 +66,7 @@ var (
 	}
 )
 
-func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *websetItemsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	str := func(desc string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 	}
@@ -117,6 +125,7 @@ func (d *websetItemsDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		},
 	}
 	maps.Copy(resp.Schema.Attributes, idleAttributes())
+	resp.Schema.Attributes["timeouts"] = dataSourceTimeouts(ctx)
 }
 
 func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -125,7 +134,8 @@ func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if readItems(ctx, d.data, &m, &resp.Diagnostics) {
+	limit, ok := idleLimit(ctx, m.idleInputs, m.Timeouts.Read, &resp.Diagnostics)
+	if ok && readItems(ctx, d.data, &m.websetItemsQuery, limit, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 	}
 }
@@ -133,8 +143,8 @@ func (d *websetItemsDataSource) Read(ctx context.Context, req datasource.ReadReq
 // readItems fills m.Items as its filters ask, waiting for the webset to go
 // idle first with wait_for_idle: the read of the data source and of the
 // ephemeral resource alike. It reports false on an error.
-func readItems(ctx context.Context, data *providerData, m *websetItemsModel, diags *diag.Diagnostics) bool {
-	if _, ok := waitIdleIfAsked(ctx, data, m.WebsetID.ValueString(), m.WaitForIdle, m.Timeout, diags); !ok {
+func readItems(ctx context.Context, data *providerData, m *websetItemsQuery, limit time.Duration, diags *diag.Diagnostics) bool {
+	if _, ok := waitIdleIfAsked(ctx, data, m.WebsetID.ValueString(), m.idleInputs, limit, diags); !ok {
 		return false
 	}
 	items, err := data.client.AllItems(ctx, m.WebsetID.ValueString(), m.SourceID.ValueString(), int(m.Limit.ValueInt64()))

@@ -88,22 +88,30 @@ data "exa_webset_items" "i" {
 	})
 }
 
-// When the time runs out, the read fails and says what is still running:
-// the search, with its progress.
+// When timeouts.read runs out, the read fails and says what is still
+// running: the search, with its progress. The deprecated timeout still
+// bounds the wait, and timeouts.read wins over it.
 func TestAccWebsetItems_waitForIdleTimeoutNamesWhatRuns(t *testing.T) {
 	env := newTestEnv(t, examock.Options{}) // searches never finish
 	ws := env.mock.CreateWebset("")
 	search := env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":3}`)
-	env.test(resource.TestCase{
-		Steps: []resource.TestStep{{
+	step := func(bound, took string) resource.TestStep {
+		return resource.TestStep{
 			Config: env.config(`
 data "exa_webset_items" "i" {
   webset_id     = %q
   wait_for_idle = true
-  timeout       = "1s"
-}`, ws),
-			ExpectError: inOrder("did not go idle in time", "is still running after 1s: search "+search+" (running,", "Raise timeout"),
-		}},
+  %s
+}`, ws, bound),
+			ExpectError: inOrder("did not go idle in time", "is still running after "+took+": search "+search+" (running,", "Raise timeouts"),
+		}
+	}
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{
+			step(`timeouts = { read = "1s" }`, "1s"),
+			step(`timeout = "1s"`, "1s"),
+			step("timeout = \"1h\"\n  timeouts = { read = \"2s\" }", "2s"),
+		},
 	})
 }
 

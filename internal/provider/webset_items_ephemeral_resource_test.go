@@ -37,3 +37,25 @@ func TestAccWebsetItemsEphemeral_limitZeroIsRefused(t *testing.T) {
 		t.Errorf("a refused limit sent %d requests", n)
 	}
 }
+
+// The ephemeral resource's wait is bounded by its own timeouts.open, and
+// says what still runs when it runs out.
+func TestAccWebsetItemsEphemeral_waitForIdleBoundedByTimeoutsOpen(t *testing.T) {
+	env := newTestEnv(t, examock.Options{}) // searches never finish
+	ws := env.mock.CreateWebset("")
+	search := env.createSearchOutOfBand(ws, `{"query":"Robotics startups","count":3}`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+ephemeral "exa_webset_items" "x" {
+  webset_id     = %q
+  wait_for_idle = true
+  timeouts      = { open = "1s" }
+}
+`, ws),
+			ExpectError: inOrder("did not go idle in time", "is still running after 1s: search "+search),
+		}},
+	})
+}

@@ -34,7 +34,7 @@ resource "exa_webset_enrichment" "ceo" {
 data "exa_webset_items" "leads" {
   webset_id     = exa_webset.leads.id
   wait_for_idle = true
-  timeout       = "45m"
+  timeouts      = { read = "45m" }
 
   depends_on = [exa_webset_search.leads, exa_webset_enrichment.ceo]
 }
