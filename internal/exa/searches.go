@@ -70,7 +70,7 @@ type CreateSearchRequest struct {
 	Behavior string            `json:"behavior,omitempty"`
 	Metadata map[string]string `json:"metadata,omitempty"`
 	// MaxPeoplePerCompany is a soft cap for people searches; not in the
-	// spec snapshot, but in Exa's SDKs (since-the-spec).
+	// spec snapshot, but in Exa's SDKs (since the spec: README, "Since the spec").
 	MaxPeoplePerCompany *int64 `json:"maxPeoplePerCompany,omitempty"`
 }
 

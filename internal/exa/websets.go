@@ -39,7 +39,7 @@ type Webset struct {
 	CreatedAt   string            `json:"createdAt"`
 	UpdatedAt   string            `json:"updatedAt"`
 	// DashboardURL is not in the spec snapshot; Exa's SDKs read it
-	// (since-the-spec). Older answers lack it: then it is nil.
+	// (since the spec: README, "Since the spec"). Older answers lack it: then it is nil.
 	DashboardURL *string `json:"dashboardUrl"`
 }
 

@@ -174,7 +174,7 @@ func TestMock_previewItemsAndCanceledEnrichmentResults(t *testing.T) {
 
 // nextRunAt follows every field of the cadence: a Monday-only monitor
 // created on a Sunday runs on Monday.
-func TestMock_nextRunAtHonoursTheDayOfWeek(t *testing.T) {
+func TestMock_nextRunAtHonorsTheDayOfWeek(t *testing.T) {
 	h := start(t, Options{})
 	h.s.SetClock(func() time.Time { return time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) }) // a Sunday
 	ws := h.s.CreateWebset("")

@@ -14,7 +14,7 @@ type Request struct {
 	Body   string      `json:"body,omitempty"`
 	Header http.Header `json:"-"`
 	// Priority is the x-exa-websets-priority header, which Exa's SDKs
-	// send on webset and search creates (since-the-spec.md), or "".
+	// send on webset and search creates (since the spec: README, "Since the spec"), or "".
 	Priority  string    `json:"priority,omitempty"`
 	Time      time.Time `json:"time"`
 	RequestID string    `json:"requestId"`

@@ -170,7 +170,7 @@ func TestMock_validatesBodies(t *testing.T) {
 	}
 }
 
-// The fields and the header of since-the-spec.md: maxPeoplePerCompany is
+// The fields and the header that Exa added since the spec (README): maxPeoplePerCompany is
 // stored and echoed (null when not asked for), every webset answer carries
 // dashboardUrl, and the priority header is recorded.
 func TestMock_sinceTheSpec(t *testing.T) {

@@ -58,7 +58,7 @@ func validateCreateSearch(in *createSearchBody) error {
 	if in.Behavior != nil && *in.Behavior != "override" && *in.Behavior != "append" {
 		return fmt.Errorf("behavior must be override or append, not %q", *in.Behavior)
 	}
-	// since-the-spec.md: a number of at least 1. Exa's SDKs send whole
+	// Since the spec (README): a number of at least 1. Exa's SDKs send whole
 	// numbers; the mock refuses a fraction too, as the cap counts people.
 	if n := in.MaxPeoplePerCompany; n != nil && (*n < 1 || *n != math.Trunc(*n)) {
 		return fmt.Errorf("maxPeoplePerCompany must be a whole number of at least 1, not %v", *n)

@@ -52,7 +52,7 @@ type websetJSON struct {
 	Metadata    map[string]string `json:"metadata"`
 	CreatedAt   time.Time         `json:"createdAt"`
 	UpdatedAt   time.Time         `json:"updatedAt"`
-	// DashboardURL follows since-the-spec.md (required there). Exa does not
+	// DashboardURL follows the SDKs, where it is required (README, "Since the spec"). Exa does not
 	// document the link's form: the mock's points nowhere real.
 	DashboardURL string `json:"dashboardUrl"`
 	// Items are there only when the GET asks for ?expand=items.

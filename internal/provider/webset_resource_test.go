@@ -477,7 +477,7 @@ func TestAccWebset_canceledFlipCallsCancelOnce(t *testing.T) {
 	})
 }
 
-// dashboard_url (since-the-spec.md) is in state after create and after
+// dashboard_url (since the spec: README, "Since the spec") is in state after create and after
 // import, on the resource and the data source.
 func TestAccWebset_dashboardURL(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
