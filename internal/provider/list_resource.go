@@ -118,5 +118,5 @@ func nullTimeouts(keys ...string) types.Object {
 // asListResource is a resource's own list resource: the resource types
 // implement both.
 func asListResource(f func() resource.Resource) func() list.ListResource {
-	return func() list.ListResource { return f().(list.ListResource) } //nolint:forcetypeassert // asserted below for each resource
+	return func() list.ListResource { return f().(list.ListResource) } //nolint:forcetypeassert // each resource asserts list.ListResource in its own file
 }

@@ -99,7 +99,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 						MarkdownDescription: "The IANA timezone the cron is read in, such as `Europe/Berlin`. Defaults to `Etc/UTC`.",
 						Optional:            true,
 						Computed:            true,
-						Default:             stringdefault.StaticString("Etc/UTC"),
+						Default:             stringdefault.StaticString(defaultMonitorTimezone),
 						Validators:          []validator.String{ianaTimezone()},
 					},
 				},
@@ -112,7 +112,7 @@ func monitorSchema(_ context.Context) schema.Schema {
 						MarkdownDescription: "The kind of run; `search` is the only one. Defaults to `search`.",
 						Optional:            true,
 						Computed:            true,
-						Default:             stringdefault.StaticString("search"),
+						Default:             stringdefault.StaticString(defaultMonitorBehaviorType),
 						Validators:          []validator.String{stringvalidator.OneOf("search")},
 					},
 					"config": schema.SingleNestedAttribute{
@@ -151,8 +151,8 @@ func monitorSchema(_ context.Context) schema.Schema {
 								MarkdownDescription: "`append` (the default) adds each run's results to the webset; `override` replaces its items.",
 								Optional:            true,
 								Computed:            true,
-								Default:             stringdefault.StaticString("append"),
-								Validators:          []validator.String{stringvalidator.OneOf("override", "append")},
+								Default:             stringdefault.StaticString(defaultMonitorSearchBehavior),
+								Validators:          []validator.String{stringvalidator.OneOf(behaviorOverride, behaviorAppend)},
 							},
 						},
 					},
@@ -442,7 +442,7 @@ func expandMonitorBehavior(ctx context.Context, o types.Object, diags *diag.Diag
 	asObject(ctx, b.Config, &cfg, diags)
 	out := exa.MonitorBehavior{Type: b.Type.ValueString()}
 	if out.Type == "" {
-		out.Type = "search"
+		out.Type = defaultMonitorBehaviorType
 	}
 	out.Config = exa.MonitorSearchConfig{
 		Query:    cfg.Query.ValueStringPointer(),
@@ -475,7 +475,7 @@ func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (m
 	m.CreatedAt = stringOrNull(&mo.CreatedAt)
 	m.UpdatedAt = stringOrNull(&mo.UpdatedAt)
 
-	tz := cmp.Or(mo.Cadence.Timezone, "Etc/UTC")
+	tz := cmp.Or(mo.Cadence.Timezone, defaultMonitorTimezone)
 	var d diag.Diagnostics
 	m.Cadence, d = types.ObjectValueFrom(ctx, cadenceAttrTypes, monitorCadenceModel{Cron: types.StringValue(mo.Cadence.Cron), Timezone: types.StringValue(tz)})
 	add(d)
@@ -491,7 +491,7 @@ func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (m
 		Criteria:    types.ListNull(types.ObjectType{AttrTypes: monitorCriterionAttrTypes}),
 		Entity:      types.ObjectNull(entityAttrTypes),
 		TargetCount: types.Int64Value(roundInt(cfg.Count)),
-		Behavior:    types.StringValue(cmp.Or(cfg.Behavior, "append")),
+		Behavior:    types.StringValue(cmp.Or(cfg.Behavior, defaultMonitorSearchBehavior)),
 	}
 	if !hasPrior || isKnown(priorCfg.Query) {
 		out.Query = stringOrNull(cfg.Query)
@@ -511,7 +511,7 @@ func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (m
 	config, d := types.ObjectValueFrom(ctx, monitorConfigAttrTypes, out)
 	add(d)
 	m.Behavior, d = types.ObjectValueFrom(ctx, monitorBehaviorAttrTypes, monitorBehaviorModel{
-		Type: types.StringValue(cmp.Or(mo.Behavior.Type, "search")), Config: config,
+		Type: types.StringValue(cmp.Or(mo.Behavior.Type, defaultMonitorBehaviorType)), Config: config,
 	})
 	add(d)
 

@@ -106,7 +106,7 @@ func (d *providerData) planOverride(websetID string, s plannedOverride, diags *d
 // planExistingOverride records a search that stays, from its state, when
 // its behavior is override.
 func (d *providerData) planExistingOverride(state tftypes.Value, diags *diag.Diagnostics) {
-	if d == nil || rawString(state, "behavior") != "override" {
+	if d == nil || rawString(state, "behavior") != behaviorOverride {
 		return
 	}
 	d.planOverride(rawString(state, "webset_id"), plannedOverride{label: overrideLabel(rawString(state, "id"), rawString(state, "query"))}, diags)

@@ -13,8 +13,9 @@ import (
 //
 // It is the fast path of a ModifyPlan whose slow path, for a resource that
 // does not change, plans exactly the prior state: when it holds, the plan
-// is the prior state, without decoding three models by reflection (the
-// profile of a plan showed that decoding as the provider's largest cost).
+// is the prior state, without decoding three models. With the search's
+// codec (model_codec.go) decoding costs little; the fast path saves about
+// 1.6% of a refresh-and-plan's allocations (BenchmarkRefreshAndPlanSearch).
 // It is conservative: any difference, an unknown in the configuration, or
 // a shape it does not expect sends the caller to its slow path.
 func priorStateStands(config, plan, state tftypes.Value) bool {

@@ -48,8 +48,9 @@ func WithClientConfig(edit func(*exa.Config)) Option {
 	return func(p *exaProvider) { p.editClient = edit }
 }
 
-// WithPolling sets the bounds between two polls of a search that is being
-// waited for (defaults: 2 s and 60 s).
+// WithPolling sets the bounds between two polls of whatever is waited for:
+// a search or an enrichment with wait_for_completion, a webset with
+// wait_for_idle (defaults: 2 s and 60 s).
 func WithPolling(minWait, maxWait time.Duration) Option {
 	return func(p *exaProvider) { p.poll.min, p.poll.max = minWait, maxWait }
 }

@@ -97,9 +97,11 @@ func baseURL() stringCheck {
 	}
 }
 
-// durationBetween checks a Go duration string within bounds. No library
-// validator parses durations: the framework's timeouts package has its own
-// attribute type, which a plain provider setting cannot use.
+// durationBetween checks a Go duration string within bounds. The
+// framework-validators module has no duration validator; the timeouts
+// module's is internal to it, and timetypes.GoDuration checks the form but
+// not bounds. This one checks both, with the words the provider's settings
+// share with their environment variables (parseDuration).
 func durationBetween(lo, hi time.Duration) stringCheck {
 	return stringCheck{
 		desc:    fmt.Sprintf("a duration such as 30s or 2m, from %s to %s", lo, hi),
@@ -206,7 +208,7 @@ func (v scopeMeansOverride) MarkdownDescription(ctx context.Context) string {
 }
 
 func (scopeMeansOverride) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.ValueString() != "append" {
+	if req.ConfigValue.ValueString() != behaviorAppend {
 		return
 	}
 	var scope types.List

@@ -83,11 +83,12 @@ func expandSources(list types.List) []exa.SourceRef {
 // (recall, wait_for_completion, timeouts) and decides whether an empty list
 // or map from Exa is written as null (the config said nothing) or as empty.
 //
-// Unlike the other resources, whose nested values go through typed models
-// and reflection (As, ObjectValueFrom), the search's mapping is written by
-// hand: it runs for every search in every refresh, and the benchmarks
-// (BenchmarkDecodeFlattenSearch, BenchmarkExpandSearch) showed reflection
-// to cost several times as much there.
+// The search's nested values are mapped by hand, not through typed models
+// and reflection (As, ObjectValueFrom): the mapping runs for every search
+// in every refresh, and the benchmarks (BenchmarkDecodeFlattenSearch,
+// BenchmarkExpandSearch) showed reflection to cost several times as much
+// there. (The monitor maps its nested values with typed models; the other
+// resources mostly build them by hand too.)
 func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	m := prior
@@ -100,7 +101,7 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	if s.Behavior != "" {
 		m.Behavior = types.StringValue(s.Behavior)
 	} else if !isKnown(prior.Behavior) {
-		m.Behavior = types.StringValue("override")
+		m.Behavior = types.StringValue(defaultSearchBehavior)
 	}
 	m.Status = types.StringValue(s.Status)
 	m.CreatedAt = stringOrNull(&s.CreatedAt)

@@ -30,7 +30,7 @@ func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.Modi
 		resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
 		if !resp.Diagnostics.HasError() {
 			r.data.planSearchCost(plan.WebsetID, plan.Query, plan.TargetCount, &resp.Diagnostics)
-			if plan.Behavior.ValueString() == "override" {
+			if plan.Behavior.ValueString() == behaviorOverride {
 				r.data.planOverride(knownString(plan.WebsetID), plannedOverride{label: overrideLabel("", knownString(plan.Query)), create: true}, &resp.Diagnostics)
 			}
 		}

@@ -79,9 +79,11 @@ type websetSearchData struct {
 }
 
 // searchModel reads and writes websetSearchModel in plans and states
-// without the framework's reflection on every call (model_codec.go): each
-// search's Read and Create go through it, so a plan or apply of many
-// searches pays for the conversion once per attribute, not per field tag.
+// without the framework's reflection on every call (model_codec.go): the
+// search's ModifyPlan, Create, Read, Update and Delete all go through it,
+// so a plan or apply of many searches pays for the conversion once per
+// attribute, not per field tag. The other resources use the framework's
+// Get and Set.
 var searchModel = newModelCodec[websetSearchModel](func(ctx context.Context) attr.Type { return websetSearchSchema(ctx).Type() })
 
 const (
@@ -200,8 +202,8 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "How the results join the webset: with `override` (the default), the webset's items are evaluated against this search's criteria, those that fail are discarded, and the search adds what it finds; `append` keeps them and adds to them. A search with a `scope` is always `override`, so `append` with a `scope` is refused at validate. Where more than one search in a webset is `override`, the one that starts last decides what the webset holds: the plan warns, and `append` on all of them but one avoids it. Changing it replaces the search.",
 				Optional:            true,
 				Computed:            true,
-				Default:             stringdefault.StaticString("override"),
-				Validators:          []validator.String{stringvalidator.OneOf("override", "append"), scopeMeansOverride{}},
+				Default:             stringdefault.StaticString(defaultSearchBehavior),
+				Validators:          []validator.String{stringvalidator.OneOf(behaviorOverride, behaviorAppend), scopeMeansOverride{}},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changing it replaces the search.",
