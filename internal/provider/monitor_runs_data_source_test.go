@@ -70,7 +70,7 @@ data "exa_monitor_runs" "latest" {
 		},
 	})
 	// Newest first: the mock numbers its runs in the order they were made.
-	if len(runs) == 3 && !(runs[0] > runs[1] && runs[1] > runs[2]) {
+	if len(runs) == 3 && (runs[0] <= runs[1] || runs[1] <= runs[2]) {
 		t.Errorf("runs are not newest first: %v", runs)
 	}
 }
