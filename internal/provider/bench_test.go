@@ -77,6 +77,9 @@ func newSearchBench(b *testing.B) *searchBench {
 			"webset_id":    tftypes.NewValue(tftypes.String, ws),
 			"query":        tftypes.NewValue(tftypes.String, "Seed-stage robotics startups in Europe"),
 			"target_count": tftypes.NewValue(tftypes.Number, 10),
+			// append: every iteration adds a search to the one webset, and
+			// two override searches in a webset warn (override_searches.go).
+			"behavior": tftypes.NewValue(tftypes.String, "append"),
 		})),
 		empty: dynamic(b, rType, tftypes.NewValue(rType, nil)),
 	}
