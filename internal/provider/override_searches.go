@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -27,6 +28,10 @@ import (
 type overrideSearches struct {
 	mu       sync.Mutex
 	byWebset map[string][]plannedOverride
+	// warned marks the websets whose first warning has been given: each
+	// search that joins them later warns about itself alone, so that a
+	// webset of many searches costs one line each, not a growing list.
+	warned map[string]bool
 }
 
 // plannedOverride is an override search planned into a webset: label names
@@ -36,35 +41,47 @@ type plannedOverride struct {
 	create bool
 }
 
+// maxNamed bounds the searches a warning names.
+const maxNamed = 10
+
 // add records an override search planned into websetID (known), and warns
 // when the webset now holds more than one and one of them is planned as a
-// create. Each pair is reported once, by the one planned later.
+// create: the first time, naming them all; after that, naming the one that
+// joins.
 func (o *overrideSearches) add(websetID string, s plannedOverride, diags *diag.Diagnostics) {
 	if o == nil || websetID == "" {
 		return
 	}
 	o.mu.Lock()
-	earlier := o.byWebset[websetID]
 	if o.byWebset == nil {
-		o.byWebset = map[string][]plannedOverride{}
+		o.byWebset, o.warned = map[string][]plannedOverride{}, map[string]bool{}
 	}
-	o.byWebset[websetID] = append(earlier, s)
+	all := append(o.byWebset[websetID], s)
+	o.byWebset[websetID] = all
+	warn := len(all) > 1 && slices.ContainsFunc(all, func(p plannedOverride) bool { return p.create })
+	first := warn && !o.warned[websetID]
+	if warn {
+		o.warned[websetID] = true
+	}
 	o.mu.Unlock()
 
-	var others []string
-	for _, e := range earlier {
-		if s.create || e.create {
-			others = append(others, e.label)
+	const advice = "An override search re-evaluates the webset's items against its own criteria and discards those that fail them, so the search that starts last decides what the webset holds; " +
+		"when they start in the same apply, that depends on the order Terraform runs them in. Set behavior = \"append\" on all of them but one."
+	switch {
+	case first:
+		names := make([]string, 0, min(len(all), maxNamed))
+		for _, p := range all[:min(len(all), maxNamed)] {
+			names = append(names, p.label)
 		}
+		if len(all) > maxNamed {
+			names = append(names, fmt.Sprintf("%d more", len(all)-maxNamed))
+		}
+		diags.AddWarning(warnOverrideSearches,
+			fmt.Sprintf("The webset %s would hold more than one search with behavior = \"override\": %s. %s", websetID, strings.Join(names, ", "), advice))
+	case warn:
+		diags.AddWarning(warnOverrideSearches,
+			fmt.Sprintf("The webset %s would hold %d searches with behavior = \"override\", with %s. %s", websetID, len(all), s.label, advice))
 	}
-	if len(others) == 0 {
-		return
-	}
-	diags.AddWarning(warnOverrideSearches,
-		fmt.Sprintf("The webset %s would hold more than one search with behavior = \"override\": %s, and %s. "+
-			"An override search re-evaluates the webset's items against its own criteria and discards those that fail them, so the search that starts last decides what the webset holds; "+
-			"when they start in the same apply, that depends on the order Terraform runs them in. Set behavior = \"append\" on all of them but one.",
-			websetID, strings.Join(others, ", "), s.label))
 }
 
 // warnOverrideSearches is the summary of that warning: one, so that

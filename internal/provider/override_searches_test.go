@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -44,5 +45,26 @@ func TestOverrideSearches_warnInAnyOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A webset of many override searches warns once in full, then once for
+// each search that joins, naming it alone: the text grows with the
+// searches, not with their square.
+func TestOverrideSearches_manySearchesWarnOneLineEach(t *testing.T) {
+	var o overrideSearches
+	var diags diag.Diagnostics
+	for i := range 12 {
+		o.add("webset_a", plannedOverride{label: fmt.Sprintf("search %02d", i), create: true}, &diags)
+	}
+	if diags.WarningsCount() != 11 {
+		t.Fatalf("%d warnings for 12 searches, want 11", diags.WarningsCount())
+	}
+	if d := diags[0].Detail(); !strings.Contains(d, "search 00, search 01.") {
+		t.Errorf("the first warning: %s", d)
+	}
+	last := diags[10].Detail()
+	if !strings.Contains(last, "would hold 12 searches") || !strings.Contains(last, "with search 11.") || strings.Contains(last, "search 10") {
+		t.Errorf("the last warning names more than the search that joins: %s", last)
 	}
 }
