@@ -65,7 +65,17 @@ func dataSourceTimeouts(ctx context.Context) schema.Attribute {
 		return dstimeouts.Attributes(ctx) // a newer library's shape: no description then
 	}
 	a.MarkdownDescription = "`read`: how long `wait_for_idle` may wait, as a duration such as `30m`. Defaults to 30 minutes."
+	if read, ok := a.Attributes["read"].(schema.StringAttribute); ok {
+		read.MarkdownDescription = timeoutDescription("wait_for_idle")
+		a.Attributes = map[string]schema.Attribute{"read": read}
+	}
 	return a
+}
+
+// timeoutDescription is a timeouts attribute's own: how long what may
+// take, as a duration.
+func timeoutDescription(what string) string {
+	return "How long `" + what + "` may wait, as a Go duration such as `30s`, `30m` or `2h45m`. Defaults to 30 minutes."
 }
 
 // idleLimit is how long the wait may take: the reader's timeouts (read

@@ -46,6 +46,10 @@ func (r *websetItemsEphemeralResource) Schema(ctx context.Context, _ ephemeral.S
 	attrs["timeouts"] = etimeouts.Attributes(ctx)
 	if to, ok := attrs["timeouts"].(schema.SingleNestedAttribute); ok {
 		to.MarkdownDescription = "`open`: how long `wait_for_idle` may wait, as a duration such as `30m`. Defaults to 30 minutes."
+		if open, ok := to.Attributes["open"].(schema.StringAttribute); ok {
+			open.MarkdownDescription = timeoutDescription("wait_for_idle")
+			to.Attributes = map[string]schema.Attribute{"open": open}
+		}
 		attrs["timeouts"] = to
 	}
 	attrs["wait_for_idle"] = schema.BoolAttribute{MarkdownDescription: waitForIdleDescription("open"), Optional: true}
