@@ -183,3 +183,35 @@ func TestMock_nextRunAtHonorsTheDayOfWeek(t *testing.T) {
 		t.Errorf("nextRunAt of a Wednesday monitor: %s", got)
 	}
 }
+
+// A monitor's run is a search in its webset: by default with the last
+// search's query, entity and criteria, appending. With no query to take
+// (no query in the monitor, no search in the webset), the run fails.
+func TestMock_aMonitorRunSearchesItsWebset(t *testing.T) {
+	h := start(t, Options{})
+	empty := h.s.CreateWebset("")
+	_, mo := h.call("POST", "/websets/v0/monitors", fmt.Sprintf(`{"websetId":%q,"cadence":{"cron":"0 9 * * 1"},"behavior":{"type":"search","config":{"count":2}}}`, empty))
+	if err := h.s.RunMonitor(at[string](t, mo, "id")); err != nil {
+		t.Fatal(err)
+	}
+	_, got := h.call("GET", "/websets/v0/monitors/"+at[string](t, mo, "id"), "")
+	if at[string](t, got, "lastRun", "status") != "failed" || at[string](t, got, "lastRun", "failedReason") == "" {
+		t.Errorf("a run with no query to take: %v", got["lastRun"])
+	}
+
+	ws := h.s.CreateWebset("")
+	if _, err := h.s.CreateCompletedSearch(ws, "Robotics startups", 3); err != nil {
+		t.Fatal(err)
+	}
+	_, mo = h.call("POST", "/websets/v0/monitors", fmt.Sprintf(`{"websetId":%q,"cadence":{"cron":"0 9 * * 1"},"behavior":{"type":"search","config":{"count":2}}}`, ws))
+	if err := h.s.RunMonitor(at[string](t, mo, "id")); err != nil {
+		t.Fatal(err)
+	}
+	_, wsGot := h.call("GET", "/websets/v0/websets/"+ws, "")
+	if n := len(at[[]any](t, wsGot, "searches")); n != 2 || at[string](t, wsGot, "searches", 1, "query") != "Robotics startups" || at[string](t, wsGot, "searches", 1, "behavior") != "append" {
+		t.Errorf("the run's search: %v", wsGot["searches"])
+	}
+	if urls := h.itemURLs(ws); len(urls) != 5 {
+		t.Errorf("after the run the webset holds %d items, want the 3 and 2 appended", len(urls))
+	}
+}

@@ -43,21 +43,23 @@ func TestMock_everyStateChangeEmitsItsEvent(t *testing.T) {
 	if err := h.s.RunMonitor(at[string](t, mo, "id")); err != nil {
 		t.Fatal(err)
 	}
+	// The run searches with the webset's last query, appending 5 items,
+	// which the completed enrichment fills as they arrive.
 	seen := h.eventTypesSeen()
 	for typ, want := range map[string]int{
-		"webset.item.created": 3, "webset.item.enriched": 3, "webset.idle": 1,
-		"webset.search.updated": 1, "monitor.run.created": 1, "monitor.run.completed": 1,
+		"webset.item.created": 3 + 5, "webset.item.enriched": 3 + 5, "webset.idle": 2,
+		"webset.search.updated": 1, "webset.search.completed": 2, "monitor.run.created": 1, "monitor.run.completed": 1,
 	} {
 		if seen[typ] != want {
 			t.Errorf("%s: %d events, want %d (all: %v)", typ, seen[typ], want, seen)
 		}
 	}
 	_, attempts := h.call("GET", "/websets/v0/webhooks/"+at[string](t, wh, "id")+"/attempts?limit=100", "")
-	if n := len(at[[]any](t, attempts, "data")); n != 3+3+1+1+1 {
-		t.Errorf("the webhook was sent %d events, want 9", n)
+	if n := len(at[[]any](t, attempts, "data")); n != 8+8+2+1+1 {
+		t.Errorf("the webhook was sent %d events, want 20", n)
 	}
 	// The attempts' successful filter: every delivery of the mock succeeds.
-	for v, want := range map[string]int{"true": 9, "false": 0} {
+	for v, want := range map[string]int{"true": 20, "false": 0} {
 		_, got := h.call("GET", "/websets/v0/webhooks/"+at[string](t, wh, "id")+"/attempts?limit=100&successful="+v, "")
 		if n := len(at[[]any](t, got, "data")); n != want {
 			t.Errorf("successful=%s: %d attempts, want %d", v, n, want)

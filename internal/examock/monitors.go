@@ -268,7 +268,8 @@ func (s *Server) listRuns(w http.ResponseWriter, r *http.Request) {
 }
 
 // RunMonitor runs a monitor now, out of band, as its schedule would: the
-// run completes at once and becomes the monitor's last run.
+// run's search (runSearch) completes at once, with its items, and the run
+// becomes the monitor's last run. With no query to take, the run fails.
 func (s *Server) RunMonitor(id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -282,11 +283,66 @@ func (s *Server) RunMonitor(id string) error {
 		Type: "search", CreatedAt: now, UpdatedAt: now,
 	}
 	s.emit("monitor.run.created", run)
-	run.Status, run.CompletedAt = "completed", &now
+	if in, ok := s.runSearch(mo); ok {
+		// The run is a search in the monitor's webset, which completes at
+		// once: its items and their events come with it.
+		s.addSearch(s.websets[mo.WebsetID], in, &Lifecycle{Immediate: true})
+		run.Status, run.CompletedAt = "completed", &now
+		s.emit("monitor.run.completed", run)
+	} else {
+		reason := "the monitor has no query, and its webset has no search to take one from"
+		run.Status, run.FailedAt, run.FailedReason = "failed", &now, &reason
+	}
 	mo.runs = append([]runJSON{run}, mo.runs...)
 	mo.LastRun = &run
-	s.emit("monitor.run.completed", run)
 	return nil
+}
+
+// runSearch is the search a monitor's run makes. The spec: "By default, the
+// search parameters (query, entity and criteria) from the last search are
+// used when no parameters are provided"; behavior defaults to append. It
+// is not ok when there is no query to take. The caller holds mu.
+func (s *Server) runSearch(mo *monitor) (*createSearchBody, bool) {
+	ws := s.lookupWebset(mo.WebsetID)
+	if ws == nil {
+		return nil, false
+	}
+	cfg := mo.Behavior.Config
+	var last *search
+	for i := len(ws.searchIDs) - 1; i >= 0 && last == nil; i-- {
+		if sr := s.searches[ws.searchIDs[i]]; !sr.gone {
+			last = sr
+		}
+	}
+	in := &createSearchBody{Count: cfg.Count, Query: cfg.Query, Entity: cfg.Entity, Behavior: &cfg.Behavior}
+	if in.Behavior == nil || *in.Behavior == "" {
+		appendBehavior := "append"
+		in.Behavior = &appendBehavior
+	}
+	for _, c := range cfg.Criteria {
+		in.Criteria = append(in.Criteria, struct {
+			Description string `json:"description"`
+		}{c.Description})
+	}
+	if last != nil {
+		if in.Query == nil {
+			in.Query = &last.Query
+		}
+		if in.Entity == nil {
+			in.Entity = last.Entity
+		}
+		if len(in.Criteria) == 0 {
+			for _, c := range last.Criteria {
+				in.Criteria = append(in.Criteria, struct {
+					Description string `json:"description"`
+				}{c.Description})
+			}
+		}
+	}
+	if in.Query == nil || in.Count == nil {
+		return nil, false
+	}
+	return in, true
 }
 
 // MonitorIDs lists the monitors that exist, in creation order.

@@ -17,7 +17,7 @@ import (
 func TestAccMonitorRunsDataSource_newestFirstAndLimit(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
-	monitor := env.monitor(ws, `{ cron = "0 9 * * 1" }`, `{ target_count = 5 }`, `  enabled = false`)
+	monitor := env.monitor(ws, `{ cron = "0 9 * * 1" }`, `{ query = "New robotics startups", target_count = 5 }`, `  enabled = false`)
 	var runs []string
 	mark := 0
 	runsOf := func(limit string) string {
