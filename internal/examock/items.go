@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -86,17 +87,16 @@ func (s *Server) findItems(sr *search, target int) {
 		return
 	}
 	ws := s.websets[sr.WebsetID]
-	held := map[string]bool{}
-	for _, it := range s.items[sr.WebsetID] {
-		held[itemURL(it.Properties)] = true
-	}
+	held := ws.held
 	excluded := s.sourceURLs(append(append([]sourceJSON{}, sr.Exclude...), ws.Excludes...))
 	now := s.now()
-	s.candidates(sr, func(p map[string]any, n int) bool {
-		url := itemURL(p)
+	s.candidates(sr, sr.cursor+1, func(c candidate) bool {
+		sr.cursor = c.n
+		url, n := c.url, c.n
 		if held[url] || excluded[url] {
 			return true
 		}
+		p := c.props()
 		held[url] = true
 		sr.found++
 		it := &item{
@@ -154,10 +154,14 @@ func (s *Server) reevaluate(ws *webset, sr *search) {
 	kept := s.items[ws.ID][:0:0]
 	for _, it := range s.items[ws.ID] {
 		if it.Properties["type"] != sr.Entity.Type || !satisfiesAll(it.Evaluations, sr.Criteria) {
+			delete(ws.held, itemURL(it.Properties))
 			continue
 		}
-		it.Evaluations = evaluate(sr.Criteria, itemURL(it.Properties), func(int) string { return "yes" })
-		it.UpdatedAt = now
+		if len(it.Evaluations) != len(sr.Criteria) {
+			// Evaluated against other criteria too: now against these.
+			it.Evaluations = evaluate(sr.Criteria, itemURL(it.Properties), func(int) string { return "yes" })
+			it.UpdatedAt = now
+		}
 		kept = append(kept, it)
 	}
 	s.items[ws.ID] = kept
@@ -179,9 +183,17 @@ func itemURL(p map[string]any) string {
 	return u
 }
 
-// candidates yields, in order, the properties of what a search may find,
-// each with its number (which picks its evaluations), until yield says
-// stop or there are no more:
+// candidate is one entity a search may find: its URL (its identity), its
+// number in the search's order (which picks its evaluations), and its
+// properties, built only for a candidate that is taken.
+type candidate struct {
+	url   string
+	n     int
+	props func() map[string]any
+}
+
+// candidates yields, in order from number from, what a search may find,
+// until yield says stop or there are no more:
 //   - a search of the whole web finds made-up entities of its type, numbered
 //     from 1 (as many as it needs: it skips what its webset holds);
 //   - a search scoped to imports or websets (with no relationship) considers
@@ -190,11 +202,14 @@ func itemURL(p map[string]any) string {
 //   - a hop search finds relationship.limit related entities for each entity
 //     of its sources; from an empty source it finds nothing.
 //
-// The caller holds mu.
-func (s *Server) candidates(sr *search, yield func(p map[string]any, n int) bool) {
+// A search resumes where it stopped (search.cursor), so that a search that
+// runs long does not walk its candidates again at every read. The caller
+// holds mu.
+func (s *Server) candidates(sr *search, from int, yield func(candidate) bool) {
 	if len(sr.Scope) == 0 {
-		for n := 1; n <= maxCandidates; n++ {
-			if !yield(itemProperties(sr.Entity, n), n) {
+		typ := entityType(sr.Entity)
+		for n := from; n <= maxCandidates; n++ {
+			if !yield(candidate{url: entityURL(typ, n), n: n, props: func() map[string]any { return itemProperties(sr.Entity, n) }}) {
 				return
 			}
 		}
@@ -202,20 +217,25 @@ func (s *Server) candidates(sr *search, yield func(p map[string]any, n int) bool
 	}
 	n := 0
 	for _, sc := range sr.Scope {
-		for _, from := range s.sourceEntities(sc.sourceJSON()) {
+		for _, src := range s.sourceEntities(sc.sourceJSON()) {
 			if sc.Relationship == nil {
-				n++
-				if !yield(from, n) {
+				if n++; n >= from && !yield(candidate{url: itemURL(src), n: n, props: func() map[string]any { return src }}) {
 					return
 				}
 				continue
 			}
 			for k := 1; k <= int(sc.Relationship.Limit); k++ {
-				n++
-				p := itemProperties(sr.Entity, n)
-				p["url"] = fmt.Sprintf("%s/related/%d", strings.TrimSuffix(itemURL(from), "/"), k)
-				p["description"] = fmt.Sprintf("%s (%s %s)", p["description"], sc.Relationship.Definition, itemURL(from))
-				if !yield(p, n) {
+				if n++; n < from {
+					continue
+				}
+				url := fmt.Sprintf("%s/related/%d", strings.TrimSuffix(itemURL(src), "/"), k)
+				props := func() map[string]any {
+					p := itemProperties(sr.Entity, n)
+					p["url"] = url
+					p["description"] = fmt.Sprintf("%s (%s %s)", p["description"], sc.Relationship.Definition, itemURL(src))
+					return p
+				}
+				if !yield(candidate{url: url, n: n, props: props}) {
 					return
 				}
 			}
@@ -274,15 +294,23 @@ func (s *Server) sourceURLs(srcs []sourceJSON) map[string]bool {
 	return out
 }
 
+// entityType is an entity's type, company when there is none.
+func entityType(e *entityJSON) string {
+	if e == nil {
+		return "company"
+	}
+	return e.Type
+}
+
+// entityURL is the URL of the made-up entity number i of a type.
+func entityURL(typ string, i int) string { return "https://example.com/" + typ + "/" + strconv.Itoa(i) }
+
 // itemProperties fills the type-specific properties the spec defines for
 // each entity type.
 func itemProperties(e *entityJSON, i int) map[string]any {
-	typ := "company"
-	if e != nil {
-		typ = e.Type
-	}
+	typ := entityType(e)
 	name := fmt.Sprintf("Example %s %d", typ, i)
-	url := fmt.Sprintf("https://example.com/%s/%d", typ, i)
+	url := entityURL(typ, i)
 	p := map[string]any{"type": typ, "url": url, "description": "A result found by the mock search: " + name}
 	published := "2026-01-01T00:00:00.000Z"
 	switch typ {
@@ -406,6 +434,7 @@ func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
 	for i, it := range items {
 		if it.ID == r.PathValue("id") {
 			s.items[ws.ID] = append(items[:i:i], items[i+1:]...)
+			delete(ws.held, itemURL(it.Properties))
 			writeJSON(w, http.StatusOK, it)
 			return
 		}

@@ -83,8 +83,9 @@ type searchJSON struct {
 
 type search struct {
 	searchJSON
-	// found is how many items the search has made (findItems).
-	found           int
+	// found is how many items the search has made (findItems), and
+	// cursor the number of the last candidate it looked at.
+	found, cursor   int
 	recallRequested bool
 	lifecycle       Lifecycle
 	reads           int

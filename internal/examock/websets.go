@@ -23,6 +23,9 @@ type webset struct {
 	// busy is true from when a search or an enrichment starts until the
 	// webset goes idle again (settle).
 	busy bool
+	// held is the set of the URLs of its items: the entities it holds,
+	// each once (findItems adds, reevaluate and deleteItem remove).
+	held map[string]bool
 }
 
 // settle emits webset.idle when a busy webset has nothing left running: no
@@ -31,10 +34,28 @@ func (s *Server) settle(ws *webset) {
 	if ws == nil || ws.deleted || !ws.busy {
 		return
 	}
-	if data := s.websetData(ws); data.Status == "idle" {
-		ws.busy = false
-		s.emit("webset.idle", data)
+	if s.websetRunning(ws) {
+		return
 	}
+	ws.busy = false
+	s.emit("webset.idle", s.websetData(ws))
+}
+
+// websetRunning says whether a search of the webset runs or an enrichment
+// is pending: its status, without building its answer. The caller holds
+// mu.
+func (s *Server) websetRunning(ws *webset) bool {
+	for _, id := range ws.searchIDs {
+		if sr := s.searches[id]; !sr.gone && sr.Status != "completed" && sr.Status != "canceled" {
+			return true
+		}
+	}
+	for _, id := range ws.enrichmentIDs {
+		if e := s.enrichments[id]; !e.gone && e.Status == "pending" {
+			return true
+		}
+	}
+	return false
 }
 
 // websetJSON is a Webset (GetWebsetResponse without expanded items).
@@ -252,6 +273,7 @@ func (s *Server) addWebset(in createWebsetBody) *webset {
 		Metadata:   copyMap(in.Metadata),
 		CreatedAt:  now,
 		UpdatedAt:  now,
+		held:       map[string]bool{},
 	}
 	s.websets[ws.ID] = ws
 	s.websetIDs = append(s.websetIDs, ws.ID)
@@ -447,21 +469,16 @@ func (s *Server) websetData(ws *webset) websetJSON {
 		CreatedAt: ws.CreatedAt, UpdatedAt: ws.UpdatedAt,
 		DashboardURL: dashboardURL(ws.ID),
 	}
+	if s.websetRunning(ws) {
+		out.Status = "running"
+	}
 	for _, id := range ws.searchIDs {
-		sr := s.searches[id]
-		if sr.gone {
-			continue
+		if sr := s.searches[id]; !sr.gone {
+			out.Searches = append(out.Searches, sr.searchJSON)
 		}
-		if sr.Status != "completed" && sr.Status != "canceled" {
-			out.Status = "running"
-		}
-		out.Searches = append(out.Searches, sr.searchJSON)
 	}
 	for _, id := range ws.enrichmentIDs {
 		if e := s.enrichments[id]; !e.gone {
-			if e.Status == "pending" {
-				out.Status = "running"
-			}
 			out.Enrichments = append(out.Enrichments, e.enrichmentJSON)
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-func TestParseSearchImportID(t *testing.T) {
+func TestParseChildImportID(t *testing.T) {
 	for in, want := range map[string][2]string{
 		"webset_1/search_2":   {"webset_1", "search_2"},
 		"team/webset/search3": {"team/webset", "search3"}, // split on the last slash
