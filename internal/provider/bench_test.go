@@ -154,3 +154,46 @@ func BenchmarkDestroySearch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRefreshAndPlanEnrichment is BenchmarkRefreshAndPlanSearch for
+// an unchanged enrichment: its Read (from the webset's snapshot) and its
+// PlanResourceChange, through the protocol server.
+func BenchmarkRefreshAndPlanEnrichment(b *testing.B) {
+	m := examock.New(examock.Options{APIKey: testAPIKey})
+	ts := m.Start()
+	b.Cleanup(ts.Close)
+	ws := m.CreateWebset("")
+	srv, schemas := configuredServer(b, ts.URL)
+	const typeName = "exa_webset_enrichment"
+	rType := schemas.ResourceSchemas[typeName].ValueType()
+	config := dynamic(b, rType, objectValue(rType, map[string]tftypes.Value{
+		"webset_id":   tftypes.NewValue(tftypes.String, ws),
+		"description": tftypes.NewValue(tftypes.String, "Name of the CEO"),
+		"format":      tftypes.NewValue(tftypes.String, "text"),
+		"metadata":    tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"team": tftypes.NewValue(tftypes.String, "growth")}),
+	}))
+	empty := dynamic(b, rType, tftypes.NewValue(rType, nil))
+	ctx := context.Background()
+	// The create warns what the enrichment may bill: a warning, not a
+	// failure.
+	plan, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, PriorState: empty, ProposedNewState: config, Config: config})
+	if err != nil || len(plan.Diagnostics) != 1 || plan.Diagnostics[0].Severity != tfprotov6.DiagnosticSeverityWarning {
+		b.Fatalf("plan: %v %v", err, plan.Diagnostics)
+	}
+	applied, err := srv.ApplyResourceChange(ctx, &tfprotov6.ApplyResourceChangeRequest{TypeName: typeName, PriorState: empty, PlannedState: plan.PlannedState, Config: config})
+	if err != nil || len(applied.Diagnostics) > 0 {
+		b.Fatalf("apply: %v %v", err, applied.Diagnostics)
+	}
+	state := applied.NewState
+	b.ReportAllocs()
+	for b.Loop() {
+		read, err := srv.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: state})
+		if err != nil || len(read.Diagnostics) > 0 {
+			b.Fatalf("read: %v %v", err, read.Diagnostics)
+		}
+		p, err := srv.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, PriorState: read.NewState, ProposedNewState: read.NewState, Config: config})
+		if err != nil || len(p.Diagnostics) > 0 {
+			b.Fatalf("plan: %v %v", err, p.Diagnostics)
+		}
+	}
+}

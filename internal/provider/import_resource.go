@@ -159,6 +159,10 @@ func importSchema(ctx context.Context) schema.Schema {
 	}
 }
 
+// importCodec reads and writes importModel in plans and states without the
+// framework's reflection per call (model_codec.go), as every resource does.
+var importCodec = newModelCodec[importModel](func(ctx context.Context) attr.Type { return importSchema(ctx).Type() })
+
 func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = importSchema(ctx)
 }
@@ -174,8 +178,8 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		return // destroy
 	}
 	var plan, config importModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.Config.Raw, &config)...)
 	if resp.Diagnostics.HasError() || !isKnown(plan.File) {
 		return
 	}
@@ -194,19 +198,19 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	plan.Count = types.Int64Value(facts.count)
 	if !req.State.Raw.IsNull() {
 		var state importModel
-		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
 		// After an import without a file, the state has no hash to compare.
 		if isKnown(state.ContentSHA256) && state.ContentSHA256.ValueString() != facts.sha256 {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("content_sha256"))
 		}
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+	resp.Diagnostics.Append(importCodec.Set(ctx, &resp.Plan.Raw, plan)...)
 }
 
 func (r *importResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan importModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -248,7 +252,7 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 	// than losing it.
 	state, diags := flattenImport(im, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -273,7 +277,7 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 	if im != nil {
 		state, diags = flattenImport(im, state)
 		resp.Diagnostics.Append(diags...)
-		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+		resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, state)...)
 	}
 }
 
@@ -331,7 +335,7 @@ func (r *importResource) discardLost(body *exa.CreateImportRequest, since time.T
 func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state importModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -346,7 +350,7 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 		},
 		func(found *exa.Import) diag.Diagnostics {
 			newState, diags := flattenImport(found, state)
-			return append(diags, resp.State.Set(ctx, newState)...)
+			return append(diags, importCodec.Set(ctx, &resp.State.Raw, newState)...)
 		}) {
 		return
 	}
@@ -356,7 +360,7 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	newState, diags := flattenImport(im, state)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 // Update PATCHes title and metadata when they changed; a new file path with
@@ -364,8 +368,8 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state importModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -383,12 +387,12 @@ func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest,
 	} else {
 		next.Status, next.UpdatedAt, next.FailedReason, next.FailedMessage = state.Status, state.UpdatedAt, state.FailedReason, state.FailedMessage
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, next)...)
 }
 
 func (r *importResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state importModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -23,7 +23,10 @@ import (
 // (terraform-plugin-framework issue #725) and building an attribute path
 // per value. The profile of `make bench` (a plan and an apply of 1000
 // searches) showed that as three quarters of exa_webset_search's Read and
-// Create, since every search decodes and encodes its whole model. The codec
+// Create, since every search decodes and encodes its whole model; for an
+// enrichment's refresh and plan it saves a quarter of the allocations
+// (BenchmarkRefreshAndPlanEnrichment: 11,113 to 8,292). Every resource
+// uses it, so that plan and state are read one way. The codec
 // matches the struct with the schema once, then converts each attribute
 // with its own attr.Type, and runs the type's own validation, as the
 // framework does for a field of a framework value type.
@@ -38,7 +41,7 @@ import (
 type modelCodec[T any] struct {
 	// resolved is the struct matched with the schema, once, on first use.
 	// An error there is a mistake in the provider: every call reports it,
-	// and TestModelCodec_searchModelResolves fails on it first.
+	// and TestModelCodec_everyResourceModelResolves fails on it first.
 	resolved func() (*codecFields, error)
 }
 

@@ -17,9 +17,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-func TestModelCodec_searchModelResolves(t *testing.T) {
-	if _, err := searchModel.resolved(); err != nil {
-		t.Fatal(err)
+// Every resource reads and writes its plan and state through a codec: each
+// model matches its schema one to one.
+func TestModelCodec_everyResourceModelResolves(t *testing.T) {
+	for name, resolved := range map[string]func() (*codecFields, error){
+		"exa_webset_search":     searchModel.resolved,
+		"exa_webset":            websetCodec.resolved,
+		"exa_webset_enrichment": enrichmentCodec.resolved,
+		"exa_monitor":           monitorCodec.resolved,
+		"exa_webhook":           webhookCodec.resolved,
+		"exa_import":            importCodec.resolved,
+	} {
+		if _, err := resolved(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
 

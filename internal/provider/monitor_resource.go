@@ -194,6 +194,10 @@ func monitorSchema(_ context.Context) schema.Schema {
 	}
 }
 
+// monitorCodec reads and writes monitorModel in plans and states without the
+// framework's reflection per call (model_codec.go), as every resource does.
+var monitorCodec = newModelCodec[monitorModel](func(ctx context.Context) attr.Type { return monitorSchema(ctx).Type() })
+
 func (r *monitorResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = monitorSchema(ctx)
 }
@@ -210,7 +214,7 @@ func (r *monitorResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		return // destroy
 	}
 	var plan monitorModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() || !plan.Enabled.ValueBool() {
 		return
 	}
@@ -227,7 +231,7 @@ func (r *monitorResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan monitorModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -256,7 +260,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	state, diags := flattenMonitor(ctx, mo, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, state)...)
 }
 
 // undoCreate handles a monitor that was made but could not be paused. It
@@ -273,7 +277,7 @@ func (r *monitorResource) undoCreate(ctx context.Context, mo *exa.Monitor, plan 
 	}
 	state, diags := flattenMonitor(ctx, mo, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, state)...)
 	resp.Diagnostics.AddError("Could not create the Exa monitor paused",
 		fmt.Sprintf("The monitor %s was created, but pausing it failed (%s), and so did deleting it (%s). It is enabled at Exa, and runs on its schedule: it is kept in state and marked tainted, so the next apply deletes it. Apply again soon, or delete it in Exa's dashboard.", mo.ID, pauseErr, delErr))
 }
@@ -291,7 +295,7 @@ func expandMonitorCreate(ctx context.Context, m monitorModel, diags *diag.Diagno
 func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state monitorModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -306,7 +310,7 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 		},
 		func(found *exa.Monitor) diag.Diagnostics {
 			newState, diags := flattenMonitor(ctx, found, state)
-			return append(diags, resp.State.Set(ctx, newState)...)
+			return append(diags, monitorCodec.Set(ctx, &resp.State.Raw, newState)...)
 		}) {
 		return
 	}
@@ -316,15 +320,15 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	newState, diags := flattenMonitor(ctx, mo, state)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 // Update sends status, cadence, behavior and metadata in one PATCH.
 func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state monitorModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -340,12 +344,12 @@ func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest
 	}
 	newState, diags := flattenMonitor(ctx, mo, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 func (r *monitorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state monitorModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -89,6 +90,10 @@ func webhookSchema(_ context.Context) schema.Schema {
 	}
 }
 
+// webhookCodec reads and writes webhookModel in plans and states without the
+// framework's reflection per call (model_codec.go), as every resource does.
+var webhookCodec = newModelCodec[webhookModel](func(ctx context.Context) attr.Type { return webhookSchema(ctx).Type() })
+
 func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = webhookSchema(ctx)
 }
@@ -100,7 +105,7 @@ func (r *webhookResource) IdentitySchema(_ context.Context, _ resource.IdentityS
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan webhookModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -125,7 +130,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	}
 	state, diags := flattenWebhook(ctx, wh, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(webhookCodec.Set(ctx, &resp.State.Raw, state)...)
 }
 
 // discardLost looks for the webhook that a create of body, sent at since,
@@ -141,7 +146,7 @@ func (r *webhookResource) discardLost(body *exa.WebhookRequest, since time.Time)
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state webhookModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -156,7 +161,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 		},
 		func(found *exa.Webhook) diag.Diagnostics {
 			newState, diags := flattenWebhook(ctx, found, state)
-			return append(diags, resp.State.Set(ctx, newState)...)
+			return append(diags, webhookCodec.Set(ctx, &resp.State.Raw, newState)...)
 		}) {
 		return
 	}
@@ -166,7 +171,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	newState, diags := flattenWebhook(ctx, wh, state)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(webhookCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 // Update sends url, events and metadata with PATCH; removing metadata
@@ -174,8 +179,8 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state webhookModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -192,12 +197,12 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	plan.Secret = state.Secret
 	newState, diags := flattenWebhook(ctx, wh, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(webhookCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state webhookModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

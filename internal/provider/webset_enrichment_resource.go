@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
@@ -131,6 +132,11 @@ func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 	}
 }
 
+// enrichmentCodec reads and writes websetEnrichmentModel in plans and
+// states without the framework's reflection per call (model_codec.go), as
+// every resource does.
+var enrichmentCodec = newModelCodec[websetEnrichmentModel](func(ctx context.Context) attr.Type { return websetEnrichmentSchema(ctx).Type() })
+
 func (r *websetEnrichmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = websetEnrichmentSchema(ctx)
 }
@@ -151,7 +157,7 @@ func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.
 		return // destroy
 	}
 	var plan websetEnrichmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -161,7 +167,7 @@ func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	var state websetEnrichmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -187,7 +193,7 @@ func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.
 func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetEnrichmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -216,7 +222,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	}
 	state, diags := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -237,7 +243,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 	}
 	state, diags = flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, state)...)
 }
 
 // expandEnrichmentCreate is the create body of an enrichment model.
@@ -253,7 +259,7 @@ func expandEnrichmentCreate(ctx context.Context, m websetEnrichmentModel, diags 
 func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetEnrichmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -268,7 +274,7 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 		},
 		func(found *exa.Enrichment) diag.Diagnostics {
 			newState, diags := flattenEnrichment(ctx, found, state)
-			return append(diags, resp.State.Set(ctx, newState)...)
+			return append(diags, enrichmentCodec.Set(ctx, &resp.State.Raw, newState)...)
 		}) {
 		return
 	}
@@ -279,7 +285,7 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 	}
 	newState, diags := flattenEnrichment(ctx, e, state)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 // Update PATCHes what changed, then cancels when canceled went to true.
@@ -288,8 +294,8 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetEnrichmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -327,12 +333,12 @@ func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.Upda
 	}
 	newState, diags := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 func (r *websetEnrichmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state websetEnrichmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

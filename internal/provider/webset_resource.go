@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"strings"
 	"time"
 
@@ -131,6 +132,10 @@ func websetSchema(_ context.Context) schema.Schema {
 	}
 }
 
+// websetCodec reads and writes websetModel in plans and states without the
+// framework's reflection per call (model_codec.go), as every resource does.
+var websetCodec = newModelCodec[websetModel](func(ctx context.Context) attr.Type { return websetSchema(ctx).Type() })
+
 func (r *websetResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = websetSchema(ctx)
 }
@@ -142,7 +147,7 @@ func (r *websetResource) IdentitySchema(_ context.Context, _ resource.IdentitySc
 func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -173,7 +178,7 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	state, diags := flattenWebset(ws, plan)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(websetCodec.Set(ctx, &resp.State.Raw, state)...)
 	if plan.Canceled.ValueBool() {
 		r.cancel(ctx, state, &resp.State, &resp.Diagnostics)
 	}
@@ -188,7 +193,7 @@ func (r *websetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		return // create: an empty webset starts no paid work
 	}
 	var state websetModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -200,7 +205,7 @@ func (r *websetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		return
 	}
 	var plan websetModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -276,13 +281,13 @@ func (r *websetResource) cancel(ctx context.Context, prior websetModel, st *tfsd
 	}
 	next, d := flattenWebset(ws, prior)
 	diags.Append(d...)
-	diags.Append(st.Set(ctx, next)...)
+	diags.Append(websetCodec.Set(ctx, &st.Raw, next)...)
 }
 
 func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -292,7 +297,7 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 		},
 		func(found *exa.Webset) diag.Diagnostics {
 			newState, diags := flattenWebset(found, state)
-			return append(diags, resp.State.Set(ctx, newState)...)
+			return append(diags, websetCodec.Set(ctx, &resp.State.Raw, newState)...)
 		}) {
 		return
 	}
@@ -304,7 +309,7 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	newState, diags := flattenWebset(ws, state)
 	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, newState)...)
+	resp.Diagnostics.Append(websetCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
 // Update changes metadata, the only attribute Exa updates in place, and
@@ -312,8 +317,8 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.Plan.Raw, &plan)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -333,7 +338,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 		next, diags = flattenWebset(ws, next)
 		resp.Diagnostics.Append(diags...)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, next)...)
+	resp.Diagnostics.Append(websetCodec.Set(ctx, &resp.State.Raw, next)...)
 	if plan.Canceled.ValueBool() && !state.Canceled.ValueBool() {
 		r.cancel(ctx, next, &resp.State, &resp.Diagnostics)
 	}
@@ -343,7 +348,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 // manages depend on the webset, so Terraform cancels them first.
 func (r *websetResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state websetModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -82,8 +82,8 @@ type websetSearchData struct {
 // without the framework's reflection on every call (model_codec.go): the
 // search's ModifyPlan, Create, Read, Update and Delete all go through it,
 // so a plan or apply of many searches pays for the conversion once per
-// attribute, not per field tag. The other resources use the framework's
-// Get and Set.
+// attribute, not per field tag. Every resource has its codec, next to its
+// model.
 var searchModel = newModelCodec[websetSearchModel](func(ctx context.Context) attr.Type { return websetSearchSchema(ctx).Type() })
 
 const (
