@@ -89,6 +89,9 @@ func (s *Server) findItems(sr *search, target int) {
 	ws := s.websets[sr.WebsetID]
 	held := ws.held
 	excluded := s.sourceURLs(append(append([]sourceJSON{}, sr.Exclude...), ws.Excludes...))
+	// Completed enrichments cover an item as it arrives; none completes
+	// while the search finds its items.
+	enriched := s.enrichedAny(ws)
 	now := s.now()
 	s.candidates(sr, sr.cursor+1, func(c candidate) bool {
 		sr.cursor = c.n
@@ -116,10 +119,10 @@ func (s *Server) findItems(sr *search, target int) {
 			return "yes"
 		})
 		s.items[sr.WebsetID] = append(s.items[sr.WebsetID], it)
-		s.emit("webset.item.created", s.withEnrichments(ws, it))
-		if s.enrichedAny(ws) {
-			// Completed enrichments cover an item as it arrives.
-			s.emit("webset.item.enriched", s.withEnrichments(ws, it))
+		data := s.withEnrichments(ws, it)
+		s.emit("webset.item.created", data)
+		if enriched {
+			s.emit("webset.item.enriched", data)
 		}
 		return sr.found < target
 	})

@@ -1,6 +1,7 @@
 package examock
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"time"
@@ -314,15 +315,11 @@ func (s *Server) runSearch(mo *monitor) (*createSearchBody, bool) {
 			last = sr
 		}
 	}
-	in := &createSearchBody{Count: cfg.Count, Query: cfg.Query, Entity: cfg.Entity, Behavior: &cfg.Behavior}
-	if in.Behavior == nil || *in.Behavior == "" {
-		appendBehavior := "append"
-		in.Behavior = &appendBehavior
-	}
+	behavior := cmp.Or(cfg.Behavior, "append")
+	in := &createSearchBody{Count: cfg.Count, Query: cfg.Query, Entity: cfg.Entity, Behavior: &behavior}
+	criteria := make([]string, 0, len(cfg.Criteria))
 	for _, c := range cfg.Criteria {
-		in.Criteria = append(in.Criteria, struct {
-			Description string `json:"description"`
-		}{c.Description})
+		criteria = append(criteria, c.Description)
 	}
 	if last != nil {
 		if in.Query == nil {
@@ -331,13 +328,16 @@ func (s *Server) runSearch(mo *monitor) (*createSearchBody, bool) {
 		if in.Entity == nil {
 			in.Entity = last.Entity
 		}
-		if len(in.Criteria) == 0 {
+		if len(criteria) == 0 {
 			for _, c := range last.Criteria {
-				in.Criteria = append(in.Criteria, struct {
-					Description string `json:"description"`
-				}{c.Description})
+				criteria = append(criteria, c.Description)
 			}
 		}
+	}
+	for _, d := range criteria {
+		in.Criteria = append(in.Criteria, struct {
+			Description string `json:"description"`
+		}{d})
 	}
 	if in.Query == nil || in.Count == nil {
 		return nil, false

@@ -164,11 +164,11 @@ func (s *Server) createWebset(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if err := s.sourcesExist("import", in.Import); err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
 	for _, src := range in.Import {
-		if !s.sourceExists(src) {
-			writeError(w, http.StatusBadRequest, fmt.Sprintf("import: %s %s not found", src.Source, src.ID))
-			return
-		}
 		// The spec: "Using the same Import in both top-level import and
 		// search.scope will return a 400 error."
 		if in.Search != nil && slices.ContainsFunc(in.Search.Scope, func(sc scopeJSON) bool { return sc.Source == src.Source && sc.ID == src.ID }) {
