@@ -139,6 +139,17 @@ resource "exa_webset_enrichment" "e" {
 	}
 }
 
+// searchOfTarget is one search in the webset ws that asks for n results.
+func (e *testEnv) searchOfTarget(ws string, n int) string {
+	return e.config(`
+resource "exa_webset_search" "s" {
+  webset_id    = %q
+  query        = "Seed-stage robotics startups in Europe"
+  target_count = %d
+}
+`, ws, n)
+}
+
 // A replacement counts once: Terraform plans it twice (against the prior
 // state, then as a create), and only the create counts. 60 replaced by 120
 // under a cap of 150 applies; counted twice (240) it would be refused.
@@ -146,15 +157,7 @@ func TestAccCost_replacementCountsOnce(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
 	env.settings = "  max_planned_results = 150"
-	search := func(n int) string {
-		return env.config(`
-resource "exa_webset_search" "s" {
-  webset_id    = %q
-  query        = "Seed-stage robotics startups in Europe"
-  target_count = %d
-}
-`, ws, n)
-	}
+	search := func(n int) string { return env.searchOfTarget(ws, n) }
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: search(60)},
@@ -175,15 +178,7 @@ func TestAccCost_replacementCountsInFull(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})
 	ws := env.mock.CreateWebset("")
 	env.settings = "  max_planned_results = 100"
-	search := func(n int) string {
-		return env.config(`
-resource "exa_webset_search" "s" {
-  webset_id    = %q
-  query        = "Seed-stage robotics startups in Europe"
-  target_count = %d
-}
-`, ws, n)
-	}
+	search := func(n int) string { return env.searchOfTarget(ws, n) }
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{
 			{Config: search(60)},
