@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -48,9 +47,18 @@ func entityAttributes() map[string]schema.Attribute {
 	}
 }
 
-// entityAttrTypes is the type of the entity attribute that
-// entityAttributes describes.
-var entityAttrTypes = map[string]attr.Type{"type": types.StringType, "description": types.StringType}
+// entityModel is the entity attribute that entityAttributes describes.
+type entityModel struct {
+	Type        types.String `tfsdk:"type"`
+	Description types.String `tfsdk:"description"`
+}
+
+// sourceModel is an exclude or import entry that sourceRefAttributes
+// describes.
+type sourceModel struct {
+	Source types.String `tfsdk:"source"`
+	ID     types.String `tfsdk:"id"`
+}
 
 // codeList writes names as a list of code spans for a description:
 // `a`, `b` and `c`.

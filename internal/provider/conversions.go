@@ -5,15 +5,13 @@ package provider
 // flatten functions.
 
 import (
-	"context"
 	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // expandStringMap reads a map of strings; null or unknown is nil.
@@ -30,42 +28,56 @@ func expandStringMap(m types.Map) map[string]string {
 	return out
 }
 
-// attrOf is an object's attribute, or nil when v is no object.
-func attrOf(v attr.Value, name string) attr.Value {
-	obj, ok := v.(types.Object)
-	if !ok {
-		return nil
-	}
-	return obj.Attributes()[name]
-}
-
-// attrString is an object's string attribute; anything else reads as null.
-func attrString(v attr.Value, name string) types.String {
-	s, ok := attrOf(v, name).(types.String)
-	if !ok {
-		return types.StringNull()
-	}
-	return s
-}
-
-func flattenEntity(e *exa.Entity) (types.Object, diag.Diagnostics) {
+// flattenEntity is an entity as the entity attribute; null for none.
+func flattenEntity(e *exa.Entity) types.Object {
 	if e == nil || e.Type == "" {
-		return types.ObjectNull(entityAttrTypes), nil
+		return tfmodel.NullObject[entityModel]()
 	}
 	desc := types.StringNull()
 	if e.Type == "custom" {
 		desc = stringOrNull(e.Description)
 	}
-	return types.ObjectValue(entityAttrTypes, map[string]attr.Value{"type": types.StringValue(e.Type), "description": desc})
+	return tfmodel.Object(entityModel{Type: types.StringValue(e.Type), Description: desc})
+}
+
+// expandEntity reads an entity attribute; null or unknown is nil.
+func expandEntity(o types.Object) *exa.Entity {
+	e, ok := tfmodel.As[entityModel](o)
+	if !ok {
+		return nil
+	}
+	return &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
+}
+
+// flattenSources is a list of { source, id } objects; null for none.
+func flattenSources(list []exa.SourceRef) types.List {
+	out := make([]sourceModel, len(list))
+	for i, s := range list {
+		out[i] = sourceModel{Source: types.StringValue(s.Source), ID: types.StringValue(s.ID)}
+	}
+	return tfmodel.ListOrNull(out)
+}
+
+// expandSources reads a list of { source, id } objects; null or unknown is nil.
+func expandSources(list types.List) []exa.SourceRef {
+	sources, _ := tfmodel.ElementsAs[sourceModel](list)
+	if sources == nil {
+		return nil
+	}
+	out := make([]exa.SourceRef, len(sources))
+	for i, s := range sources {
+		out[i] = exa.SourceRef{Source: s.Source.ValueString(), ID: s.ID.ValueString()}
+	}
+	return out
 }
 
 // flattenStringMap keeps null in state when Exa answers {} for a map the
 // configuration left out.
-func flattenStringMap(m map[string]string, prior types.Map) (types.Map, diag.Diagnostics) {
+func flattenStringMap(m map[string]string, prior types.Map) types.Map {
 	if len(m) == 0 && !isKnown(prior) {
-		return types.MapNull(types.StringType), nil
+		return types.MapNull(types.StringType)
 	}
-	return stringMapValue(m), nil
+	return stringMapValue(m)
 }
 
 func stringOrNull(s *string) types.String {
@@ -129,31 +141,6 @@ func updatedMetadata(m types.Map) map[string]string {
 	return map[string]string{}
 }
 
-// entityModel is the entity attribute of monitors and imports, read with As.
-type entityModel struct {
-	Type        types.String `tfsdk:"type"`
-	Description types.String `tfsdk:"description"`
-}
-
-// expandEntity reads an entity attribute; null or unknown is nil.
-func expandEntity(ctx context.Context, o types.Object, diags *diag.Diagnostics) *exa.Entity {
-	var e entityModel
-	if !asObject(ctx, o, &e, diags) {
-		return nil
-	}
-	return &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
-}
-
-// asObject reads a known object into a typed model; null or unknown leaves
-// the model zero and reports false.
-func asObject[T any](ctx context.Context, o types.Object, into *T, diags *diag.Diagnostics) bool {
-	if !isKnown(o) {
-		return false
-	}
-	diags.Append(o.As(ctx, into, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})...)
-	return true
-}
-
 // stringMapValue is a map of strings as a framework value; nil is {}.
 func stringMapValue(m map[string]string) types.Map {
 	vals := make(map[string]attr.Value, len(m))
@@ -172,26 +159,22 @@ func stringListValue(list []string) types.List {
 	return types.ListValueMust(types.StringType, vals)
 }
 
-// objectList turns API values into a list of objects of attrTypes, one
-// element per value, through flatten (which may add diagnostics).
-func objectList[T any](attrTypes map[string]attr.Type, list []T, flatten func(T, *diag.Diagnostics) map[string]attr.Value) (types.List, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	elems := make([]attr.Value, 0, len(list))
-	for _, x := range list {
-		obj, d := types.ObjectValue(attrTypes, flatten(x, &diags))
-		diags.Append(d...)
-		elems = append(elems, obj)
+// stringValues is a list of strings as the elements of a nested model's
+// list field; nil is [] (a nil field would be null).
+func stringValues(list []string) []types.String {
+	out := make([]types.String, len(list))
+	for i, v := range list {
+		out[i] = types.StringValue(v)
 	}
-	out, d := types.ListValue(types.ObjectType{AttrTypes: attrTypes}, elems)
-	diags.Append(d...)
-	return out, diags
+	return out
 }
 
-// objectListOrNull is objectList, but null for no values: for the lists a
-// configuration may leave out, which Exa answers as [].
-func objectListOrNull[T any](attrTypes map[string]attr.Type, list []T, flatten func(T, *diag.Diagnostics) map[string]attr.Value) (types.List, diag.Diagnostics) {
-	if len(list) == 0 {
-		return types.ListNull(types.ObjectType{AttrTypes: attrTypes}), nil
+// stringValueMap is a map of strings as a nested model's map field; nil
+// is {} (a nil field would be null).
+func stringValueMap(m map[string]string) map[string]types.String {
+	out := make(map[string]types.String, len(m))
+	for k, v := range m {
+		out[k] = types.StringValue(v)
 	}
-	return objectList(attrTypes, list, flatten)
+	return out
 }

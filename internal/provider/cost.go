@@ -16,6 +16,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/cron"
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // What a plan starts that Exa bills, and the cap that refuses too much
@@ -245,12 +246,12 @@ func (d *providerData) planEnrichmentCost(ctx context.Context, plan websetEnrich
 // planMonitorRun counts one run of a monitor that this plan creates enabled
 // or enables again, and warns what it runs a month.
 func (d *providerData) planMonitorRun(ctx context.Context, plan monitorModel, diags *diag.Diagnostics) {
-	var cadence monitorCadenceModel
-	var behavior monitorBehaviorModel
-	var config monitorConfigModel
-	if !asObject(ctx, plan.Cadence, &cadence, diags) || !asObject(ctx, plan.Behavior, &behavior, diags) || !asObject(ctx, behavior.Config, &config, diags) {
-		return
+	cadence, ok := tfmodel.As[monitorCadenceModel](plan.Cadence)
+	behavior, ok2 := tfmodel.As[monitorBehaviorModel](plan.Behavior)
+	if !ok || !ok2 || behavior.Config == nil {
+		return // unknown until apply: nothing to count yet
 	}
+	config := behavior.Config
 	count := config.TargetCount.ValueInt64()
 	if d != nil && isKnown(config.TargetCount) {
 		d.cost.add(costEntry{

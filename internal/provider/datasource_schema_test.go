@@ -16,7 +16,7 @@ import (
 func TestComputedAttributes_everyResourceKeepsSensitive(t *testing.T) {
 	ctx := context.Background()
 	for name, s := range map[string]rschema.Schema{
-		"exa_webset": websetSchema(ctx), "exa_webset_search": websetSearchSchema(ctx),
+		"exa_webset": websetSchema(ctx, nil), "exa_webset_search": websetSearchSchema(ctx),
 		"exa_webset_enrichment": websetEnrichmentSchema(ctx), "exa_monitor": monitorSchema(ctx),
 		"exa_webhook": webhookSchema(ctx), "exa_import": importSchema(ctx),
 	} {

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -21,7 +20,7 @@ import (
 
 // NewEventsDataSource is the exa_events data source.
 func NewEventsDataSource() datasource.DataSource {
-	return &listDataSource[exa.Event]{
+	return &listDataSource[exa.Event, eventModel]{
 		dataSourceBase: dataSourceBase{typeName: "events"},
 		description:    "Lists the account's events (what happened to websets, searches, items, monitors and imports), in the API's order, with the API's filters.",
 		items:          "events",
@@ -65,11 +64,19 @@ func NewEventsDataSource() datasource.DataSource {
 			}
 			return listed(c.ListEvents(ctx, f))
 		},
-		flatten: func(e exa.Event) map[string]attr.Value {
-			return map[string]attr.Value{
-				"id": types.StringValue(e.ID), "type": types.StringValue(e.Type),
-				"data": types.StringValue(string(e.Data)), "created_at": types.StringValue(e.CreatedAt),
+		flatten: func(e exa.Event) eventModel {
+			return eventModel{
+				ID: types.StringValue(e.ID), Type: types.StringValue(e.Type),
+				Data: types.StringValue(string(e.Data)), CreatedAt: types.StringValue(e.CreatedAt),
 			}
 		},
 	}
+}
+
+// eventModel is one element of events.
+type eventModel struct {
+	ID        types.String `tfsdk:"id"`
+	Type      types.String `tfsdk:"type"`
+	Data      types.String `tfsdk:"data"`
+	CreatedAt types.String `tfsdk:"created_at"`
 }

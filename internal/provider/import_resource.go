@@ -31,6 +31,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -69,9 +71,7 @@ type importModel struct {
 	UpdatedAt         types.String   `tfsdk:"updated_at"`
 }
 
-var importCSVAttrTypes = map[string]attr.Type{"identifier": types.Int64Type}
-
-// importCSVModel is the csv attribute, read with As.
+// importCSVModel is the csv attribute, read with tfmodel.As.
 type importCSVModel struct {
 	Identifier types.Int64 `tfsdk:"identifier"`
 }
@@ -119,10 +119,7 @@ func importSchema(ctx context.Context) schema.Schema {
 			"csv": schema.SingleNestedAttribute{
 				MarkdownDescription: "CSV settings. Changing them replaces the import. Exa does not return them, so after `terraform import` a configured `csv` is recorded by an in-place update that calls nothing.",
 				Optional:            true,
-				PlanModifiers: []planmodifier.Object{objectplanmodifier.RequiresReplaceIf(
-					func(_ context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
-						resp.RequiresReplace = !req.StateValue.IsNull() // unknown to state after an import
-					}, "Changing the CSV settings replaces the import.", "Changing the CSV settings replaces the import.")},
+				PlanModifiers:       []planmodifier.Object{planmodifiers.Replace("Changing the CSV settings replaces the import.", planmodifiers.ChangedSinceKnown, nil)},
 				Attributes: map[string]schema.Attribute{
 					"identifier": schema.Int64Attribute{
 						MarkdownDescription: "Index (from 0) of the column that identifies each entity, such as its URL. Exa infers it when left out.",
@@ -160,8 +157,8 @@ func importSchema(ctx context.Context) schema.Schema {
 }
 
 // importCodec reads and writes importModel in plans and states without the
-// framework's reflection per call (model_codec.go), as every resource does.
-var importCodec = newModelCodec[importModel](func(ctx context.Context) attr.Type { return importSchema(ctx).Type() })
+// framework's reflection per call (tfmodel.Codec), as every resource does.
+var importCodec = tfmodel.NewCodec[importModel](func(ctx context.Context) attr.Type { return importSchema(ctx).Type() })
 
 func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = importSchema(ctx)
@@ -312,11 +309,10 @@ func expandImportCreate(ctx context.Context, m importModel, size, count int64, d
 		Title:    m.Title.ValueStringPointer(),
 		Metadata: expandStringMap(m.Metadata),
 	}
-	if e := expandEntity(ctx, m.Entity, diags); e != nil {
+	if e := expandEntity(m.Entity); e != nil {
 		body.Entity = *e
 	}
-	var csv importCSVModel
-	if asObject(ctx, m.CSV, &csv, diags) && isKnown(csv.Identifier) {
+	if csv, ok := tfmodel.As[importCSVModel](m.CSV); ok && isKnown(csv.Identifier) {
 		body.CSV = &exa.ImportCSV{Identifier: csv.Identifier.ValueInt64Pointer()}
 	}
 	return body
@@ -503,13 +499,10 @@ func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnos
 	if !isKnown(prior.WaitForCompletion) {
 		m.WaitForCompletion = types.BoolValue(false)
 	}
-	var d diag.Diagnostics
-	m.Entity, d = flattenEntity(im.Entity)
-	diags.Append(d...)
+	m.Entity = flattenEntity(im.Entity)
 	if !isKnown(prior.CSV) {
-		m.CSV = types.ObjectNull(importCSVAttrTypes)
+		m.CSV = tfmodel.NullObject[importCSVModel]()
 	}
-	m.Metadata, d = flattenStringMap(im.Metadata, prior.Metadata)
-	diags.Append(d...)
+	m.Metadata = flattenStringMap(im.Metadata, prior.Metadata)
 	return m, diags
 }

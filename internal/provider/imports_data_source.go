@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -15,7 +14,7 @@ import (
 
 // NewImportsDataSource is the exa_imports data source.
 func NewImportsDataSource() datasource.DataSource {
-	return &listDataSource[exa.Import]{
+	return &listDataSource[exa.Import, importSummaryModel]{
 		dataSourceBase: dataSourceBase{typeName: "imports"},
 		description:    "Lists every import of the account, in the API's order, following the cursor to the end.",
 		items:          "imports",
@@ -32,12 +31,23 @@ func NewImportsDataSource() datasource.DataSource {
 		list: func(ctx context.Context, c *exa.Client, _ tfsdk.Config) ([]exa.Import, diag.Diagnostics) {
 			return listed(c.ListImports(ctx))
 		},
-		flatten: func(im exa.Import) map[string]attr.Value {
-			return map[string]attr.Value{
-				"id": types.StringValue(im.ID), "title": stringOrNull(im.Title), "status": types.StringValue(im.Status),
-				"format": types.StringValue(im.Format), "record_count": types.Int64Value(roundInt(im.Count)),
-				"metadata": stringMapValue(im.Metadata), "created_at": types.StringValue(im.CreatedAt),
+		flatten: func(im exa.Import) importSummaryModel {
+			return importSummaryModel{
+				ID: types.StringValue(im.ID), Title: stringOrNull(im.Title), Status: types.StringValue(im.Status),
+				Format: types.StringValue(im.Format), RecordCount: types.Int64Value(roundInt(im.Count)),
+				Metadata: stringValueMap(im.Metadata), CreatedAt: types.StringValue(im.CreatedAt),
 			}
 		},
 	}
+}
+
+// importSummaryModel is one element of imports.
+type importSummaryModel struct {
+	ID          types.String            `tfsdk:"id"`
+	Title       types.String            `tfsdk:"title"`
+	Status      types.String            `tfsdk:"status"`
+	Format      types.String            `tfsdk:"format"`
+	RecordCount types.Int64             `tfsdk:"record_count"`
+	Metadata    map[string]types.String `tfsdk:"metadata"`
+	CreatedAt   types.String            `tfsdk:"created_at"`
 }

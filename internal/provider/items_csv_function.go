@@ -175,3 +175,23 @@ func elementsOf(v attr.Value) ([]attr.Value, bool) {
 	}
 	return nil, false
 }
+
+// attrOf is an object's attribute, or nil when v is no object. The items
+// argument is Dynamic, so its objects are read by name: a typed model
+// cannot describe what a caller may pass.
+func attrOf(v attr.Value, name string) attr.Value {
+	obj, ok := v.(types.Object)
+	if !ok {
+		return nil
+	}
+	return obj.Attributes()[name]
+}
+
+// attrString is an object's string attribute; anything else reads as null.
+func attrString(v attr.Value, name string) types.String {
+	s, ok := attrOf(v, name).(types.String)
+	if !ok {
+		return types.StringNull()
+	}
+	return s
+}

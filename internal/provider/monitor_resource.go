@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -57,21 +58,6 @@ type monitorModel struct {
 	CreatedAt types.String `tfsdk:"created_at"`
 	UpdatedAt types.String `tfsdk:"updated_at"`
 }
-
-var (
-	cadenceAttrTypes          = map[string]attr.Type{"cron": types.StringType, "timezone": types.StringType}
-	monitorCriterionAttrTypes = map[string]attr.Type{"description": types.StringType}
-	monitorConfigAttrTypes    = map[string]attr.Type{
-		"query": types.StringType, "criteria": types.ListType{ElemType: types.ObjectType{AttrTypes: monitorCriterionAttrTypes}},
-		"entity": types.ObjectType{AttrTypes: entityAttrTypes}, "target_count": types.Int64Type, "behavior": types.StringType,
-	}
-	monitorBehaviorAttrTypes = map[string]attr.Type{"type": types.StringType, "config": types.ObjectType{AttrTypes: monitorConfigAttrTypes}}
-	monitorRunAttrTypes      = map[string]attr.Type{
-		"id": types.StringType, "status": types.StringType, "type": types.StringType, "created_at": types.StringType,
-		"completed_at": types.StringType, "failed_at": types.StringType, "failed_reason": types.StringType, "canceled_at": types.StringType,
-		"monitor_id": types.StringType, "updated_at": types.StringType,
-	}
-)
 
 // monitorSchema is the schema of exa_monitor: the one place each attribute is defined.
 func monitorSchema(_ context.Context) schema.Schema {
@@ -195,8 +181,8 @@ func monitorSchema(_ context.Context) schema.Schema {
 }
 
 // monitorCodec reads and writes monitorModel in plans and states without the
-// framework's reflection per call (model_codec.go), as every resource does.
-var monitorCodec = newModelCodec[monitorModel](func(ctx context.Context) attr.Type { return monitorSchema(ctx).Type() })
+// framework's reflection per call (tfmodel.Codec), as every resource does.
+var monitorCodec = tfmodel.NewCodec[monitorModel](func(ctx context.Context) attr.Type { return monitorSchema(ctx).Type() })
 
 func (r *monitorResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = monitorSchema(ctx)
@@ -219,9 +205,9 @@ func (r *monitorResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 		return
 	}
 	if !req.State.Raw.IsNull() {
-		var enabled types.Bool
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("enabled"), &enabled)...)
-		if resp.Diagnostics.HasError() || enabled.ValueBool() {
+		var state monitorModel
+		resp.Diagnostics.Append(monitorCodec.Get(ctx, req.State.Raw, &state)...)
+		if resp.Diagnostics.HasError() || state.Enabled.ValueBool() {
 			return // it runs already: nothing new starts
 		}
 	}
@@ -236,10 +222,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	client := r.data.client
-	body := expandMonitorCreate(ctx, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	body := expandMonitorCreate(plan)
 	started := time.Now()
 	mo, err := createOnce(ctx, client, "monitor", fmt.Sprintf("a monitor of the webset %s with the cron %q and the same metadata", body.WebsetID, body.Cadence.Cron),
 		func(ctx context.Context) (*exa.Monitor, error) { return client.CreateMonitor(ctx, body) },
@@ -258,9 +241,7 @@ func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest
 		}
 		mo = paused
 	}
-	state, diags := flattenMonitor(ctx, mo, plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, state)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, flattenMonitor(mo, plan))...)
 }
 
 // undoCreate handles a monitor that was made but could not be paused. It
@@ -275,19 +256,17 @@ func (r *monitorResource) undoCreate(ctx context.Context, mo *exa.Monitor, plan 
 			fmt.Sprintf("The monitor %s was created, but pausing it failed: %s\n\nExa creates monitors enabled, so it was deleted again rather than left running. Apply again to retry.", mo.ID, pauseErr))
 		return
 	}
-	state, diags := flattenMonitor(ctx, mo, plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, state)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, flattenMonitor(mo, plan))...)
 	resp.Diagnostics.AddError("Could not create the Exa monitor paused",
 		fmt.Sprintf("The monitor %s was created, but pausing it failed (%s), and so did deleting it (%s). It is enabled at Exa, and runs on its schedule: it is kept in state and marked tainted, so the next apply deletes it. Apply again soon, or delete it in Exa's dashboard.", mo.ID, pauseErr, delErr))
 }
 
 // expandMonitorCreate is the create body of a monitor model.
-func expandMonitorCreate(ctx context.Context, m monitorModel, diags *diag.Diagnostics) *exa.CreateMonitorRequest {
+func expandMonitorCreate(m monitorModel) *exa.CreateMonitorRequest {
 	return &exa.CreateMonitorRequest{
 		WebsetID: m.WebsetID.ValueString(),
-		Cadence:  expandCadence(ctx, m.Cadence, diags),
-		Behavior: expandMonitorBehavior(ctx, m.Behavior, diags),
+		Cadence:  expandCadence(m.Cadence),
+		Behavior: expandMonitorBehavior(m.Behavior),
 		Metadata: expandStringMap(m.Metadata),
 	}
 }
@@ -301,16 +280,10 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 	}
 	if resolvePending(ctx, "monitor", state.ID.ValueString(), resp,
 		func(since time.Time) (*exa.Monitor, error) {
-			var diags diag.Diagnostics
-			body := expandMonitorCreate(ctx, state, &diags)
-			if diags.HasError() {
-				return nil, fmt.Errorf("the placeholder's cadence and behavior do not read: %v", diags)
-			}
-			return r.data.client.FindMonitor(ctx, body, since)
+			return r.data.client.FindMonitor(ctx, expandMonitorCreate(state), since)
 		},
 		func(found *exa.Monitor) diag.Diagnostics {
-			newState, diags := flattenMonitor(ctx, found, state)
-			return append(diags, monitorCodec.Set(ctx, &resp.State.Raw, newState)...)
+			return monitorCodec.Set(ctx, &resp.State.Raw, flattenMonitor(found, state))
 		}) {
 		return
 	}
@@ -318,9 +291,7 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 	if !readOK(ctx, resp, err, "monitor", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenMonitor(ctx, mo, state)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, newState)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, flattenMonitor(mo, state))...)
 }
 
 // Update sends status, cadence, behavior and metadata in one PATCH.
@@ -332,19 +303,14 @@ func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cadence, behavior := expandCadence(ctx, plan.Cadence, &resp.Diagnostics), expandMonitorBehavior(ctx, plan.Behavior, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	cadence, behavior := expandCadence(plan.Cadence), expandMonitorBehavior(plan.Behavior)
 	body := &exa.UpdateMonitorRequest{Status: monitorStatus(plan.Enabled), Cadence: &cadence, Behavior: &behavior, Metadata: updatedMetadata(plan.Metadata)}
 	mo, err := r.data.client.UpdateMonitor(ctx, state.ID.ValueString(), body)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not update the Exa monitor", err.Error())
 		return
 	}
-	newState, diags := flattenMonitor(ctx, mo, plan)
-	resp.Diagnostics.Append(diags...)
-	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, newState)...)
+	resp.Diagnostics.Append(monitorCodec.Set(ctx, &resp.State.Raw, flattenMonitor(mo, plan))...)
 }
 
 func (r *monitorResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -385,7 +351,7 @@ func (r *monitorResource) List(ctx context.Context, req list.ListRequest, stream
 		return listedAt{
 			identity: map[string]string{"id": mo.ID},
 			display:  fmt.Sprintf("%s on webset %s (%s)", mo.Cadence.Cron, mo.WebsetID, mo.Status),
-			state:    func() (any, diag.Diagnostics) { return flattenMonitor(ctx, mo, monitorModel{}) },
+			state:    func() (any, diag.Diagnostics) { return flattenMonitor(mo, monitorModel{}), nil },
 		}
 	}), err, "monitor")
 }
@@ -397,24 +363,25 @@ func monitorStatus(enabled types.Bool) string {
 	return "disabled"
 }
 
-// Typed models of the nested attributes, read with As and written with
-// ObjectValueFrom. A monitor is never on a hot path, so reflection is fine
-// here (the search's mapping is hand-written for speed instead).
+// Typed models of the nested attributes, read with tfmodel.As and written
+// with tfmodel.Object, which derive their attribute types from them.
 type (
 	monitorCadenceModel struct {
 		Cron     types.String `tfsdk:"cron"`
 		Timezone types.String `tfsdk:"timezone"`
 	}
 	monitorBehaviorModel struct {
-		Type   types.String `tfsdk:"type"`
-		Config types.Object `tfsdk:"config"`
+		Type   types.String        `tfsdk:"type"`
+		Config *monitorConfigModel `tfsdk:"config"`
 	}
+	// monitorConfigModel is the search a run makes; a nil Criteria or
+	// Entity is one the configuration left out.
 	monitorConfigModel struct {
-		Query       types.String `tfsdk:"query"`
-		Criteria    types.List   `tfsdk:"criteria"`
-		Entity      types.Object `tfsdk:"entity"`
-		TargetCount types.Int64  `tfsdk:"target_count"`
-		Behavior    types.String `tfsdk:"behavior"`
+		Query       types.String            `tfsdk:"query"`
+		Criteria    []monitorCriterionModel `tfsdk:"criteria"`
+		Entity      *entityModel            `tfsdk:"entity"`
+		TargetCount types.Int64             `tfsdk:"target_count"`
+		Behavior    types.String            `tfsdk:"behavior"`
 	}
 	monitorCriterionModel struct {
 		Description types.String `tfsdk:"description"`
@@ -433,17 +400,17 @@ type (
 	}
 )
 
-func expandCadence(ctx context.Context, o types.Object, diags *diag.Diagnostics) exa.MonitorCadence {
-	var c monitorCadenceModel
-	asObject(ctx, o, &c, diags)
+func expandCadence(o types.Object) exa.MonitorCadence {
+	c, _ := tfmodel.As[monitorCadenceModel](o)
 	return exa.MonitorCadence{Cron: c.Cron.ValueString(), Timezone: c.Timezone.ValueString()}
 }
 
-func expandMonitorBehavior(ctx context.Context, o types.Object, diags *diag.Diagnostics) exa.MonitorBehavior {
-	var b monitorBehaviorModel
-	var cfg monitorConfigModel
-	asObject(ctx, o, &b, diags)
-	asObject(ctx, b.Config, &cfg, diags)
+func expandMonitorBehavior(o types.Object) exa.MonitorBehavior {
+	b, _ := tfmodel.As[monitorBehaviorModel](o)
+	cfg := b.Config
+	if cfg == nil {
+		cfg = &monitorConfigModel{}
+	}
 	out := exa.MonitorBehavior{Type: b.Type.ValueString()}
 	if out.Type == "" {
 		out.Type = defaultMonitorBehaviorType
@@ -453,23 +420,19 @@ func expandMonitorBehavior(ctx context.Context, o types.Object, diags *diag.Diag
 		Count:    float64(cfg.TargetCount.ValueInt64()),
 		Behavior: cfg.Behavior.ValueString(),
 	}
-	if isKnown(cfg.Criteria) {
-		var criteria []monitorCriterionModel
-		diags.Append(cfg.Criteria.ElementsAs(ctx, &criteria, false)...)
-		for _, c := range criteria {
-			out.Config.Criteria = append(out.Config.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
-		}
+	for _, c := range cfg.Criteria {
+		out.Config.Criteria = append(out.Config.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
 	}
-	out.Config.Entity = expandEntity(ctx, cfg.Entity, diags)
+	if e := cfg.Entity; e != nil {
+		out.Config.Entity = &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
+	}
 	return out
 }
 
 // flattenMonitor turns Exa's answer into state. The search config's
 // optional parts (query, criteria, entity) stay null where the
 // configuration left them out, whatever Exa fills in for them.
-func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (monitorModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	add := func(d diag.Diagnostics) { diags.Append(d...) }
+func flattenMonitor(mo *exa.Monitor, prior monitorModel) monitorModel {
 	m := prior
 	m.ID = types.StringValue(mo.ID)
 	m.WebsetID = types.StringValue(mo.WebsetID)
@@ -478,60 +441,52 @@ func flattenMonitor(ctx context.Context, mo *exa.Monitor, prior monitorModel) (m
 	m.NextRunAt = stringOrNull(mo.NextRunAt)
 	m.CreatedAt = stringOrNull(&mo.CreatedAt)
 	m.UpdatedAt = stringOrNull(&mo.UpdatedAt)
-
-	tz := cmp.Or(mo.Cadence.Timezone, defaultMonitorTimezone)
-	var d diag.Diagnostics
-	m.Cadence, d = types.ObjectValueFrom(ctx, cadenceAttrTypes, monitorCadenceModel{Cron: types.StringValue(mo.Cadence.Cron), Timezone: types.StringValue(tz)})
-	add(d)
+	m.Cadence = tfmodel.Object(monitorCadenceModel{
+		Cron: types.StringValue(mo.Cadence.Cron), Timezone: types.StringValue(cmp.Or(mo.Cadence.Timezone, defaultMonitorTimezone)),
+	})
 
 	// What the configuration set, as prior state or plan says: with no
 	// prior (an import), everything Exa says is kept.
-	var priorBehavior monitorBehaviorModel
-	var priorCfg monitorConfigModel
-	hasPrior := asObject(ctx, prior.Behavior, &priorBehavior, &diags) && asObject(ctx, priorBehavior.Config, &priorCfg, &diags)
+	priorBehavior, hasPrior := tfmodel.As[monitorBehaviorModel](prior.Behavior)
+	priorCfg := priorBehavior.Config
+	hasPrior = hasPrior && priorCfg != nil
 	cfg := mo.Behavior.Config
 	out := monitorConfigModel{
 		Query:       types.StringNull(),
-		Criteria:    types.ListNull(types.ObjectType{AttrTypes: monitorCriterionAttrTypes}),
-		Entity:      types.ObjectNull(entityAttrTypes),
 		TargetCount: types.Int64Value(roundInt(cfg.Count)),
 		Behavior:    types.StringValue(cmp.Or(cfg.Behavior, defaultMonitorSearchBehavior)),
 	}
 	if !hasPrior || isKnown(priorCfg.Query) {
 		out.Query = stringOrNull(cfg.Query)
 	}
-	if (!hasPrior || isKnown(priorCfg.Criteria)) && len(cfg.Criteria) > 0 {
-		criteria := make([]monitorCriterionModel, 0, len(cfg.Criteria))
+	if (!hasPrior || priorCfg.Criteria != nil) && len(cfg.Criteria) > 0 {
+		out.Criteria = make([]monitorCriterionModel, 0, len(cfg.Criteria))
 		for _, cr := range cfg.Criteria {
-			criteria = append(criteria, monitorCriterionModel{Description: types.StringValue(cr.Description)})
+			out.Criteria = append(out.Criteria, monitorCriterionModel{Description: types.StringValue(cr.Description)})
 		}
-		out.Criteria, d = types.ListValueFrom(ctx, types.ObjectType{AttrTypes: monitorCriterionAttrTypes}, criteria)
-		add(d)
 	}
-	if !hasPrior || isKnown(priorCfg.Entity) {
-		out.Entity, d = flattenEntity(cfg.Entity)
-		add(d)
+	if (!hasPrior || priorCfg.Entity != nil) && cfg.Entity != nil && cfg.Entity.Type != "" {
+		desc := types.StringNull()
+		if cfg.Entity.Type == "custom" {
+			desc = stringOrNull(cfg.Entity.Description)
+		}
+		out.Entity = &entityModel{Type: types.StringValue(cfg.Entity.Type), Description: desc}
 	}
-	config, d := types.ObjectValueFrom(ctx, monitorConfigAttrTypes, out)
-	add(d)
-	m.Behavior, d = types.ObjectValueFrom(ctx, monitorBehaviorAttrTypes, monitorBehaviorModel{
-		Type: types.StringValue(cmp.Or(mo.Behavior.Type, defaultMonitorBehaviorType)), Config: config,
+	m.Behavior = tfmodel.Object(monitorBehaviorModel{
+		Type: types.StringValue(cmp.Or(mo.Behavior.Type, defaultMonitorBehaviorType)), Config: &out,
 	})
-	add(d)
-
-	m.LastRun = types.ObjectNull(monitorRunAttrTypes)
-	if run := mo.LastRun; run != nil {
-		m.LastRun, d = types.ObjectValueFrom(ctx, monitorRunAttrTypes, flattenMonitorRun(run))
-		add(d)
-	}
-	m.Metadata, d = flattenStringMap(mo.Metadata, prior.Metadata)
-	add(d)
-	return m, diags
+	m.LastRun = tfmodel.ObjectOrNull(flattenMonitorRun(mo.LastRun))
+	m.Metadata = flattenStringMap(mo.Metadata, prior.Metadata)
+	return m
 }
 
-// flattenMonitorRun is one run, for last_run and exa_monitor_runs.
-func flattenMonitorRun(run *exa.MonitorRun) monitorRunModel {
-	return monitorRunModel{
+// flattenMonitorRun is one run, for last_run and exa_monitor_runs; nil
+// for none.
+func flattenMonitorRun(run *exa.MonitorRun) *monitorRunModel {
+	if run == nil {
+		return nil
+	}
+	return &monitorRunModel{
 		ID: types.StringValue(run.ID), Status: types.StringValue(run.Status), Type: types.StringValue(run.Type),
 		CreatedAt: stringOrNull(&run.CreatedAt), CompletedAt: stringOrNull(run.CompletedAt),
 		FailedAt: stringOrNull(run.FailedAt), FailedReason: stringOrNull(run.FailedReason), CanceledAt: stringOrNull(run.CanceledAt),

@@ -6,11 +6,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -64,16 +64,14 @@ func (d *monitorRunsDataSource) Read(ctx context.Context, req datasource.ReadReq
 		resp.Diagnostics.AddError("Could not list the monitor's runs", err.Error())
 		return
 	}
-	var diags diag.Diagnostics
-	m.Runs, diags = flattenRuns(ctx, runs)
-	resp.Diagnostics.Append(diags...)
+	m.Runs = flattenRuns(runs)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
-func flattenRuns(ctx context.Context, runs []exa.MonitorRun) (types.List, diag.Diagnostics) {
+func flattenRuns(runs []exa.MonitorRun) types.List {
 	out := make([]monitorRunModel, 0, len(runs))
 	for i := range runs {
-		out = append(out, flattenMonitorRun(&runs[i]))
+		out = append(out, *flattenMonitorRun(&runs[i]))
 	}
-	return types.ListValueFrom(ctx, types.ObjectType{AttrTypes: monitorRunAttrTypes}, out)
+	return tfmodel.List(out)
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -15,7 +14,7 @@ import (
 
 // NewMonitorsDataSource is the exa_monitors data source.
 func NewMonitorsDataSource() datasource.DataSource {
-	return &listDataSource[exa.Monitor]{
+	return &listDataSource[exa.Monitor, monitorSummaryModel]{
 		dataSourceBase: dataSourceBase{typeName: "monitors"},
 		description:    "Lists the account's monitors, or one webset's, in the API's order, following the cursor to the end.",
 		items:          "monitors",
@@ -41,12 +40,24 @@ func NewMonitorsDataSource() datasource.DataSource {
 			}
 			return listed(c.ListMonitors(ctx, websetID))
 		},
-		flatten: func(m exa.Monitor) map[string]attr.Value {
-			return map[string]attr.Value{
-				"id": types.StringValue(m.ID), "webset_id": types.StringValue(m.WebsetID), "status": types.StringValue(m.Status),
-				"cron": types.StringValue(m.Cadence.Cron), "timezone": types.StringValue(m.Cadence.Timezone),
-				"next_run_at": stringOrNull(m.NextRunAt), "metadata": stringMapValue(m.Metadata), "created_at": types.StringValue(m.CreatedAt),
+		flatten: func(m exa.Monitor) monitorSummaryModel {
+			return monitorSummaryModel{
+				ID: types.StringValue(m.ID), WebsetID: types.StringValue(m.WebsetID), Status: types.StringValue(m.Status),
+				Cron: types.StringValue(m.Cadence.Cron), Timezone: types.StringValue(m.Cadence.Timezone),
+				NextRunAt: stringOrNull(m.NextRunAt), Metadata: stringValueMap(m.Metadata), CreatedAt: types.StringValue(m.CreatedAt),
 			}
 		},
 	}
+}
+
+// monitorSummaryModel is one element of monitors.
+type monitorSummaryModel struct {
+	ID        types.String            `tfsdk:"id"`
+	WebsetID  types.String            `tfsdk:"webset_id"`
+	Status    types.String            `tfsdk:"status"`
+	Cron      types.String            `tfsdk:"cron"`
+	Timezone  types.String            `tfsdk:"timezone"`
+	NextRunAt types.String            `tfsdk:"next_run_at"`
+	Metadata  map[string]types.String `tfsdk:"metadata"`
+	CreatedAt types.String            `tfsdk:"created_at"`
 }

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Two searches with behavior = "override" in one webset: Exa's override
@@ -101,30 +100,9 @@ func overrideLabel(id, query string) string {
 	return q
 }
 
-// rawString is a string attribute of a raw object, "" when it is null,
-// unknown or absent: the plan's fast path reads the few attributes it needs
-// without decoding the model.
-func rawString(v tftypes.Value, name string) string {
-	got, ok := valueAt(v, tftypes.NewAttributePath().WithAttributeName(name))
-	var s string
-	if !ok || !got.IsKnown() || got.IsNull() || got.As(&s) != nil {
-		return ""
-	}
-	return s
-}
-
 // planOverride records an override search planned into a webset.
 func (d *providerData) planOverride(websetID string, s plannedOverride, diags *diag.Diagnostics) {
 	if d != nil {
 		d.overrides.add(websetID, s, diags)
 	}
-}
-
-// planExistingOverride records a search that stays, from its state, when
-// its behavior is override.
-func (d *providerData) planExistingOverride(state tftypes.Value, diags *diag.Diagnostics) {
-	if d == nil || rawString(state, "behavior") != behaviorOverride {
-		return
-	}
-	d.planOverride(rawString(state, "webset_id"), plannedOverride{label: overrideLabel(rawString(state, "id"), rawString(state, "query"))}, diags)
 }

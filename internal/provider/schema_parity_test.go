@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -11,10 +12,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Every hand-written attribute-type map must be the type the schema gives
-// at its path: a key misspelled in a map would otherwise surface only when
-// an apply fails, or never (attrString on a missing key reads null).
-func TestAttrTypeMapsMatchTheirSchemas(t *testing.T) {
+// Every nested model's derived type is the type the schema gives at its
+// path: a tag misspelled, a field missing or of the wrong kind would
+// otherwise surface only when an apply fails. A model inside another is
+// held by its parent's row.
+func TestNestedModelsMatchTheirSchemas(t *testing.T) {
 	ctx := context.Background()
 	resourceSchema := func(r resource.Resource) func(path.Path) (attr.Type, bool) {
 		var resp resource.SchemaResponse
@@ -34,36 +36,34 @@ func TestAttrTypeMapsMatchTheirSchemas(t *testing.T) {
 	}
 	search := resourceSchema(NewWebsetSearchResource())
 	monitor := resourceSchema(NewMonitorResource())
-	imp := resourceSchema(NewImportResource())
-	items := dataSourceSchema(NewWebsetItemsDataSource())
+	webset := resourceSchema(NewWebsetResource())
+	first := path.Root
 	cases := []struct {
 		name   string
 		schema func(path.Path) (attr.Type, bool)
 		at     path.Path
-		types  map[string]attr.Type
+		typ    func() types.ObjectType
 	}{
-		{"entityAttrTypes", search, path.Root("entity"), entityAttrTypes},
-		{"criterionAttrTypes", search, path.Root("criteria").AtListIndex(0), criterionAttrTypes},
-		{"sourceAttrTypes", search, path.Root("exclude").AtListIndex(0), sourceAttrTypes},
-		{"scopeAttrTypes", search, path.Root("scope").AtListIndex(0), scopeAttrTypes},
-		{"relationshipAttrTypes", search, path.Root("scope").AtListIndex(0).AtName("relationship"), relationshipAttrTypes},
-		{"progressAttrTypes", search, path.Root("progress"), progressAttrTypes},
-		{"recallResultAttrTypes", search, path.Root("recall_result"), recallResultAttrTypes},
-		{"expectedAttrTypes", search, path.Root("recall_result").AtName("expected"), expectedAttrTypes},
-		{"boundsAttrTypes", search, path.Root("recall_result").AtName("expected").AtName("bounds"), boundsAttrTypes},
-		{"cadenceAttrTypes", monitor, path.Root("cadence"), cadenceAttrTypes},
-		{"monitorBehaviorAttrTypes", monitor, path.Root("behavior"), monitorBehaviorAttrTypes},
-		{"monitorConfigAttrTypes", monitor, path.Root("behavior").AtName("config"), monitorConfigAttrTypes},
-		{"monitorCriterionAttrTypes", monitor, path.Root("behavior").AtName("config").AtName("criteria").AtListIndex(0), monitorCriterionAttrTypes},
-		{"monitorRunAttrTypes", monitor, path.Root("last_run"), monitorRunAttrTypes},
-		{"monitorRunAttrTypes (runs)", dataSourceSchema(NewMonitorRunsDataSource()), path.Root("runs").AtListIndex(0), monitorRunAttrTypes},
-		{"importCSVAttrTypes", imp, path.Root("csv"), importCSVAttrTypes},
-		{"attemptAttrTypes", dataSourceSchema(NewWebhookAttemptsDataSource()), path.Root("attempts").AtListIndex(0), attemptAttrTypes},
-		{"searchSummaryAttrTypes", dataSourceSchema(NewWebsetDataSource()), path.Root("searches").AtListIndex(0), searchSummaryAttrTypes},
-		{"itemAttrTypes", items, path.Root("items").AtListIndex(0), itemAttrTypes},
-		{"evaluationAttrTypes", items, path.Root("items").AtListIndex(0).AtName("evaluations").AtListIndex(0), evaluationAttrTypes},
-		{"referenceAttrTypes", items, path.Root("items").AtListIndex(0).AtName("evaluations").AtListIndex(0).AtName("references").AtListIndex(0), referenceAttrTypes},
-		{"enrichmentAttrTypes", items, path.Root("items").AtListIndex(0).AtName("enrichments").AtListIndex(0), enrichmentAttrTypes},
+		{"entityModel", search, first("entity"), tfmodel.ObjectType[entityModel]},
+		{"criterionModel", search, first("criteria").AtListIndex(0), tfmodel.ObjectType[criterionModel]},
+		{"sourceModel (exclude)", search, first("exclude").AtListIndex(0), tfmodel.ObjectType[sourceModel]},
+		{"sourceModel (import)", webset, first("import").AtListIndex(0), tfmodel.ObjectType[sourceModel]},
+		{"scopeModel", search, first("scope").AtListIndex(0), tfmodel.ObjectType[scopeModel]},
+		{"progressModel", search, first("progress"), tfmodel.ObjectType[progressModel]},
+		{"recallResultModel", search, first("recall_result"), tfmodel.ObjectType[recallResultModel]},
+		{"monitorCadenceModel", monitor, first("cadence"), tfmodel.ObjectType[monitorCadenceModel]},
+		{"monitorBehaviorModel", monitor, first("behavior"), tfmodel.ObjectType[monitorBehaviorModel]},
+		{"monitorRunModel", monitor, first("last_run"), tfmodel.ObjectType[monitorRunModel]},
+		{"monitorRunModel (runs)", dataSourceSchema(NewMonitorRunsDataSource()), first("runs").AtListIndex(0), tfmodel.ObjectType[monitorRunModel]},
+		{"importCSVModel", resourceSchema(NewImportResource()), first("csv"), tfmodel.ObjectType[importCSVModel]},
+		{"attemptModel", dataSourceSchema(NewWebhookAttemptsDataSource()), first("attempts").AtListIndex(0), tfmodel.ObjectType[attemptModel]},
+		{"searchSummaryModel", dataSourceSchema(NewWebsetDataSource()), first("searches").AtListIndex(0), tfmodel.ObjectType[searchSummaryModel]},
+		{"itemModel", dataSourceSchema(NewWebsetItemsDataSource()), first("items").AtListIndex(0), tfmodel.ObjectType[itemModel]},
+		{"websetSummaryModel", dataSourceSchema(NewWebsetsDataSource()), first("websets").AtListIndex(0), tfmodel.ObjectType[websetSummaryModel]},
+		{"monitorSummaryModel", dataSourceSchema(NewMonitorsDataSource()), first("monitors").AtListIndex(0), tfmodel.ObjectType[monitorSummaryModel]},
+		{"webhookSummaryModel", dataSourceSchema(NewWebhooksDataSource()), first("webhooks").AtListIndex(0), tfmodel.ObjectType[webhookSummaryModel]},
+		{"importSummaryModel", dataSourceSchema(NewImportsDataSource()), first("imports").AtListIndex(0), tfmodel.ObjectType[importSummaryModel]},
+		{"eventModel", dataSourceSchema(NewEventsDataSource()), first("events").AtListIndex(0), tfmodel.ObjectType[eventModel]},
 	}
 	for _, tc := range cases {
 		got, ok := tc.schema(tc.at)
@@ -71,8 +71,8 @@ func TestAttrTypeMapsMatchTheirSchemas(t *testing.T) {
 			t.Errorf("%s: the schema has no attribute at %s", tc.name, tc.at)
 			continue
 		}
-		if want := (types.ObjectType{AttrTypes: tc.types}); !got.Equal(want) {
-			t.Errorf("%s differs from the schema at %s:\n  map:    %s\n  schema: %s", tc.name, tc.at, want, got)
+		if want := tc.typ(); !got.Equal(want) {
+			t.Errorf("%s differs from the schema at %s:\n  model:  %s\n  schema: %s", tc.name, tc.at, want, got)
 		}
 	}
 }

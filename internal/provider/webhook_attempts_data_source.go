@@ -5,14 +5,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -34,10 +33,17 @@ type webhookAttemptsModel struct {
 	Attempts  types.List   `tfsdk:"attempts"`
 }
 
-var attemptAttrTypes = map[string]attr.Type{
-	"id": types.StringType, "event_id": types.StringType, "event_type": types.StringType, "url": types.StringType,
-	"successful": types.BoolType, "response_status_code": types.Int64Type, "response_body": types.StringType,
-	"attempt": types.Int64Type, "attempted_at": types.StringType,
+// attemptModel is one element of attempts.
+type attemptModel struct {
+	ID                 types.String `tfsdk:"id"`
+	EventID            types.String `tfsdk:"event_id"`
+	EventType          types.String `tfsdk:"event_type"`
+	URL                types.String `tfsdk:"url"`
+	Successful         types.Bool   `tfsdk:"successful"`
+	ResponseStatusCode types.Int64  `tfsdk:"response_status_code"`
+	ResponseBody       types.String `tfsdk:"response_body"`
+	Attempt            types.Int64  `tfsdk:"attempt"`
+	AttemptedAt        types.String `tfsdk:"attempted_at"`
 }
 
 func (d *webhookAttemptsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -92,19 +98,19 @@ func (d *webhookAttemptsDataSource) Read(ctx context.Context, req datasource.Rea
 		resp.Diagnostics.AddError("Could not list the webhook's attempts", err.Error())
 		return
 	}
-	var diags diag.Diagnostics
-	m.Attempts, diags = flattenAttempts(attempts)
-	resp.Diagnostics.Append(diags...)
+	m.Attempts = flattenAttempts(attempts)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
 }
 
-func flattenAttempts(list []exa.WebhookAttempt) (types.List, diag.Diagnostics) {
-	return objectList(attemptAttrTypes, list, func(a exa.WebhookAttempt, _ *diag.Diagnostics) map[string]attr.Value {
-		return map[string]attr.Value{
-			"id": types.StringValue(a.ID), "event_id": types.StringValue(a.EventID), "event_type": types.StringValue(a.EventType),
-			"url": types.StringValue(a.URL), "successful": types.BoolValue(a.Successful),
-			"response_status_code": types.Int64Value(roundInt(a.ResponseStatusCode)), "response_body": stringOrNull(a.ResponseBody),
-			"attempt": types.Int64Value(roundInt(a.Attempt)), "attempted_at": stringOrNull(&a.AttemptedAt),
+func flattenAttempts(list []exa.WebhookAttempt) types.List {
+	out := make([]attemptModel, len(list))
+	for i, a := range list {
+		out[i] = attemptModel{
+			ID: types.StringValue(a.ID), EventID: types.StringValue(a.EventID), EventType: types.StringValue(a.EventType),
+			URL: types.StringValue(a.URL), Successful: types.BoolValue(a.Successful),
+			ResponseStatusCode: types.Int64Value(roundInt(a.ResponseStatusCode)), ResponseBody: stringOrNull(a.ResponseBody),
+			Attempt: types.Int64Value(roundInt(a.Attempt)), AttemptedAt: stringOrNull(&a.AttemptedAt),
 		}
-	})
+	}
+	return tfmodel.List(out)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -91,8 +92,8 @@ func webhookSchema(_ context.Context) schema.Schema {
 }
 
 // webhookCodec reads and writes webhookModel in plans and states without the
-// framework's reflection per call (model_codec.go), as every resource does.
-var webhookCodec = newModelCodec[webhookModel](func(ctx context.Context) attr.Type { return webhookSchema(ctx).Type() })
+// framework's reflection per call (tfmodel.Codec), as every resource does.
+var webhookCodec = tfmodel.NewCodec[webhookModel](func(ctx context.Context) attr.Type { return webhookSchema(ctx).Type() })
 
 func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = webhookSchema(ctx)
@@ -256,7 +257,6 @@ func flattenWebhook(ctx context.Context, wh *exa.Webhook, prior webhookModel) (w
 	var d diag.Diagnostics
 	m.Events, d = types.SetValueFrom(ctx, types.StringType, append([]string{}, wh.Events...))
 	diags.Append(d...)
-	m.Metadata, d = flattenStringMap(wh.Metadata, prior.Metadata)
-	diags.Append(d...)
+	m.Metadata = flattenStringMap(wh.Metadata, prior.Metadata)
 	return m, diags
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,7 +15,7 @@ import (
 // NewWebhooksDataSource is the exa_webhooks data source. Exa's list never
 // carries a webhook's secret, and neither does this.
 func NewWebhooksDataSource() datasource.DataSource {
-	return &listDataSource[exa.Webhook]{
+	return &listDataSource[exa.Webhook, webhookSummaryModel]{
 		dataSourceBase: dataSourceBase{typeName: "webhooks"},
 		description:    "Lists every webhook of the account, in the API's order, following the cursor to the end. Secrets are not listed: Exa shows a webhook's secret only when it is created.",
 		items:          "webhooks",
@@ -32,11 +31,21 @@ func NewWebhooksDataSource() datasource.DataSource {
 		list: func(ctx context.Context, c *exa.Client, _ tfsdk.Config) ([]exa.Webhook, diag.Diagnostics) {
 			return listed(c.ListWebhooks(ctx))
 		},
-		flatten: func(h exa.Webhook) map[string]attr.Value {
-			return map[string]attr.Value{
-				"id": types.StringValue(h.ID), "url": types.StringValue(h.URL), "events": stringListValue(h.Events),
-				"status": types.StringValue(h.Status), "metadata": stringMapValue(h.Metadata), "created_at": types.StringValue(h.CreatedAt),
+		flatten: func(h exa.Webhook) webhookSummaryModel {
+			return webhookSummaryModel{
+				ID: types.StringValue(h.ID), URL: types.StringValue(h.URL), Events: stringValues(h.Events),
+				Status: types.StringValue(h.Status), Metadata: stringValueMap(h.Metadata), CreatedAt: types.StringValue(h.CreatedAt),
 			}
 		},
 	}
+}
+
+// webhookSummaryModel is one element of webhooks.
+type webhookSummaryModel struct {
+	ID        types.String            `tfsdk:"id"`
+	URL       types.String            `tfsdk:"url"`
+	Events    []types.String          `tfsdk:"events"`
+	Status    types.String            `tfsdk:"status"`
+	Metadata  map[string]types.String `tfsdk:"metadata"`
+	CreatedAt types.String            `tfsdk:"created_at"`
 }

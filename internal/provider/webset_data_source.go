@@ -7,14 +7,13 @@ import (
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -38,13 +37,16 @@ type websetDataModel struct {
 	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
-var searchSummaryAttrTypes = map[string]attr.Type{
-	"id": types.StringType, "query": types.StringType, "status": types.StringType,
-	"progress": types.ObjectType{AttrTypes: progressAttrTypes},
+// searchSummaryModel is one element of searches.
+type searchSummaryModel struct {
+	ID       types.String   `tfsdk:"id"`
+	Query    types.String   `tfsdk:"query"`
+	Status   types.String   `tfsdk:"status"`
+	Progress *progressModel `tfsdk:"progress"`
 }
 
 func (d *websetDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs, diags := computedAttributes(websetSchema(ctx).Attributes, "import", "canceled", "deletion_protection")
+	attrs, diags := computedAttributes(websetSchema(ctx, nil).Attributes, "import", "canceled", "deletion_protection")
 	resp.Diagnostics.Append(diags...)
 	attrs["id"] = schema.StringAttribute{MarkdownDescription: "ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
 	attrs["external_id"] = schema.StringAttribute{MarkdownDescription: "External ID of the webset to read. Set exactly one of `id` and `external_id`.", Optional: true, Computed: true}
@@ -101,18 +103,17 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	m, diags := flattenWebset(ws, prior)
 	resp.Diagnostics.Append(diags...)
 	out := websetDataModel{websetData: m.websetData, idleInputs: cfg.idleInputs, Timeouts: cfg.Timeouts}
-	out.Searches, diags = flattenSearchSummaries(ws.Searches)
-	resp.Diagnostics.Append(diags...)
+	out.Searches = flattenSearchSummaries(ws.Searches)
 	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)
 }
 
-func flattenSearchSummaries(list []exa.Search) (types.List, diag.Diagnostics) {
-	return objectList(searchSummaryAttrTypes, list, func(s exa.Search, diags *diag.Diagnostics) map[string]attr.Value {
-		progress, d := flattenProgress(s.Progress)
-		diags.Append(d...)
-		return map[string]attr.Value{
-			"id": types.StringValue(s.ID), "query": types.StringValue(s.Query),
-			"status": types.StringValue(s.Status), "progress": progress,
+func flattenSearchSummaries(list []exa.Search) types.List {
+	out := make([]searchSummaryModel, len(list))
+	for i, s := range list {
+		out[i] = searchSummaryModel{
+			ID: types.StringValue(s.ID), Query: types.StringValue(s.Query),
+			Status: types.StringValue(s.Status), Progress: flattenProgress(s.Progress),
 		}
-	})
+	}
+	return tfmodel.List(out)
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -18,13 +17,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -75,7 +75,8 @@ func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "ID of the webset whose items are enriched. Changing it replaces the enrichment.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				PlanModifiers: []planmodifier.String{planmodifiers.Replace("Changing it replaces the enrichment.",
+					planmodifiers.Changed, enrichmentReplaced("webset_id changed", ""))},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "What to find for each item, 1 to 5000 characters.",
@@ -109,8 +110,9 @@ func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
-				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplaceIf(uncancel,
-					"Going from canceled back to not canceled takes a new enrichment.", "Going from canceled back to not canceled takes a new enrichment.")},
+				PlanModifiers: []planmodifier.Bool{planmodifiers.Replace("Going from canceled back to not canceled takes a new enrichment.",
+					planmodifiers.Uncanceled, enrichmentReplaced("it is canceled and canceled = false here",
+						" If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel action), set canceled = true to keep it stopped."))},
 			},
 			"wait_for_completion": schema.BoolAttribute{
 				MarkdownDescription: "Make create wait until the enrichment has completed (or was canceled), within `timeouts.create`: then items read in the same apply carry its results. " +
@@ -133,9 +135,29 @@ func websetEnrichmentSchema(ctx context.Context) schema.Schema {
 }
 
 // enrichmentCodec reads and writes websetEnrichmentModel in plans and
-// states without the framework's reflection per call (model_codec.go), as
-// every resource does.
-var enrichmentCodec = newModelCodec[websetEnrichmentModel](func(ctx context.Context) attr.Type { return websetEnrichmentSchema(ctx).Type() })
+// states without the framework's reflection per call (tfmodel.Codec), as
+// every resource does. It is set in init: the schema's plan modifiers read
+// state through it, which a package-level initializer cannot express.
+var enrichmentCodec *tfmodel.Codec[websetEnrichmentModel]
+
+func init() {
+	enrichmentCodec = tfmodel.NewCodec[websetEnrichmentModel](func(ctx context.Context) attr.Type { return websetEnrichmentSchema(ctx).Type() })
+}
+
+// enrichmentReplaced warns, when the enrichment is replaced because of
+// reason, that its results go and are billed again.
+func enrichmentReplaced(reason, advice string) planmodifiers.Explain {
+	return func(ctx context.Context, req planmodifiers.Request, diags *diag.Diagnostics) {
+		var state websetEnrichmentModel
+		if d := enrichmentCodec.Get(ctx, req.State.Raw, &state); d.HasError() {
+			diags.Append(d...)
+			return
+		}
+		diags.AddWarning(warnEnrichmentReplaced,
+			fmt.Sprintf("The enrichment %s (%s) will be replaced because %s: its results are deleted, and the new enrichment fills one result per item of its webset again, each billed.%s",
+				state.ID.ValueString(), quoteShort(state.Description), reason, advice))
+	}
+}
 
 func (r *websetEnrichmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = websetEnrichmentSchema(ctx)
@@ -150,43 +172,17 @@ func (r *websetEnrichmentResource) ConfigValidators(context.Context) []resource.
 }
 
 // ModifyPlan counts a new enrichment against max_planned_results and warns
-// what it may fill, and warns when one is replaced (cost.go). Replacement
-// itself is decided by the plan modifiers of webset_id and canceled.
+// what it may fill (cost.go). Replacement, and its warning, are the plan
+// modifiers of webset_id and canceled.
 func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy
+	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() {
+		return // a destroy or an update: no new enrichment
 	}
+	// A create, or the create half of a replacement.
 	var plan websetEnrichmentModel
 	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.Plan.Raw, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		// A create, or the create half of a replacement.
+	if !resp.Diagnostics.HasError() {
 		r.data.planEnrichmentCost(ctx, plan, &resp.Diagnostics)
-		return
-	}
-	var state websetEnrichmentModel
-	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var reasons []string
-	if !plan.WebsetID.Equal(state.WebsetID) {
-		reasons = append(reasons, "webset_id changed")
-	}
-	uncanceled := state.Canceled.ValueBool() && !plan.Canceled.ValueBool()
-	if uncanceled {
-		reasons = append(reasons, "it is canceled and canceled = false here")
-	}
-	if len(reasons) > 0 {
-		advice := ""
-		if uncanceled {
-			advice = " If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel action), set canceled = true to keep it stopped."
-		}
-		resp.Diagnostics.AddWarning(warnEnrichmentReplaced,
-			fmt.Sprintf("The enrichment %s (%s) will be replaced because %s: its results are deleted, and the new enrichment fills one result per item of its webset again, each billed.%s",
-				state.ID.ValueString(), quoteShort(state.Description), strings.Join(reasons, " and "), advice))
 	}
 }
 
@@ -418,8 +414,6 @@ func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnric
 		}
 		m.Options = stringListValue(labels)
 	}
-	var d diag.Diagnostics
-	m.Metadata, d = flattenStringMap(e.Metadata, prior.Metadata)
-	diags.Append(d...)
+	m.Metadata = flattenStringMap(e.Metadata, prior.Metadata)
 	return m, diags
 }

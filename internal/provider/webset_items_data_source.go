@@ -8,7 +8,6 @@ import (
 
 	dstimeouts "github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -46,23 +46,40 @@ type websetItemsModel struct {
 	Timeouts dstimeouts.Value `tfsdk:"timeouts"`
 }
 
-var (
-	referenceAttrTypes  = map[string]attr.Type{"title": types.StringType, "snippet": types.StringType, "url": types.StringType}
-	referencesType      = types.ListType{ElemType: types.ObjectType{AttrTypes: referenceAttrTypes}}
-	evaluationAttrTypes = map[string]attr.Type{
-		"criterion": types.StringType, "satisfied": types.StringType, "reasoning": types.StringType, "references": referencesType,
+// Typed models of an item and what it holds.
+type (
+	itemModel struct {
+		ID          types.String            `tfsdk:"id"`
+		Source      types.String            `tfsdk:"source"`
+		SourceID    types.String            `tfsdk:"source_id"`
+		CreatedAt   types.String            `tfsdk:"created_at"`
+		UpdatedAt   types.String            `tfsdk:"updated_at"`
+		Type        types.String            `tfsdk:"type"`
+		URL         types.String            `tfsdk:"url"`
+		Description types.String            `tfsdk:"description"`
+		Name        types.String            `tfsdk:"name"`
+		Properties  types.String            `tfsdk:"properties"`
+		Evaluations []evaluationModel       `tfsdk:"evaluations"`
+		Enrichments []enrichmentResultModel `tfsdk:"enrichments"`
 	}
-	enrichmentAttrTypes = map[string]attr.Type{
-		"enrichment_id": types.StringType, "format": types.StringType, "status": types.StringType,
-		"result": types.ListType{ElemType: types.StringType}, "reasoning": types.StringType, "references": referencesType,
+	evaluationModel struct {
+		Criterion  types.String     `tfsdk:"criterion"`
+		Satisfied  types.String     `tfsdk:"satisfied"`
+		Reasoning  types.String     `tfsdk:"reasoning"`
+		References []referenceModel `tfsdk:"references"`
 	}
-	itemAttrTypes = map[string]attr.Type{
-		"id": types.StringType, "source": types.StringType, "source_id": types.StringType,
-		"created_at": types.StringType, "updated_at": types.StringType,
-		"type": types.StringType, "url": types.StringType, "description": types.StringType, "name": types.StringType,
-		"properties":  types.StringType,
-		"evaluations": types.ListType{ElemType: types.ObjectType{AttrTypes: evaluationAttrTypes}},
-		"enrichments": types.ListType{ElemType: types.ObjectType{AttrTypes: enrichmentAttrTypes}},
+	enrichmentResultModel struct {
+		EnrichmentID types.String     `tfsdk:"enrichment_id"`
+		Format       types.String     `tfsdk:"format"`
+		Status       types.String     `tfsdk:"status"`
+		Result       []types.String   `tfsdk:"result"`
+		Reasoning    types.String     `tfsdk:"reasoning"`
+		References   []referenceModel `tfsdk:"references"`
+	}
+	referenceModel struct {
+		Title   types.String `tfsdk:"title"`
+		Snippet types.String `tfsdk:"snippet"`
+		URL     types.String `tfsdk:"url"`
 	}
 )
 
@@ -152,21 +169,21 @@ func readItems(ctx context.Context, data *providerData, m *websetItemsQuery, lim
 		diags.AddError("Could not list the webset's items", err.Error())
 		return false
 	}
-	var d diag.Diagnostics
-	m.Items, d = flattenItems(items, m.Content.ValueBool())
-	diags.Append(d...)
-	return !d.HasError()
+	m.Items = flattenItems(items, m.Content.ValueBool())
+	return true
 }
 
 // flattenItems turns items into the items attribute; without withContent,
 // each item's page content is left out of its properties.
-func flattenItems(items []exa.Item, withContent bool) (types.List, diag.Diagnostics) {
-	return objectList(itemAttrTypes, items, func(it exa.Item, diags *diag.Diagnostics) map[string]attr.Value {
-		return flattenItem(it, withContent, diags)
-	})
+func flattenItems(items []exa.Item, withContent bool) types.List {
+	out := make([]itemModel, len(items))
+	for i, it := range items {
+		out[i] = flattenItem(it, withContent)
+	}
+	return tfmodel.List(out)
 }
 
-func flattenItem(it exa.Item, withContent bool, diags *diag.Diagnostics) map[string]attr.Value {
+func flattenItem(it exa.Item, withContent bool) itemModel {
 	var props exa.ItemProperties
 	_ = json.Unmarshal(it.Properties, &props) // a shape Exa adds later leaves the typed fields null
 	normalized := types.StringNull()
@@ -179,31 +196,29 @@ func flattenItem(it exa.Item, withContent bool, diags *diag.Diagnostics) map[str
 			normalized = types.StringValue(string(b))
 		}
 	}
-	evals, d := objectList(evaluationAttrTypes, it.Evaluations, func(e exa.Evaluation, _ *diag.Diagnostics) map[string]attr.Value {
-		return map[string]attr.Value{
-			"criterion": types.StringValue(e.Criterion), "satisfied": types.StringValue(e.Satisfied), "reasoning": types.StringValue(e.Reasoning),
-			"references": flattenReferences(e.References),
+	evals := make([]evaluationModel, len(it.Evaluations))
+	for i, e := range it.Evaluations {
+		evals[i] = evaluationModel{
+			Criterion: types.StringValue(e.Criterion), Satisfied: types.StringValue(e.Satisfied), Reasoning: types.StringValue(e.Reasoning),
+			References: flattenReferences(e.References),
 		}
-	})
-	diags.Append(d...)
-	enrichments, d := objectList(enrichmentAttrTypes, it.Enrichments, func(e exa.EnrichmentResult, _ *diag.Diagnostics) map[string]attr.Value {
-		result := types.ListNull(types.StringType)
+	}
+	enrichments := make([]enrichmentResultModel, len(it.Enrichments))
+	for i, e := range it.Enrichments {
+		enrichments[i] = enrichmentResultModel{
+			EnrichmentID: types.StringValue(e.EnrichmentID), Format: types.StringValue(e.Format),
+			Status: types.StringValue(e.Status), Reasoning: stringOrNull(e.Reasoning), References: flattenReferences(e.References),
+		}
 		if e.Result != nil {
-			result = stringListValue(e.Result)
+			enrichments[i].Result = stringValues(e.Result)
 		}
-		return map[string]attr.Value{
-			"enrichment_id": types.StringValue(e.EnrichmentID), "format": types.StringValue(e.Format),
-			"status": types.StringValue(e.Status), "result": result,
-			"reasoning": stringOrNull(e.Reasoning), "references": flattenReferences(e.References),
-		}
-	})
-	diags.Append(d...)
-	return map[string]attr.Value{
-		"id": types.StringValue(it.ID), "source": types.StringValue(it.Source), "source_id": types.StringValue(it.SourceID),
-		"created_at": stringOrNull(&it.CreatedAt), "updated_at": stringOrNull(&it.UpdatedAt),
-		"type": stringOrNull(&props.Type), "url": stringOrNull(props.URL), "description": stringOrNull(props.Description),
-		"name": stringOrNull(props.Name()), "properties": normalized,
-		"evaluations": evals, "enrichments": enrichments,
+	}
+	return itemModel{
+		ID: types.StringValue(it.ID), Source: types.StringValue(it.Source), SourceID: types.StringValue(it.SourceID),
+		CreatedAt: stringOrNull(&it.CreatedAt), UpdatedAt: stringOrNull(&it.UpdatedAt),
+		Type: stringOrNull(&props.Type), URL: stringOrNull(props.URL), Description: stringOrNull(props.Description),
+		Name: stringOrNull(props.Name()), Properties: normalized,
+		Evaluations: evals, Enrichments: enrichments,
 	}
 }
 
@@ -222,12 +237,10 @@ func referencesAttribute(desc string) schema.ListNestedAttribute {
 
 // flattenReferences turns Exa's references into a list (empty, never null:
 // the spec's default is []).
-func flattenReferences(refs []exa.Reference) types.List {
-	vals := make([]attr.Value, 0, len(refs))
-	for _, r := range refs {
-		vals = append(vals, types.ObjectValueMust(referenceAttrTypes, map[string]attr.Value{
-			"title": stringOrNull(r.Title), "snippet": stringOrNull(r.Snippet), "url": types.StringValue(r.URL),
-		}))
+func flattenReferences(refs []exa.Reference) []referenceModel {
+	out := make([]referenceModel, len(refs))
+	for i, r := range refs {
+		out[i] = referenceModel{Title: stringOrNull(r.Title), Snippet: stringOrNull(r.Snippet), URL: types.StringValue(r.URL)}
 	}
-	return types.ListValueMust(types.ObjectType{AttrTypes: referenceAttrTypes}, vals)
+	return out
 }

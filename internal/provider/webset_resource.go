@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"strings"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -25,6 +26,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -68,8 +71,11 @@ type websetData struct {
 	DashboardURL types.String `tfsdk:"dashboard_url"`
 }
 
-// websetSchema is the schema of exa_webset: the one place each attribute is defined.
-func websetSchema(_ context.Context) schema.Schema {
+// websetSchema is the schema of exa_webset: the one place each attribute is
+// defined. replaced says what a replacement means (the resource's
+// replaced); nil where no plan is made (the data source, the codec).
+func websetSchema(_ context.Context, replaced planmodifiers.Explain) schema.Schema {
+	replaces := planmodifiers.Replace("Changing it replaces the webset.", planmodifiers.Changed, replaced)
 	return schema.Schema{
 		MarkdownDescription: "An Exa webset: a collection of results that `exa_webset_search` resources fill. " +
 			"Destroying it deletes the webset and its items at Exa. Searches are declared as their own `exa_webset_search` resources.",
@@ -83,6 +89,7 @@ func websetSchema(_ context.Context) schema.Schema {
 				MarkdownDescription: "Your own identifier for the webset, up to 300 characters, unique in your Exa team. Exa accepts it wherever it takes the webset ID. It also lets the provider find a webset whose create answer was lost, instead of creating a second one. Changing it replaces the webset.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 300)},
+				PlanModifiers:       []planmodifier.String{replaces},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changed in place.",
@@ -95,12 +102,14 @@ func websetSchema(_ context.Context) schema.Schema {
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
+				PlanModifiers:       []planmodifier.List{replaces},
 			},
 			"import": schema.ListNestedAttribute{
 				MarkdownDescription: "Imports or websets to attach to the new webset. For a CSV import, Exa schedules its ingestion into a staging pool: its records do not become the webset's items, searches do. To work on the records, add an `exa_webset_search` whose `scope` names the import (and do not name the same import in both, which Exa refuses). Exa does not echo it, so state keeps what the configuration said (null after `terraform import`). Changing it replaces the webset.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to load")},
+				PlanModifiers:       []planmodifier.List{replaces},
 			},
 			"canceled": schema.BoolAttribute{
 				MarkdownDescription: "Set to `true` to stop every running search and enrichment of the webset: the provider calls Exa's cancel once, in place, and the webset and its items stay. Setting it back to `false` calls nothing: unlike a canceled search, a webset can take new work as it is, so nothing is replaced. Searches of the webset that you declare as `exa_webset_search` are canceled too, so set their `canceled = true` in the same change; otherwise their next plan replaces them, as for any search canceled outside Terraform. Defaults to `false`.",
@@ -133,11 +142,11 @@ func websetSchema(_ context.Context) schema.Schema {
 }
 
 // websetCodec reads and writes websetModel in plans and states without the
-// framework's reflection per call (model_codec.go), as every resource does.
-var websetCodec = newModelCodec[websetModel](func(ctx context.Context) attr.Type { return websetSchema(ctx).Type() })
+// framework's reflection per call (tfmodel.Codec), as every resource does.
+var websetCodec = tfmodel.NewCodec[websetModel](func(ctx context.Context) attr.Type { return websetSchema(ctx, nil).Type() })
 
 func (r *websetResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = websetSchema(ctx)
+	resp.Schema = websetSchema(ctx, r.replaced)
 }
 
 func (r *websetResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
@@ -184,70 +193,44 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 }
 
-// ModifyPlan decides, in one place, when a change replaces the webset
-// (external_id, exclude or import changed: Exa updates only metadata), and
-// guards paid work: deletion_protection refuses a destroy or a replacement
-// at plan time, and a replacement warns what it cascades to.
+// ModifyPlan refuses, at plan time, to destroy a webset that has
+// deletion_protection: nothing is sent to Exa. A change that replaces it
+// is its attributes' plan modifiers, with replaced.
 func (r *websetResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() {
-		return // create: an empty webset starts no paid work
+	if req.State.Raw.IsNull() || !req.Plan.Raw.IsNull() {
+		return // only a destroy
 	}
 	var state websetModel
 	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.Plan.Raw.IsNull() {
-		if state.DeletionProtection.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "The Exa webset is protected from deletion",
-				fmt.Sprintf("The webset %s has deletion_protection = true, so it is not destroyed, and nothing is sent to Exa. To destroy it with its items and enrichment results, set deletion_protection = false, run apply, then destroy.", state.ID.ValueString()))
-		}
-		return
-	}
-	var plan websetModel
-	resp.Diagnostics.Append(websetCodec.Get(ctx, req.Plan.Raw, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	reasons := websetReplaceReasons(plan, state)
-	if len(reasons) == 0 {
-		return
-	}
-	for _, name := range reasons {
-		resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
-	}
-	if state.DeletionProtection.ValueBool() {
+	if !resp.Diagnostics.HasError() && state.DeletionProtection.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "The Exa webset is protected from deletion",
-			fmt.Sprintf("Changing %s replaces the webset %s, which deletes it with its items and enrichment results, but it has deletion_protection = true. Nothing is sent to Exa. To replace it, set deletion_protection = false and apply first; or undo the change to %s.",
-				strings.Join(reasons, ", "), state.ID.ValueString(), strings.Join(reasons, ", ")))
-		return
+			fmt.Sprintf("The webset %s has deletion_protection = true, so it is not destroyed, and nothing is sent to Exa. To destroy it with its items and enrichment results, set deletion_protection = false, run apply, then destroy.", state.ID.ValueString()))
 	}
-	resp.Diagnostics.AddWarning(warnWebsetReplaced, r.cascade(ctx, state, reasons))
 }
 
-// websetReplaceReasons lists the attributes whose change needs a new
-// webset, in schema order.
-func websetReplaceReasons(plan, state websetModel) []string {
-	var out []string
-	for _, a := range []struct {
-		name    string
-		changed bool
-	}{
-		{"external_id", !plan.ExternalID.Equal(state.ExternalID)},
-		{"exclude", !plan.Exclude.Equal(state.Exclude)},
-		{"import", !plan.Import.Equal(state.Import)},
-	} {
-		if a.changed {
-			out = append(out, a.name)
-		}
+// replaced guards paid work when a change replaces the webset: with
+// deletion_protection it fails at plan time, and otherwise it warns what
+// the replacement cascades to.
+func (r *websetResource) replaced(ctx context.Context, req planmodifiers.Request, diags *diag.Diagnostics) {
+	var state websetModel
+	if d := websetCodec.Get(ctx, req.State.Raw, &state); d.HasError() {
+		diags.Append(d...)
+		return
 	}
-	return out
+	name := req.Path.String()
+	if state.DeletionProtection.ValueBool() {
+		diags.AddAttributeError(path.Root("deletion_protection"), "The Exa webset is protected from deletion",
+			fmt.Sprintf("Changing %s replaces the webset %s, which deletes it with its items and enrichment results, but it has deletion_protection = true. Nothing is sent to Exa. To replace it, set deletion_protection = false and apply first; or undo the change to %s.",
+				name, state.ID.ValueString(), name))
+		return
+	}
+	diags.AddWarning(warnWebsetReplaced, r.cascade(ctx, state, name))
 }
 
 // cascade says what replacing a webset costs: what Exa deletes with it, and
 // the searches and enrichments that start again, from its snapshot (which
 // refresh has just read) or, failing that, from state.
-func (r *websetResource) cascade(ctx context.Context, state websetModel, reasons []string) string {
+func (r *websetResource) cascade(ctx context.Context, state websetModel, reason string) string {
 	var ids []string
 	state.SearchIDs.ElementsAs(ctx, &ids, false) //nolint:errcheck // a computed list of strings; empty on any doubt
 	enrichments, items := "its enrichments", "its items"
@@ -269,7 +252,7 @@ func (r *websetResource) cascade(ctx context.Context, state websetModel, reasons
 	}
 	return fmt.Sprintf("The webset %s will be replaced because %s changed. Exa deletes it with %s and the results of %s. It has %s at Exa: every exa_webset_search and exa_webset_enrichment that names this webset is replaced with it, and Exa bills their work again. "+
 		"Set deletion_protection = true to make such a change fail at plan time.",
-		state.ID.ValueString(), strings.Join(reasons, ", "), items, enrichments, searches)
+		state.ID.ValueString(), reason, items, enrichments, searches)
 }
 
 // cancel calls websets-cancel and records the answer in st.
@@ -409,11 +392,8 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	m.Title = stringOrNull(ws.Title)
 	m.CreatedAt = stringOrNull(&ws.CreatedAt)
 	m.UpdatedAt = stringOrNull(&ws.UpdatedAt)
-	var d diag.Diagnostics
-	m.Exclude, d = flattenSources(ws.Excludes)
-	diags.Append(d...)
-	m.Metadata, d = flattenStringMap(ws.Metadata, prior.Metadata)
-	diags.Append(d...)
+	m.Exclude = flattenSources(ws.Excludes)
+	m.Metadata = flattenStringMap(ws.Metadata, prior.Metadata)
 	m.SearchIDs = searchIDs(ws)
 	m.DashboardURL = stringOrNull(ws.DashboardURL)
 	// import and canceled are the configuration's, never Exa's: kept from
@@ -425,7 +405,7 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 		m.DeletionProtection = types.BoolValue(false)
 	}
 	if prior.Import.IsUnknown() || prior.Import.IsNull() {
-		m.Import = types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes})
+		m.Import = tfmodel.NullList[sourceModel]()
 	}
 	return m, diags
 }

@@ -5,10 +5,10 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 func TestFlattenSearchIsTolerant(t *testing.T) {
@@ -38,9 +38,8 @@ func TestFlattenSearchIsTolerant(t *testing.T) {
 }
 
 // TestExpandSearch_sendsEveryInput fills every input of a search, nested
-// ones included, and checks the exact create body. expandSearch reads nested
-// attributes by name (attrString): a misspelled name reads as null and drops
-// its field from the body, which this test then shows.
+// ones included, and checks the exact create body: a nested field that
+// expandSearch misses drops from the body, which this test then shows.
 func TestExpandSearch_sendsEveryInput(t *testing.T) {
 	plan := searchFixture(t, benchSearchJSON)
 	plan.Recall = types.BoolValue(true)
@@ -72,11 +71,11 @@ func TestExpandSearch_sendsEveryInput(t *testing.T) {
 // their descriptions are, whatever success rates Exa reports.
 func TestSameCriteria_comparesDescriptions(t *testing.T) {
 	list := func(rate float64, descs ...string) types.List {
-		elems := make([]attr.Value, len(descs))
+		elems := make([]criterionModel, len(descs))
 		for i, d := range descs {
-			elems[i] = types.ObjectValueMust(criterionAttrTypes, map[string]attr.Value{"description": types.StringValue(d), "success_rate": types.Float64Value(rate)})
+			elems[i] = criterionModel{Description: types.StringValue(d), SuccessRate: types.Float64Value(rate)}
 		}
-		return types.ListValueMust(types.ObjectType{AttrTypes: criterionAttrTypes}, elems)
+		return tfmodel.List(elems)
 	}
 	for _, c := range []struct {
 		a, b types.List
@@ -85,7 +84,8 @@ func TestSameCriteria_comparesDescriptions(t *testing.T) {
 		{list(10, "a", "b"), list(90, "a", "b"), true},
 		{list(10, "a", "b"), list(10, "a", "c"), false},
 		{list(10, "a", "b"), list(10, "a"), false},
-		{list(10, "a"), types.ListUnknown(types.ObjectType{AttrTypes: criterionAttrTypes}), false},
+		{list(10, "a"), types.ListUnknown(tfmodel.ObjectType[criterionModel]()), false},
+		{list(10, "a"), tfmodel.List([]criterionModel{{Description: types.StringUnknown()}}), false},
 	} {
 		if got := sameCriteria(c.a, c.b); got != c.same {
 			t.Errorf("sameCriteria(%v, %v) = %v, want %v", c.a, c.b, got, c.same)

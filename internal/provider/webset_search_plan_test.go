@@ -9,104 +9,195 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
-// Unit tests of ModifyPlan (webset_search_plan.go): what replaces a search,
-// and the warning that a replacement costs money. Acceptance tests of the
+// Unit tests of the search's plan (webset_search_plan.go): what replaces a
+// search, what an in-place update keeps, and the warning that a replacement
+// costs money. They plan through the provider's protocol server, so the
+// schema's plan modifiers run as under Terraform. Acceptance tests of the
 // same rules are in webset_search_resource_test.go.
 
-func TestSearchReplaceReasons(t *testing.T) {
-	base := websetSearchModel{websetSearchData: websetSearchData{
-		WebsetID: types.StringValue("w"), Query: types.StringValue("q"), TargetCount: types.Int64Value(1),
-		Behavior: types.StringValue("override"), Canceled: types.BoolValue(false), Recall: types.BoolNull(),
-		Metadata: types.MapNull(types.StringType),
-		Exclude:  types.ListNull(types.ObjectType{AttrTypes: sourceAttrTypes}),
-		Scope:    types.ListNull(types.ObjectType{AttrTypes: scopeAttrTypes}),
-		Entity:   types.ObjectNull(entityAttrTypes),
-		Criteria: types.ListNull(types.ObjectType{AttrTypes: criterionAttrTypes}),
-	}}
-	if got := searchReplaceReasons(base, base, base); len(got) != 0 {
-		t.Errorf("no change: %v", got)
+// searchConfig is the configuration that plans m: what only Exa computes
+// is null, criteria without their success rates, and the entity as Exa
+// chose it (null in the configuration).
+func searchConfig(m websetSearchModel) websetSearchModel {
+	c := m
+	c.ID, c.Status, c.CanceledAt, c.CanceledReason = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
+	c.CreatedAt, c.UpdatedAt = types.StringNull(), types.StringNull()
+	c.Progress = tfmodel.NullObject[progressModel]()
+	c.RecallResult = tfmodel.NullObject[recallResultModel]()
+	c.Entity = tfmodel.NullObject[entityModel]()
+	if criteria, ok := tfmodel.ElementsAs[criterionModel](m.Criteria); ok && criteria != nil {
+		for i := range criteria {
+			criteria[i].SuccessRate = types.Float64Null()
+		}
+		c.Criteria = tfmodel.List(criteria)
 	}
-	changed := base
-	changed.Query = types.StringValue("other")
-	changed.TargetCount = types.Int64Value(2)
-	if got := strings.Join(searchReplaceReasons(changed, changed, base), ","); got != "query,target_count" {
-		t.Errorf("got %q", got)
+	return c
+}
+
+// planSearch plans the configuration config against the state prior, as
+// Terraform does: the proposed new state is the configuration with the
+// prior state's computed values. It returns the planned state, the
+// attributes that replace the search, and the warnings.
+func planSearch(t *testing.T, config, prior websetSearchModel) (websetSearchModel, []string, []string) {
+	t.Helper()
+	ctx := context.Background()
+	server, err := NewProtocol6Server("test")()
+	if err != nil {
+		t.Fatal(err)
 	}
-	canceled := base
-	canceled.Canceled = types.BoolValue(true)
-	if got := strings.Join(searchReplaceReasons(base, base, canceled), ","); got != "canceled" {
-		t.Errorf("un-cancel: %q", got)
+	typ := searchModel.TerraformType()
+	encode := func(m websetSearchModel) *tfprotov6.DynamicValue {
+		var raw tftypes.Value
+		if diags := searchModel.Set(ctx, &raw, m); diags.HasError() {
+			t.Fatal(diags)
+		}
+		dv, err := tfprotov6.NewDynamicValue(typ, raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &dv
 	}
-	if got := searchReplaceReasons(canceled, canceled, base); len(got) != 0 {
-		t.Errorf("cancel is in place: %v", got)
+	proposed := config
+	for _, keep := range []struct{ to, from *types.String }{
+		{&proposed.ID, &prior.ID}, {&proposed.Status, &prior.Status}, {&proposed.CanceledAt, &prior.CanceledAt},
+		{&proposed.CanceledReason, &prior.CanceledReason}, {&proposed.CreatedAt, &prior.CreatedAt}, {&proposed.UpdatedAt, &prior.UpdatedAt},
+	} {
+		*keep.to = *keep.from
 	}
-	// After an import, recall is unknown to state: setting it is no change.
-	withRecall := base
-	withRecall.Recall = types.BoolValue(true)
-	if got := searchReplaceReasons(withRecall, withRecall, base); len(got) != 0 {
-		t.Errorf("recall after import: %v", got)
+	proposed.Progress, proposed.RecallResult = prior.Progress, prior.RecallResult
+	if config.Entity.IsNull() {
+		proposed.Entity = prior.Entity
 	}
-	if got := searchReplaceReasons(base, base, withRecall); len(got) != 1 {
-		t.Errorf("dropping recall: %v", got)
+	if criteria, ok := tfmodel.ElementsAs[criterionModel](config.Criteria); ok && criteria != nil {
+		priorCriteria, _ := tfmodel.ElementsAs[criterionModel](prior.Criteria)
+		for i := range criteria {
+			if i < len(priorCriteria) {
+				criteria[i].SuccessRate = priorCriteria[i].SuccessRate
+			}
+		}
+		proposed.Criteria = tfmodel.List(criteria)
+	} else if config.Criteria.IsNull() {
+		proposed.Criteria = prior.Criteria
 	}
-	empty := base
-	empty.Metadata = types.MapValueMust(types.StringType, nil)
-	if got := searchReplaceReasons(empty, empty, base); len(got) != 0 {
-		t.Errorf("{} and null metadata are the same: %v", got)
+	resp, err := server.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{
+		TypeName: "exa_webset_search", PriorState: encode(prior), ProposedNewState: encode(proposed), Config: encode(config),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	for _, d := range resp.Diagnostics {
+		if d.Severity == tfprotov6.DiagnosticSeverityError {
+			t.Fatalf("plan: %s: %s", d.Summary, d.Detail)
+		}
+		warnings = append(warnings, d.Summary+": "+d.Detail)
+	}
+	var replace []string
+	for _, p := range resp.RequiresReplace {
+		replace = append(replace, p.String())
+	}
+	raw, err := resp.PlannedState.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planned websetSearchModel
+	if diags := searchModel.Get(ctx, raw, &planned); diags.HasError() {
+		t.Fatal(diags)
+	}
+	return planned, replace, warnings
+}
+
+// TestSearchPlan_whatReplacesASearch: each input that Exa cannot change
+// replaces the search, on its configured parts only, with one warning per
+// attribute that says what a new search bills.
+func TestSearchPlan_whatReplacesASearch(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		status  string
+		change  func(config, state *websetSearchModel)
+		replace string
+		warning string
+	}{
+		{"nothing", "running", func(_, _ *websetSearchModel) {}, "", ""},
+		{"query and count", "running", func(c, _ *websetSearchModel) {
+			c.Query, c.TargetCount = types.StringValue("other"), types.Int64Value(9)
+		}, "AttributeName(\"query\") AttributeName(\"target_count\")", "will be replaced because query changed"},
+		{"un-cancel", "canceled", func(c, _ *websetSearchModel) { c.Canceled = types.BoolValue(false) },
+			"AttributeName(\"canceled\")", "set canceled = true to keep it stopped"},
+		{"cancel", "running", func(c, _ *websetSearchModel) { c.Canceled = types.BoolValue(true) }, "", ""},
+		{"recall after import", "completed", func(c, _ *websetSearchModel) { c.Recall = types.BoolValue(true) }, "", ""},
+		{"dropping recall", "completed", func(_, s *websetSearchModel) { s.Recall = types.BoolValue(true) },
+			"AttributeName(\"recall\")", "because recall changed"},
+		{"{} and null metadata", "completed", func(c, _ *websetSearchModel) {
+			c.Metadata = types.MapValueMust(types.StringType, nil)
+		}, "", ""},
+		{"a criterion", "completed", func(c, _ *websetSearchModel) {
+			c.Criteria = tfmodel.List([]criterionModel{{Description: types.StringValue("other"), SuccessRate: types.Float64Null()}})
+		}, "AttributeName(\"criteria\")", "because criteria changed"},
+		{"the same criterion", "completed", func(c, _ *websetSearchModel) {
+			c.Criteria = tfmodel.List([]criterionModel{{Description: types.StringValue("c"), SuccessRate: types.Float64Null()}})
+		}, "", ""},
+		{"a configured entity", "completed", func(c, _ *websetSearchModel) {
+			c.Entity = tfmodel.Object(entityModel{Type: types.StringValue("person"), Description: types.StringNull()})
+		}, "AttributeName(\"entity\")", "because entity changed"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			state := searchModelFixture(t, c.status)
+			config := searchConfig(state)
+			c.change(&config, &state)
+			_, replace, warnings := planSearch(t, config, state)
+			if got := strings.Join(replace, " "); got != c.replace {
+				t.Errorf("replaced by %q, want %q", got, c.replace)
+			}
+			joined := strings.Join(warnings, "\n")
+			if (c.warning == "") != (len(warnings) == 0) || !strings.Contains(joined, c.warning) {
+				t.Errorf("warnings %q, want one with %q", joined, c.warning)
+			}
+			if c.warning != "" && !strings.Contains(joined, "Exa bills") {
+				t.Errorf("the warning does not say what a new search bills: %q", joined)
+			}
+		})
 	}
 }
 
-// A plan that replaces a running or completed search warns that a new,
-// billed search starts, and names the attribute.
-func TestModifyPlan_costWarning(t *testing.T) {
-	r := &websetSearchResource{}
-	var sr resource.SchemaResponse
-	r.Schema(context.Background(), resource.SchemaRequest{}, &sr)
-	for _, c := range []struct {
-		status      string
-		change      func(*websetSearchModel)
-		wantReplace []string
-		wantWarning bool
-	}{
-		{"running", func(m *websetSearchModel) { m.Query = types.StringValue("other") }, []string{"query"}, true},
-		{"completed", func(m *websetSearchModel) { m.TargetCount = types.Int64Value(9) }, []string{"target_count"}, true},
-		{"canceled", func(m *websetSearchModel) { m.Canceled = types.BoolValue(false) }, []string{"canceled"}, false},
-		{"running", func(m *websetSearchModel) { m.WaitForCompletion = types.BoolValue(true) }, nil, false},
+// TestSearchPlan_anInPlaceUpdateKeepsWhatExaSaid: a change that keeps the
+// search plans Exa's values as they are, not as "known after apply"; a
+// cancel of a running search plans its status, progress and times as
+// unknown, and keeps its ID.
+func TestSearchPlan_anInPlaceUpdateKeepsWhatExaSaid(t *testing.T) {
+	state := searchModelFixture(t, "running")
+	config := searchConfig(state)
+	config.WaitForCompletion = types.BoolValue(true)
+	planned, replace, _ := planSearch(t, config, state)
+	if len(replace) != 0 {
+		t.Fatalf("replaced by %v", replace)
+	}
+	for name, same := range map[string]bool{
+		"id": planned.ID.Equal(state.ID), "status": planned.Status.Equal(state.Status), "progress": planned.Progress.Equal(state.Progress),
+		"criteria": planned.Criteria.Equal(state.Criteria), "entity": planned.Entity.Equal(state.Entity),
+		"updated_at": planned.UpdatedAt.Equal(state.UpdatedAt), "created_at": planned.CreatedAt.Equal(state.CreatedAt),
+		// null in state, and null it stays
+		"canceled_at": planned.CanceledAt.Equal(state.CanceledAt), "recall_result": planned.RecallResult.Equal(state.RecallResult),
 	} {
-		state := searchModelFixture(t, c.status)
-		plan := state
-		c.change(&plan)
-		req := resource.ModifyPlanRequest{
-			Config: tfsdk.Config{Schema: sr.Schema, Raw: toRaw(t, sr.Schema, plan)},
-			Plan:   tfsdk.Plan{Schema: sr.Schema, Raw: toRaw(t, sr.Schema, plan)},
-			State:  tfsdk.State{Schema: sr.Schema, Raw: toRaw(t, sr.Schema, state)},
+		if !same {
+			t.Errorf("wait_for_completion changed %s", name)
 		}
-		resp := resource.ModifyPlanResponse{Plan: req.Plan}
-		r.ModifyPlan(context.Background(), req, &resp)
-		var got []string
-		for _, p := range resp.RequiresReplace {
-			got = append(got, p.String())
-		}
-		if fmt.Sprint(got) != fmt.Sprint(c.wantReplace) {
-			t.Errorf("%s: replace %v, want %v", c.status, got, c.wantReplace)
-		}
-		warned := false
-		for _, d := range resp.Diagnostics.Warnings() {
-			if strings.Contains(d.Summary(), "Exa bills") && len(got) > 0 && strings.Contains(d.Detail(), got[0]+" changed") {
-				warned = true
-			}
-		}
-		if warned != c.wantWarning {
-			t.Errorf("%s %v: warned %v, want %v (%v)", c.status, got, warned, c.wantWarning, resp.Diagnostics)
-		}
+	}
+
+	config = searchConfig(state)
+	config.Canceled = types.BoolValue(true)
+	planned, _, _ = planSearch(t, config, state)
+	if !planned.ID.Equal(state.ID) || !planned.Status.IsUnknown() || !planned.Progress.IsUnknown() || !planned.UpdatedAt.IsUnknown() {
+		t.Errorf("a cancel plans id %s (want %s), and status %s, progress %s, updated_at %s (want unknown)",
+			planned.ID, state.ID, planned.Status, planned.Progress, planned.UpdatedAt)
 	}
 }
 
@@ -118,6 +209,9 @@ func searchModelFixture(t testing.TB, status string) websetSearchModel {
 		"entity":{"type":"company"},"criteria":[{"description":"c","successRate":50}],
 		"progress":{"found":1,"analyzed":2,"completion":30,"timeLeft":null},"createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}`, status))
 }
+
+// searchFixture is the state that Exa's answer raw flattens to, with the
+// inputs Exa does not echo at their defaults. The plan tests and the
 
 // searchFixture is the state that Exa's answer raw flattens to, with the
 // inputs Exa does not echo at their defaults. The plan tests and the
@@ -141,17 +235,4 @@ func searchFixture(t testing.TB, raw string) websetSearchModel {
 		t.Fatal(diags)
 	}
 	return m
-}
-
-func toRaw(t *testing.T, s interface {
-	Type() attr.Type
-}, m websetSearchModel) tftypes.Value {
-	t.Helper()
-	var sr resource.SchemaResponse
-	(&websetSearchResource{}).Schema(context.Background(), resource.SchemaRequest{}, &sr)
-	state := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(s.Type().TerraformType(context.Background()), nil)}
-	if diags := state.Set(context.Background(), &m); diags.HasError() {
-		t.Fatal(diags)
-	}
-	return state.Raw
 }

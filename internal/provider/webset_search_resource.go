@@ -19,11 +19,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -79,12 +84,17 @@ type websetSearchData struct {
 }
 
 // searchModel reads and writes websetSearchModel in plans and states
-// without the framework's reflection on every call (model_codec.go): the
-// search's ModifyPlan, Create, Read, Update and Delete all go through it,
-// so a plan or apply of many searches pays for the conversion once per
-// attribute, not per field tag. Every resource has its codec, next to its
-// model.
-var searchModel = newModelCodec[websetSearchModel](func(ctx context.Context) attr.Type { return websetSearchSchema(ctx).Type() })
+// without the framework's reflection on every call (tfmodel.Codec): the
+// search's plan rules, ModifyPlan, Create, Read, Update and Delete all go
+// through it, so a plan or apply of many searches pays for the conversion
+// once per attribute, not per field tag. Every resource has its codec,
+// next to its model. It is set in init: the schema's plan rules read
+// through it, which a package-level initializer cannot express.
+var searchModel *tfmodel.Codec[websetSearchModel]
+
+func init() {
+	searchModel = tfmodel.NewCodec[websetSearchModel](func(ctx context.Context) attr.Type { return websetSearchSchema(ctx).Type() })
+}
 
 const (
 	defaultCreateTimeout = 30 * time.Minute
@@ -119,21 +129,25 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The search's ID.",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"webset_id": schema.StringAttribute{
 				MarkdownDescription: "ID of the webset the search adds its results to. Changing it replaces the search.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
+				PlanModifiers:       []planmodifier.String{searchReplaces("webset_id", planmodifiers.Changed)},
 			},
 			"query": schema.StringAttribute{
 				MarkdownDescription: "What to look for, in natural language (1 to 5000 characters). URLs in it are crawled for context. Changing it replaces the search.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 5000)},
+				PlanModifiers:       []planmodifier.String{searchReplaces("query", planmodifiers.Changed)},
 			},
 			"target_count": schema.Int64Attribute{
 				MarkdownDescription: "How many results the search tries to find, at least 1 (the API's `count`). Exa may find fewer. Changing it replaces the search.",
 				Required:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{searchReplaces("target_count", planmodifiers.Changed)},
 			},
 			"entity": schema.SingleNestedAttribute{
 				MarkdownDescription: "The kind of result to find. When omitted, Exa picks one from the query, and state records its choice. Changing it replaces the search.",
@@ -141,12 +155,17 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Validators:          []validator.Object{entityDescription{}},
 				Attributes:          entityAttributes(),
+				PlanModifiers:       []planmodifier.Object{searchReplaces("entity", entityChanged), objectplanmodifier.UseStateForUnknown()},
 			},
 			"criteria": schema.ListNestedAttribute{
 				MarkdownDescription: "1 to 5 criteria every result is checked against. When omitted, Exa writes criteria from the query, and state records them. Changing a description replaces the search; `success_rate` changes without a diff.",
 				Optional:            true,
 				Computed:            true,
 				Validators:          []validator.List{listvalidator.SizeBetween(1, 5)},
+				PlanModifiers: []planmodifier.List{
+					searchReplaces("criteria", criteriaChanged),
+					planmodifiers.KeepState("An in-place update keeps Exa's success rates, unless it cancels a running search.", criteriaKept),
+				},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"description": schema.StringAttribute{
 						MarkdownDescription: "The criterion, 1 to 1000 characters.",
@@ -164,20 +183,24 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
+				PlanModifiers:       []planmodifier.List{searchReplaces("exclude", planmodifiers.Changed)},
 			},
 			"scope": schema.ListNestedAttribute{
 				MarkdownDescription: "Limit the search to the entities of these imports or websets, instead of the whole web. Changing it replaces the search.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: scopeAttrs},
+				PlanModifiers:       []planmodifier.List{searchReplaces("scope", planmodifiers.Changed)},
 			},
 			"recall": schema.BoolAttribute{
 				MarkdownDescription: "Ask Exa to estimate how many matching results exist in all; the estimate appears in `recall_result`. Changing it replaces the search.",
 				Optional:            true,
+				PlanModifiers:       []planmodifier.Bool{searchReplaces("recall", recallChanged)},
 			},
 			"recall_result": schema.SingleNestedAttribute{
 				MarkdownDescription: "Exa's recall estimate, null until Exa has computed it (and always null when `recall` is not set).",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.Object{searchKeeps()},
 				Attributes: map[string]schema.Attribute{
 					"expected": schema.SingleNestedAttribute{
 						MarkdownDescription: "The estimate.",
@@ -204,25 +227,29 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Default:             stringdefault.StaticString(defaultSearchBehavior),
 				Validators:          []validator.String{stringvalidator.OneOf(behaviorOverride, behaviorAppend), scopeMeansOverride{}},
+				PlanModifiers:       []planmodifier.String{searchReplaces("behavior", planmodifiers.Changed)},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changing it replaces the search.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
+				PlanModifiers:       []planmodifier.Map{searchReplaces("metadata", metadataChanged)},
 			},
 			"max_people_per_company": schema.Int64Attribute{
 				MarkdownDescription: "For people searches, a soft cap on how many people the search includes from the same current employer, at least 1 (the API's `maxPeoplePerCompany`). Null when no cap was asked for. Changing it replaces the search.",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers:       []planmodifier.Int64{searchReplaces("max_people_per_company", planmodifiers.Changed)},
 			},
 			"canceled": schema.BoolAttribute{
 				MarkdownDescription: "Set to `true` to cancel the search in place (one cancel call, no new search). " +
 					"In state it follows Exa: it becomes `true` when the search is canceled, also outside Terraform. " +
 					"Going from `true` back to `false` replaces the search with a new one.",
-				Optional: true,
-				Computed: true,
-				Default:  booldefault.StaticBool(false),
+				Optional:      true,
+				Computed:      true,
+				Default:       booldefault.StaticBool(false),
+				PlanModifiers: []planmodifier.Bool{searchReplaces("canceled", planmodifiers.Uncanceled)},
 			},
 			"wait_for_completion": schema.BoolAttribute{
 				MarkdownDescription: "Make create wait until the search has completed (or was canceled), within `timeouts.create`. " +
@@ -240,10 +267,12 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 			"status": schema.StringAttribute{
 				MarkdownDescription: "Exa's status of the search: `created`, `pending`, `running`, `completed` or `canceled`.",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.String{searchKeeps()},
 			},
 			"progress": schema.SingleNestedAttribute{
 				MarkdownDescription: "How far the search has got, as of the last refresh.",
 				Computed:            true,
+				PlanModifiers:       []planmodifier.Object{searchKeeps()},
 				Attributes: map[string]schema.Attribute{
 					"found":      schema.Int64Attribute{MarkdownDescription: "Results found so far.", Computed: true},
 					"analyzed":   schema.Int64Attribute{MarkdownDescription: "Candidates analyzed so far.", Computed: true},
@@ -251,10 +280,14 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 					"time_left":  schema.Float64Attribute{MarkdownDescription: "Estimated seconds left; null when Exa does not know.", Computed: true},
 				},
 			},
-			"canceled_at":     schema.StringAttribute{MarkdownDescription: "When the search was canceled (RFC 3339); null unless canceled.", Computed: true},
-			"canceled_reason": schema.StringAttribute{MarkdownDescription: "Why Exa canceled the search, such as `webset_deleted`; null unless canceled by Exa.", Computed: true},
-			"created_at":      schema.StringAttribute{MarkdownDescription: "When the search was created (RFC 3339).", Computed: true},
-			"updated_at":      schema.StringAttribute{MarkdownDescription: "When the search last changed (RFC 3339).", Computed: true},
+			"canceled_at": schema.StringAttribute{MarkdownDescription: "When the search was canceled (RFC 3339); null unless canceled.", Computed: true,
+				PlanModifiers: []planmodifier.String{searchKeeps()}},
+			"canceled_reason": schema.StringAttribute{MarkdownDescription: "Why Exa canceled the search, such as `webset_deleted`; null unless canceled by Exa.", Computed: true,
+				PlanModifiers: []planmodifier.String{searchKeeps()}},
+			"created_at": schema.StringAttribute{MarkdownDescription: "When the search was created (RFC 3339).", Computed: true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"updated_at": schema.StringAttribute{MarkdownDescription: "When the search last changed (RFC 3339).", Computed: true,
+				PlanModifiers: []planmodifier.String{searchKeeps()}},
 		},
 	}
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,7 +15,7 @@ import (
 // NewWebsetsDataSource is the exa_websets data source: every webset of the
 // account, to adopt with import blocks or to feed to for_each.
 func NewWebsetsDataSource() datasource.DataSource {
-	return &listDataSource[exa.Webset]{
+	return &listDataSource[exa.Webset, websetSummaryModel]{
 		dataSourceBase: dataSourceBase{typeName: "websets"},
 		description:    "Lists every webset of the account, in the API's order, following the cursor to the end. Use it to find existing websets to adopt (with `import` blocks or `for_each`).",
 		items:          "websets",
@@ -33,12 +32,27 @@ func NewWebsetsDataSource() datasource.DataSource {
 		list: func(ctx context.Context, c *exa.Client, _ tfsdk.Config) ([]exa.Webset, diag.Diagnostics) {
 			return listed(c.ListWebsets(ctx))
 		},
-		flatten: func(ws exa.Webset) map[string]attr.Value {
-			return map[string]attr.Value{
-				"id": types.StringValue(ws.ID), "external_id": stringOrNull(ws.ExternalID), "title": stringOrNull(ws.Title),
-				"status": types.StringValue(ws.Status), "search_ids": searchIDs(&ws),
-				"metadata": stringMapValue(ws.Metadata), "created_at": types.StringValue(ws.CreatedAt),
+		flatten: func(ws exa.Webset) websetSummaryModel {
+			ids := make([]string, len(ws.Searches))
+			for i, s := range ws.Searches {
+				ids[i] = s.ID
+			}
+			return websetSummaryModel{
+				ID: types.StringValue(ws.ID), ExternalID: stringOrNull(ws.ExternalID), Title: stringOrNull(ws.Title),
+				Status: types.StringValue(ws.Status), SearchIDs: stringValues(ids),
+				Metadata: stringValueMap(ws.Metadata), CreatedAt: types.StringValue(ws.CreatedAt),
 			}
 		},
 	}
+}
+
+// websetSummaryModel is one element of websets.
+type websetSummaryModel struct {
+	ID         types.String            `tfsdk:"id"`
+	ExternalID types.String            `tfsdk:"external_id"`
+	Title      types.String            `tfsdk:"title"`
+	Status     types.String            `tfsdk:"status"`
+	SearchIDs  []types.String          `tfsdk:"search_ids"`
+	Metadata   map[string]types.String `tfsdk:"metadata"`
+	CreatedAt  types.String            `tfsdk:"created_at"`
 }

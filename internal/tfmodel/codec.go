@@ -1,4 +1,4 @@
-package provider
+package tfmodel
 
 import (
 	"context"
@@ -15,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// modelCodec moves a resource's model between its Go struct and the raw
+// Codec moves a resource's model between its Go struct and the raw
 // value of its schema: what tfsdk's Plan.Get, State.Get and State.Set do.
 //
 // Why not the framework's own: its Get and Set resolve the struct by
@@ -37,12 +37,30 @@ import (
 // of such fields, one field per schema attribute. Values that validate
 // themselves (xattr.ValidateableAttribute, as custom types may) are
 // refused.
-// TestModelCodec_* hold it to the framework's Get and Set.
-type modelCodec[T any] struct {
+// TestCodec_* here and TestModelCodec_* in the provider hold it to the framework's Get and Set.
+type Codec[T any] struct {
 	// resolved is the struct matched with the schema, once, on first use.
 	// An error there is a mistake in the provider: every call reports it,
-	// and TestModelCodec_everyResourceModelResolves fails on it first.
+	// and the provider's TestModelCodec_everyResourceModelResolves fails on
+	// it first.
 	resolved func() (*codecFields, error)
+}
+
+// Resolve matches the model with the schema, once, and says where they
+// differ.
+func (c *Codec[T]) Resolve() error {
+	_, err := c.resolved()
+	return err
+}
+
+// TerraformType is the type of the schema's raw values, or nil when the
+// model does not resolve.
+func (c *Codec[T]) TerraformType() tftypes.Type {
+	cf, err := c.resolved()
+	if err != nil {
+		return nil
+	}
+	return cf.objType
 }
 
 type codecFields struct {
@@ -60,17 +78,17 @@ type codecField struct {
 	validate xattr.TypeWithValidate //nolint:staticcheck // deprecated, but the framework still runs it
 }
 
-// newModelCodec is the codec of the model T for the schema whose type
+// NewCodec is the codec of the model T for the schema whose type
 // schemaType gives.
-func newModelCodec[T any](schemaType func(context.Context) attr.Type) *modelCodec[T] {
-	return &modelCodec[T]{resolved: sync.OnceValues(func() (*codecFields, error) {
+func NewCodec[T any](schemaType func(context.Context) attr.Type) *Codec[T] {
+	return &Codec[T]{resolved: sync.OnceValues(func() (*codecFields, error) {
 		ctx := context.Background()
 		return resolveModel(ctx, reflect.TypeFor[T](), schemaType(ctx))
 	})}
 }
 
 // Get is tfsdk's Get: the model from a raw plan, state or config.
-func (c *modelCodec[T]) Get(ctx context.Context, raw tftypes.Value, target *T) diag.Diagnostics {
+func (c *Codec[T]) Get(ctx context.Context, raw tftypes.Value, target *T) diag.Diagnostics {
 	cf, err := c.resolved()
 	if err != nil {
 		return codecError("reading", err)
@@ -103,7 +121,7 @@ func (c *modelCodec[T]) Get(ctx context.Context, raw tftypes.Value, target *T) d
 // Set is tfsdk's Set: the raw value of a model, into a plan's or state's
 // Raw. Like Set, it refuses a value whose type is not its attribute's, and
 // then leaves target as it was.
-func (c *modelCodec[T]) Set(ctx context.Context, target *tftypes.Value, m T) diag.Diagnostics {
+func (c *Codec[T]) Set(ctx context.Context, target *tftypes.Value, m T) diag.Diagnostics {
 	cf, err := c.resolved()
 	if err != nil {
 		return codecError("writing", err)
