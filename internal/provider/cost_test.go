@@ -166,7 +166,9 @@ func TestAccCost_replacementCountsOnce(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionReplace)},
 				},
-				Check: env.expectCount("POST", "/v0/websets/*/searches", 2),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCount("POST", "/v0/websets/*/searches", 2),
+				},
 			},
 		},
 	})
@@ -228,7 +230,9 @@ resource "exa_webset_enrichment" "e" {
   depends_on  = [exa_webset_search.s]
 }
 `, ws),
-			Check: env.expectCount("POST", "/v0/websets/*/enrichments", 1),
+			ConfigStateChecks: []statecheck.StateCheck{
+				env.expectCount("POST", "/v0/websets/*/enrichments", 1),
+			},
 		}},
 	})
 }
@@ -472,7 +476,9 @@ func TestAccCost_deletionProtection(t *testing.T) {
 			{
 				PreConfig: noDelete,
 				Config:    cfg("robotics", false),
-				Check:     env.expectCount("POST", "/v0/websets", 1),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCount("POST", "/v0/websets", 1),
+				},
 			},
 		},
 		CheckDestroy: func(*terraform.State) error {

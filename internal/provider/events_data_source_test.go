@@ -25,7 +25,7 @@ func TestAccEventsDataSource_filtersAndLimit(t *testing.T) {
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{{
-			PreConfig: func() { mark = len(env.mock.Requests()) },
+			PreConfig: env.markRequests(&mark),
 			Config: env.config(`
 data "exa_events" "done" {
   types         = ["webset.search.completed"]

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
@@ -108,27 +109,45 @@ func (e *testEnv) test(tc resource.TestCase) {
 	resource.ParallelTest(e.t, tc)
 }
 
-// expectCalls is a Check that asserts how many requests matching method and
-// pattern the mock saw after the mark.
-func (e *testEnv) expectCalls(mark *int, method, pattern string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		got := 0
-		for _, r := range e.mock.Requests()[*mark:] {
-			if (method == "" || r.Method == method) && examock.MatchPath(pattern, r.Path) {
-				got++
-			}
+// requestCount is a state check (a step's ConfigStateChecks, run after
+// its apply) of how many requests matching method and pattern the mock saw
+// after the mark: what a step sent to the API.
+type requestCount struct {
+	env             *testEnv
+	mark            *int
+	method, pattern string
+	want            int
+}
+
+var _ statecheck.StateCheck = requestCount{}
+
+// CheckState implements statecheck.StateCheck.
+func (c requestCount) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c.check()
+}
+
+func (c requestCount) check() error {
+	got := 0
+	for _, r := range c.env.mock.Requests()[*c.mark:] {
+		if (c.method == "" || r.Method == c.method) && examock.MatchPath(c.pattern, r.Path) {
+			got++
 		}
-		if got != want {
-			return fmt.Errorf("%s %s: want %d calls, got %d; log:\n%s", method, pattern, want, got, e.logText(*mark))
-		}
-		return nil
 	}
+	if got != c.want {
+		return fmt.Errorf("%s %s: want %d calls, got %d; log:\n%s", c.method, c.pattern, c.want, got, c.env.logText(*c.mark))
+	}
+	return nil
+}
+
+// expectCalls checks how many requests matching method and pattern the
+// mock saw after the mark.
+func (e *testEnv) expectCalls(mark *int, method, pattern string, want int) requestCount {
+	return requestCount{env: e, mark: mark, method: method, pattern: pattern, want: want}
 }
 
 // expectCount is expectCalls over the whole log.
-func (e *testEnv) expectCount(method, pattern string, want int) resource.TestCheckFunc {
-	zero := 0
-	return e.expectCalls(&zero, method, pattern, want)
+func (e *testEnv) expectCount(method, pattern string, want int) requestCount {
+	return e.expectCalls(new(int), method, pattern, want)
 }
 
 // logText prints the request log from mark on, for failure messages.
@@ -149,8 +168,16 @@ func (h hook) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.
 	h()
 }
 
-// mark records the length of the request log, to count what follows.
-func (e *testEnv) mark(p *int) plancheck.PlanCheck {
+// markRequests is a step's PreConfig that records the length of the
+// request log, to count what the step sends.
+func (e *testEnv) markRequests(p *int) func() {
+	return func() { *p = len(e.mock.Requests()) }
+}
+
+// markBeforeDestroy records the length of the request log after the last
+// step, to count in CheckDestroy what destroy sends: the post-test destroy
+// has no PreConfig, so this plan check, the last thing before it, marks.
+func (e *testEnv) markBeforeDestroy(p *int) plancheck.PlanCheck {
 	return hook(func() { *p = len(e.mock.Requests()) })
 }
 

@@ -185,8 +185,10 @@ func TestAccHostile_timedOutCreateIsAdoptedNotDuplicated(t *testing.T) {
 			Config: env.minimalSearch(ws, ""),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				exactlyTheOneInState(env, searchAddr, env.mock.SearchIDs),
-				env.expectCalls(new(int), "POST", "/v0/websets/*/searches", 1),
 			),
+			ConfigStateChecks: []statecheck.StateCheck{
+				env.expectCalls(new(int), "POST", "/v0/websets/*/searches", 1),
+			},
 		}},
 	})
 }
@@ -240,15 +242,15 @@ func TestAccAdoption_monitorWebhookImportCreates(t *testing.T) {
 				env.mock.InjectFault(fault)
 				checks := []resource.TestCheckFunc{
 					exactlyTheOneInState(env, k.addr, func() []string { return k.ids(env) }),
-					env.expectCalls(new(int), "POST", k.path, k.posts),
 				}
 				if k.extra != nil {
 					checks = append(checks, k.extra)
 				}
 				env.test(resource.TestCase{
 					Steps: []resource.TestStep{{
-						Config: k.config(env, ws),
-						Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+						Config:            k.config(env, ws),
+						Check:             resource.ComposeAggregateTestCheckFunc(checks...),
+						ConfigStateChecks: []statecheck.StateCheck{env.expectCalls(new(int), "POST", k.path, k.posts)},
 						ConfigPlanChecks: resource.ConfigPlanChecks{
 							PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 						},
@@ -367,8 +369,6 @@ func TestAccAdoption_lookupOutlastsAnOutage(t *testing.T) {
 					Config: k.config(env, ws),
 					Check: resource.ComposeAggregateTestCheckFunc(
 						exactlyTheOneInState(env, k.addr, func() []string { return k.ids(env) }),
-						env.expectCalls(new(int), "POST", k.post, k.posts),
-						env.expectCalls(new(int), "DELETE", k.post+"/*", k.deletes),
 						func(*terraform.State) error {
 							failed := 0
 							for _, r := range env.mock.Find("GET", k.find) {
@@ -382,6 +382,10 @@ func TestAccAdoption_lookupOutlastsAnOutage(t *testing.T) {
 							return nil
 						},
 					),
+					ConfigStateChecks: []statecheck.StateCheck{
+						env.expectCalls(new(int), "POST", k.post, k.posts),
+						env.expectCalls(new(int), "DELETE", k.post+"/*", k.deletes),
+					},
 				}},
 			})
 		})
@@ -529,10 +533,12 @@ func TestAccAdoption_olderTwinIsNeverAdopted(t *testing.T) {
 						}
 						return nil
 					}),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
 					// The twin's own create, the failed one, and the one sent
 					// again once the look-up found nothing new.
 					env.expectCalls(new(int), "POST", "/v0/websets/*/searches", 3),
-				),
+				},
 			}},
 		})
 	})

@@ -51,7 +51,7 @@ func TestAccImport_lifecycle(t *testing.T) {
 						plancheck.ExpectKnownValue(importAddr, tfjsonpath.New("content_sha256"), knownvalue.StringExact(sha(accountsCSV))),
 						plancheck.ExpectKnownValue(importAddr, tfjsonpath.New("record_count"), knownvalue.Int64Exact(3)),
 					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttrWith(importAddr, "id", func(v string) error { id = v; return nil }),
@@ -75,6 +75,7 @@ func TestAccImport_lifecycle(t *testing.T) {
 				},
 			},
 			{
+				PreConfig: env.markRequests(&mark),
 				// Title and metadata change in place.
 				Config: env.importConfig(file, `  title = "CRM accounts (EU)"
   wait_for_completion = true`),
@@ -83,11 +84,13 @@ func TestAccImport_lifecycle(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "PATCH", "/v0/imports/*", 1),
 					func(*terraform.State) error {
 						return jsonEqual(env.mock.Find("PATCH", "/v0/imports/*")[0].Body, `{"title":"CRM accounts (EU)","metadata":{}}`)
 					},
 				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "PATCH", "/v0/imports/*", 1),
+				},
 			},
 			{
 				ResourceName:            importAddr,

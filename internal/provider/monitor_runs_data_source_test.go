@@ -59,9 +59,10 @@ data "exa_monitor_runs" "latest" {
 					if latest := s.RootModule().Resources["data.exa_monitor_runs.latest"].Primary.Attributes["runs.0.id"]; latest != runs[0] {
 						t.Errorf("limit = 1 read %q, not the newest run %q", latest, runs[0])
 					}
-					return env.expectCalls(&mark, "GET", "/v0/monitors/*/runs", 2)(s)
+					return nil
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "GET", "/v0/monitors/*/runs", 2),
 					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs"), knownvalue.ListSizeExact(3)),
 					statecheck.ExpectKnownValue("data.exa_monitor_runs.latest", tfjsonpath.New("runs"), knownvalue.ListSizeExact(1)),
 					statecheck.ExpectKnownValue("data.exa_monitor_runs.all", tfjsonpath.New("runs").AtSliceIndex(0).AtMapKey("status"), knownvalue.StringExact("completed")),

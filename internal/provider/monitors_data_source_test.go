@@ -33,7 +33,7 @@ func TestAccMonitorsDataSource_filtersByWebset(t *testing.T) {
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{{
-			PreConfig: func() { mark = len(env.mock.Requests()) },
+			PreConfig: env.markRequests(&mark),
 			Config:    env.config(`data "exa_monitors" "a" { webset_id = %q }`, a),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.exa_monitors.a", tfjsonpath.New("monitors"), knownvalue.ListSizeExact(2)),

@@ -8,6 +8,7 @@ import (
 
 	tfresource "github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
@@ -36,7 +37,6 @@ resource "exa_webset_search" "s" {
 			{
 				Config: cfg,
 				Check: tfresource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&applyMark, "", "/v0/websets/*/searches", n),
 					func(*terraform.State) error {
 						if got := len(env.mock.Requests()); got != n {
 							return fmt.Errorf("apply of %d searches sent %d requests:\n%s", n, got, env.logText(0))
@@ -44,8 +44,8 @@ resource "exa_webset_search" "s" {
 						return nil
 					},
 				),
-				ConfigPlanChecks: tfresource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&planMark)},
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&applyMark, "", "/v0/websets/*/searches", n),
 				},
 			},
 			{
@@ -75,7 +75,7 @@ resource "exa_webset_search" "s" {
 					}
 				},
 				ConfigPlanChecks: tfresource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&destroyMark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{env.markBeforeDestroy(&destroyMark)},
 				},
 			},
 		},

@@ -83,7 +83,7 @@ resource "exa_webhook" "alerts" {
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{env.markBeforeDestroy(&mark)},
 				},
 			},
 		},

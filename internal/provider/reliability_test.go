@@ -70,7 +70,7 @@ func TestAccReliability_chaos(t *testing.T) {
 					// Destroy is counted without faults: a cancel retried after a
 					// dropped answer would be sent twice, by design.
 					hook(env.mock.ClearFaults),
-					env.mark(&mark),
+					env.markBeforeDestroy(&mark),
 				},
 			},
 		}},
@@ -189,7 +189,7 @@ func TestAccReliability_readAfterCreateAndCancelRetries(t *testing.T) {
 				Config: env.minimalSearch(ws, `  metadata = { "examock.lifecycle" = "running" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{
-						env.mark(&mark),
+						env.markBeforeDestroy(&mark),
 						hook(func() {
 							env.mock.InjectFault(examock.Fault{Method: "POST", Path: "/v0/websets/*/searches/*/cancel", Status: http.StatusServiceUnavailable})
 						}),

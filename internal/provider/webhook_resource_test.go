@@ -67,10 +67,11 @@ func TestAccWebhook_lifecycle(t *testing.T) {
 					})),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 			{
+				PreConfig: env.markRequests(&mark),
 				// url, events and metadata change in place, with one PATCH; the
 				// secret, returned only at create, is kept.
 				Config: env.webhook("https://hooks.example.com/exa-v2", `["webset.search.completed"]`, ""),
@@ -78,7 +79,6 @@ func TestAccWebhook_lifecycle(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(webhookAddr, plancheck.ResourceActionUpdate)},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "PATCH", "/v0/webhooks/*", 1),
 					func(*terraform.State) error {
 						return jsonEqual(env.mock.Find("PATCH", "/v0/webhooks/*")[0].Body,
 							`{"url":"https://hooks.example.com/exa-v2","events":["webset.search.completed"],"metadata":{}}`)
@@ -91,6 +91,7 @@ func TestAccWebhook_lifecycle(t *testing.T) {
 					}),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "PATCH", "/v0/webhooks/*", 1),
 					sameID.AddStateValue(webhookAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(webhookAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
 				},

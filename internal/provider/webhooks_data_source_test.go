@@ -25,14 +25,14 @@ func TestAccWebhooksDataSource_listsWithoutSecrets(t *testing.T) {
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{{
-			PreConfig: func() { mark = len(env.mock.Requests()) },
+			PreConfig: env.markRequests(&mark),
 			Config:    env.config(`data "exa_webhooks" "all" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
+				env.expectCalls(&mark, "GET", "/v0/webhooks", 1),
 				statecheck.ExpectKnownValue("data.exa_webhooks.all", tfjsonpath.New("webhooks").AtSliceIndex(0).AtMapKey("url"), knownvalue.StringExact("https://hooks.example.com/a")),
 				statecheck.ExpectKnownValue("data.exa_webhooks.all", tfjsonpath.New("webhooks").AtSliceIndex(0).AtMapKey("events"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact("webset.idle"), knownvalue.StringExact("webset.created")})),
 			},
-			Check: env.expectCalls(&mark, "GET", "/v0/webhooks", 1),
 		}},
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/exa-community/terraform-provider-exa/internal/examock"
@@ -37,13 +36,13 @@ data "exa_webset" "crm" {
 				ExpectError: inOrder("Invalid Attribute Combination"),
 			},
 			{
-				PreConfig: func() { mark = len(env.mock.Requests()) },
+				PreConfig: env.markRequests(&mark),
 				Config: env.config(`
 data "exa_webset" "crm" {
   external_id = "crm-accounts"
 }`),
-				Check: func(s *terraform.State) error { return env.expectCalls(&mark, "GET", "/v0/websets/*", 1)(s) },
 				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "GET", "/v0/websets/*", 1),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(ws)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("status"), knownvalue.StringExact("idle")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("searches"), knownvalue.ListExact([]knownvalue.Check{

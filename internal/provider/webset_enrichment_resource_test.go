@@ -61,10 +61,11 @@ func TestAccEnrichment_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 			{
+				PreConfig: env.markRequests(&mark),
 				// description, format and metadata change in place: one PATCH
 				// (answered without a body), then one GET.
 				Config: env.enrichment(ws, `  description = "Email of the CEO"
@@ -74,13 +75,13 @@ func TestAccEnrichment_lifecycle(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "PATCH", "/v0/websets/*/enrichments/*", 1),
 					func(*terraform.State) error {
 						return jsonEqual(env.mock.Find("PATCH", "/v0/websets/*/enrichments/*")[0].Body,
 							`{"description":"Email of the CEO","format":"email","metadata":{}}`)
 					},
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "PATCH", "/v0/websets/*/enrichments/*", 1),
 					sameID.AddStateValue(enrichmentAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("options"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("metadata"), knownvalue.Null()),
@@ -205,8 +206,6 @@ func TestAccEnrichment_waitForCompletion(t *testing.T) {
   metadata    = { "examock.lifecycle" = "reads:3" }
   wait_for_completion = true`),
 			Check: resource.ComposeAggregateTestCheckFunc(
-				env.expectCalls(&mark, "POST", "/v0/websets/*/enrichments", 1),
-				env.expectCalls(&mark, "GET", "/v0/websets/*/enrichments/*", 0),
 				// After the create: three rounds, one GET of the webset each
 				// (before it, the plan read the webset to count its items).
 				func(*terraform.State) error {
@@ -225,6 +224,8 @@ func TestAccEnrichment_waitForCompletion(t *testing.T) {
 				},
 			),
 			ConfigStateChecks: []statecheck.StateCheck{
+				env.expectCalls(&mark, "POST", "/v0/websets/*/enrichments", 1),
+				env.expectCalls(&mark, "GET", "/v0/websets/*/enrichments/*", 0),
 				statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
 				statecheck.ExpectKnownValue(enrichmentAddr, tfjsonpath.New("wait_for_completion"), knownvalue.Bool(true)),
 			},
@@ -259,7 +260,9 @@ func TestAccEnrichment_waitTimeoutKeepsItUntainted(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: env.expectCount("POST", "/v0/websets/*/enrichments", 1),
+				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCount("POST", "/v0/websets/*/enrichments", 1),
+				},
 			},
 		},
 	})

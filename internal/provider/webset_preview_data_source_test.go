@@ -24,7 +24,7 @@ func TestAccWebsetPreviewDataSource_readsTheQuery(t *testing.T) {
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{{
-			PreConfig: func() { mark = len(env.mock.Requests()) },
+			PreConfig: env.markRequests(&mark),
 			Config: env.config(`
 data "exa_webset_preview" "p" {
   query  = "Fintech startups in Berlin with their CEO email"

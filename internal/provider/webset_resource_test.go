@@ -52,7 +52,6 @@ func TestAccWebset_lifecycle(t *testing.T) {
 			{
 				Config: env.webset(attrs(`{ team = "growth" }`)),
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "POST", "/v0/websets", 1),
 					func(*terraform.State) error {
 						body := env.mock.Find("POST", "/v0/websets")[0].Body
 						want := fmt.Sprintf(`{"externalId":"crm-accounts","exclude":[{"source":"webset","id":%q}],"metadata":{"team":"growth"}}`, excluded)
@@ -60,6 +59,7 @@ func TestAccWebset_lifecycle(t *testing.T) {
 					},
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "POST", "/v0/websets", 1),
 					sameID.AddStateValue(websetAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("status"), knownvalue.StringExact("idle")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("title"), knownvalue.Null()),
@@ -67,21 +67,24 @@ func TestAccWebset_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("exclude").AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact(excluded)),
 				},
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 			},
 			{
-				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(websetAddr, tfjsonpath.New("id"))},
+				PreConfig: env.markRequests(&mark),
 				// Metadata changes in place: one update call, the same id.
 				Config: env.webset(attrs(`{ team = "sales" }`)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "POST", "/v0/websets/*", 1),
-					env.expectCalls(&mark, "POST", "/v0/websets", 0),
 					resource.TestCheckResourceAttr(websetAddr, "metadata.team", "sales"),
 				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					sameID.AddStateValue(websetAddr, tfjsonpath.New("id")),
+					env.expectCalls(&mark, "POST", "/v0/websets/*", 1),
+					env.expectCalls(&mark, "POST", "/v0/websets", 0),
+				},
 			},
 			{
 				ResourceName:      websetAddr,
@@ -290,11 +293,11 @@ data "exa_webset_search" "done" {
 					resource.TestCheckResourceAttrWith("exa_webset.w", "id", func(v string) error { websetID = v; return nil }),
 					resource.TestCheckResourceAttrWith("exa_webset_search.done", "id", func(v string) error { doneID = v; return nil }),
 					resource.TestCheckResourceAttrWith("exa_webset_search.running", "id", func(v string) error { runningID = v; return nil }),
-					// 5 items at 2 a page: three pages.
-					env.expectCalls(&itemsMark, "GET", "/v0/websets/*/items", 3),
 					resource.TestCheckResourceAttrPair("data.exa_webset_search.done", "query", "exa_webset_search.done", "query"),
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					// 5 items at 2 a page: three pages.
+					env.expectCalls(&itemsMark, "GET", "/v0/websets/*/items", 3),
 					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items"), knownvalue.ListSizeExact(5)),
 					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items").AtSliceIndex(0).AtMapKey("name"), knownvalue.StringExact("Example company 1")),
 					statecheck.ExpectKnownValue("data.exa_webset_items.done", tfjsonpath.New("items").AtSliceIndex(0).AtMapKey("type"), knownvalue.StringExact("company")),
@@ -313,7 +316,7 @@ data "exa_webset_search" "done" {
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.markBeforeDestroy(&mark)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("exa_webset.w", tfjsonpath.New("search_ids"), knownvalue.ListSizeExact(2)),
@@ -433,7 +436,6 @@ func TestAccWebset_canceledFlipCallsCancelOnce(t *testing.T) {
 			{
 				Config:            cfg(false),
 				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(websetAddr, tfjsonpath.New("id"))},
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)}},
 			},
 			{
 				// A search started outside Terraform, still running.
@@ -447,8 +449,6 @@ func TestAccWebset_canceledFlipCallsCancelOnce(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					env.expectCalls(&mark, "POST", "/v0/websets/*/cancel", 1),
-					env.expectCalls(&mark, "POST", "/v0/websets/*", 0),
 					func(*terraform.State) error {
 						if st := env.mock.SearchStatus(search); st != "canceled" {
 							return fmt.Errorf("the webset's search is %s after the cancel", st)
@@ -457,21 +457,23 @@ func TestAccWebset_canceledFlipCallsCancelOnce(t *testing.T) {
 					},
 				),
 				ConfigStateChecks: []statecheck.StateCheck{
+					env.expectCalls(&mark, "POST", "/v0/websets/*/cancel", 1),
+					env.expectCalls(&mark, "POST", "/v0/websets/*", 0),
 					sameID.AddStateValue(websetAddr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(websetAddr, tfjsonpath.New("canceled"), knownvalue.Bool(true)),
 				},
 			},
 			{
-				PreConfig: func() { mark = len(env.mock.Requests()) },
+				PreConfig: env.markRequests(&mark),
 				Config:    cfg(false),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(websetAddr, plancheck.ResourceActionUpdate)},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					env.expectCalls(&mark, "POST", "/v0/websets/*/cancel", 0),
 					env.expectCalls(&mark, "POST", "/v0/websets/*", 0),
-				),
-				ConfigStateChecks: []statecheck.StateCheck{sameID.AddStateValue(websetAddr, tfjsonpath.New("id"))},
+					sameID.AddStateValue(websetAddr, tfjsonpath.New("id")),
+				},
 			},
 		},
 	})

@@ -67,13 +67,13 @@ resource "exa_webset_search" "s" {
 						"behavior": "override",
 						"metadata": {"team": "growth"}
 					}`, other, crm)),
+				),
+				ConfigStateChecks: []statecheck.StateCheck{
 					// One create, then polls of its webset until the second
 					// read completes it; the search is never read alone.
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 1),
 					env.expectCalls(&mark, "GET", "/v0/websets/*", 2),
 					env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 0),
-				),
-				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^search_`))),
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
@@ -120,7 +120,7 @@ resource "exa_webset_search" "s" {
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply:             []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.mark(&mark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.markBeforeDestroy(&mark)},
 				},
 			},
 		},
@@ -312,12 +312,10 @@ func TestAccWebsetSearch_cancelByFlip(t *testing.T) {
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("created")),
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(false)),
 				},
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
-				},
 			},
 			{
-				Config: env.minimalSearch(ws, `  canceled = true`),
+				PreConfig: env.markRequests(&mark),
+				Config:    env.minimalSearch(ws, `  canceled = true`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionUpdate),
@@ -325,11 +323,9 @@ func TestAccWebsetSearch_cancelByFlip(t *testing.T) {
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches/*/cancel", 1),
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 0),
-				),
-				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("canceled")),
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("canceled_at"), knownvalue.NotNull()),
@@ -365,7 +361,7 @@ func TestAccWebsetSearch_destroyRunningCancelsOnce(t *testing.T) {
 			Config: env.minimalSearch(ws, ""),
 			Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{env.markBeforeDestroy(&mark)},
 			},
 		}},
 		CheckDestroy: func(s *terraform.State) error {
@@ -396,7 +392,7 @@ func TestAccWebsetSearch_destroyFinishedSendsNoCancel(t *testing.T) {
 				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
 			},
 			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
+				PostApplyPostRefresh: []plancheck.PlanCheck{env.markBeforeDestroy(&mark)},
 			},
 		}},
 		CheckDestroy: func(*terraform.State) error {
@@ -558,12 +554,10 @@ func TestAccWebsetSearch_inPlaceChangesCallNothing(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config: env.minimalSearch(ws, ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark)},
-				},
 			},
 			{
-				Config: env.minimalSearch(ws, `  timeouts = { delete = "2m" }`),
+				PreConfig: env.markRequests(&mark),
+				Config:    env.minimalSearch(ws, `  timeouts = { delete = "2m" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(searchAddr, plancheck.ResourceActionUpdate),
@@ -574,11 +568,11 @@ func TestAccWebsetSearch_inPlaceChangesCallNothing(t *testing.T) {
 				},
 				// The plan's refresh reads the search once, through its webset;
 				// the update itself calls nothing.
-				Check: resource.ComposeAggregateTestCheckFunc(
+				ConfigStateChecks: []statecheck.StateCheck{
 					env.expectCalls(&mark, "GET", "/v0/websets/*", 1),
 					env.expectCalls(&mark, "", "/v0/websets/*/searches/*", 0),
 					env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 0),
-				),
+				},
 			},
 		},
 	})
@@ -660,14 +654,12 @@ func TestAccWebsetSearch_waitForCompletion(t *testing.T) {
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{{
 			Config: env.minimalSearch(ws, `  wait_for_completion = true`),
-			Check: resource.ComposeAggregateTestCheckFunc(
+			ConfigStateChecks: []statecheck.StateCheck{
 				env.expectCalls(&mark, "POST", "/v0/websets/*/searches", 1),
 				// Create, then three polls of its webset: the third read
 				// completes it.
 				env.expectCalls(&mark, "GET", "/v0/websets/*", 3),
 				env.expectCalls(&mark, "GET", "/v0/websets/*/searches/*", 0),
-			),
-			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("status"), knownvalue.StringExact("completed")),
 				statecheck.ExpectKnownValue(searchAddr, tfjsonpath.New("progress").AtMapKey("completion"), knownvalue.Float64Exact(100)),
 			},
@@ -815,7 +807,7 @@ func TestAccWebsetSearch_destroyToleratesGoneOrFinished(t *testing.T) {
 					Check:  resource.TestCheckResourceAttrWith(searchAddr, "id", func(v string) error { id = v; return nil }),
 					ConfigPlanChecks: resource.ConfigPlanChecks{
 						// State still says running when destroy starts.
-						PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&mark), hook(func() { between(env, id) })},
+						PostApplyPostRefresh: []plancheck.PlanCheck{env.markBeforeDestroy(&mark), hook(func() { between(env, id) })},
 					},
 				}},
 				CheckDestroy: func(*terraform.State) error {

@@ -66,7 +66,7 @@ resource "exa_webset_enrichment" %[1]q {
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
-				PreConfig: func() { planMark = len(env.mock.Requests()) },
+				PreConfig: env.markRequests(&planMark),
 				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.onlyWebsetGETs(&planMark, 2)},
@@ -75,7 +75,7 @@ resource "exa_webset_enrichment" %[1]q {
 			{
 				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{env.mark(&destroyMark)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{env.markBeforeDestroy(&destroyMark)},
 				},
 			},
 		},
@@ -130,7 +130,7 @@ data "exa_webset_search" "s" {
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{
-				PreConfig: func() { mark = len(env.mock.Requests()) },
+				PreConfig: env.markRequests(&mark),
 				Config:    cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(), env.onlyWebsetGETs(&mark, 1)},

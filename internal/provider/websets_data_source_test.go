@@ -27,7 +27,7 @@ func TestAccWebsetsDataSource_followsTheCursorInOrder(t *testing.T) {
 	mark := 0
 	env.test(resource.TestCase{
 		Steps: []resource.TestStep{{
-			PreConfig: func() { mark = len(env.mock.Requests()) },
+			PreConfig: env.markRequests(&mark),
 			Config:    env.config(`data "exa_websets" "all" {}`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.exa_websets.all", tfjsonpath.New("websets"), knownvalue.ListSizeExact(105)),
