@@ -3,13 +3,16 @@ package provider
 import (
 	"strings"
 
+	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Schema pieces that more than one resource uses.
+// Schema pieces that more than one resource uses, each with its model and
+// its mapping to and from the API.
 
 // sourceRefAttributes are the attributes of an exclude entry.
 func sourceRefAttributes(what string) map[string]schema.Attribute {
@@ -71,4 +74,47 @@ func codeList(names []string) string {
 		return strings.Join(quoted, "")
 	}
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1]
+}
+
+// flattenEntity is an entity as the entity attribute; null for none.
+func flattenEntity(e *exa.Entity) types.Object {
+	if e == nil || e.Type == "" {
+		return tfmodel.NullObject[entityModel]()
+	}
+	desc := types.StringNull()
+	if e.Type == "custom" {
+		desc = stringOrNull(e.Description)
+	}
+	return tfmodel.Object(entityModel{Type: types.StringValue(e.Type), Description: desc})
+}
+
+// expandEntity reads an entity attribute; null or unknown is nil.
+func expandEntity(o types.Object) *exa.Entity {
+	e, ok := tfmodel.As[entityModel](o)
+	if !ok {
+		return nil
+	}
+	return &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
+}
+
+// flattenSources is a list of { source, id } objects; null for none.
+func flattenSources(list []exa.SourceRef) types.List {
+	out := make([]sourceModel, len(list))
+	for i, s := range list {
+		out[i] = sourceModel{Source: types.StringValue(s.Source), ID: types.StringValue(s.ID)}
+	}
+	return tfmodel.ListOrNull(out)
+}
+
+// expandSources reads a list of { source, id } objects; null or unknown is nil.
+func expandSources(list types.List) []exa.SourceRef {
+	sources, _ := tfmodel.ElementsAs[sourceModel](list)
+	if sources == nil {
+		return nil
+	}
+	out := make([]exa.SourceRef, len(sources))
+	for i, s := range sources {
+		out[i] = exa.SourceRef{Source: s.Source.ValueString(), ID: s.ID.ValueString()}
+	}
+	return out
 }

@@ -9,9 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/exa-community/terraform-provider-exa/internal/exa"
-	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // expandStringMap reads a map of strings; null or unknown is nil.
@@ -24,49 +21,6 @@ func expandStringMap(m types.Map) map[string]string {
 		if s, ok := v.(types.String); ok {
 			out[k] = s.ValueString()
 		}
-	}
-	return out
-}
-
-// flattenEntity is an entity as the entity attribute; null for none.
-func flattenEntity(e *exa.Entity) types.Object {
-	if e == nil || e.Type == "" {
-		return tfmodel.NullObject[entityModel]()
-	}
-	desc := types.StringNull()
-	if e.Type == "custom" {
-		desc = stringOrNull(e.Description)
-	}
-	return tfmodel.Object(entityModel{Type: types.StringValue(e.Type), Description: desc})
-}
-
-// expandEntity reads an entity attribute; null or unknown is nil.
-func expandEntity(o types.Object) *exa.Entity {
-	e, ok := tfmodel.As[entityModel](o)
-	if !ok {
-		return nil
-	}
-	return &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
-}
-
-// flattenSources is a list of { source, id } objects; null for none.
-func flattenSources(list []exa.SourceRef) types.List {
-	out := make([]sourceModel, len(list))
-	for i, s := range list {
-		out[i] = sourceModel{Source: types.StringValue(s.Source), ID: types.StringValue(s.ID)}
-	}
-	return tfmodel.ListOrNull(out)
-}
-
-// expandSources reads a list of { source, id } objects; null or unknown is nil.
-func expandSources(list types.List) []exa.SourceRef {
-	sources, _ := tfmodel.ElementsAs[sourceModel](list)
-	if sources == nil {
-		return nil
-	}
-	out := make([]exa.SourceRef, len(sources))
-	for i, s := range sources {
-		out[i] = exa.SourceRef{Source: s.Source.ValueString(), ID: s.ID.ValueString()}
 	}
 	return out
 }

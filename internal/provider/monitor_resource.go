@@ -59,6 +59,21 @@ type monitorModel struct {
 	UpdatedAt types.String `tfsdk:"updated_at"`
 }
 
+// The defaults of a monitor's attributes, each named once: the schema's
+// Default and flattenMonitor, for an answer that leaves the field out,
+// share the constant.
+const (
+	// defaultMonitorTimezone is a cadence's timezone when none is given:
+	// UTC, as the spec's default.
+	defaultMonitorTimezone = "Etc/UTC"
+	// defaultMonitorBehaviorType is a behavior's type: "search", the only
+	// one the spec has.
+	defaultMonitorBehaviorType = "search"
+	// defaultMonitorSearchBehavior is how a run's results join the webset
+	// when not said: the spec's default for a monitor, "append".
+	defaultMonitorSearchBehavior = behaviorAppend
+)
+
 // monitorSchema is the schema of exa_monitor: the one place each attribute is defined.
 func monitorSchema(_ context.Context) schema.Schema {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}

@@ -50,8 +50,8 @@ type websetSearchResource struct{ resourceBase }
 
 // websetSearchModel is the resource's state: what Exa says of the search
 // (websetSearchData, which the data source shares), and the provider-side
-// inputs. The API↔model mapping lives in webset_search_mapping.go
-// (expandSearch, flattenSearch).
+// inputs. The API↔model mapping is expandSearch and flattenSearch, at the
+// end of this file.
 type websetSearchModel struct {
 	websetSearchData
 	WaitForCompletion types.Bool     `tfsdk:"wait_for_completion"`
@@ -99,6 +99,16 @@ func init() {
 const (
 	defaultCreateTimeout = 30 * time.Minute
 	defaultDeleteTimeout = 5 * time.Minute
+)
+
+// The two behaviors of a search (the spec's WebsetSearchBehavior), and the
+// default: the schema's Default and flattenSearch, for an answer that
+// leaves the field out, share it, so the two cannot drift apart.
+const (
+	behaviorOverride = "override"
+	behaviorAppend   = "append"
+	// defaultSearchBehavior is the spec's default, "override".
+	defaultSearchBehavior = behaviorOverride
 )
 
 // websetSearchSchema is the schema of exa_webset_search: the one place each attribute is defined.
@@ -300,6 +310,146 @@ func (r *websetSearchResource) IdentitySchema(_ context.Context, _ resource.Iden
 	resp.IdentitySchema = childIdentity("search")
 }
 
+// The plan rules of exa_webset_search. Its schema names, on each attribute,
+// what replaces the search and what an in-place update keeps; the rules are
+// here, with the warning a replacement brings.
+// ModifyPlan keeps only what concerns the plan as a whole: the cost ledger
+// and the override warning.
+//
+// Replacement is decided on the configured parts only: a criterion's
+// success_rate, or an entity Exa chose, never forces a new search, which a
+// RequiresReplace on the whole attribute would do.
+
+// searchReplaces is the plan modifier of an input whose change, as rule
+// sees it, takes a new search.
+func searchReplaces(name string, rule planmodifiers.Rule) planmodifiers.Modifier {
+	return planmodifiers.Replace("Changing it replaces the search: Exa cannot change a search.", rule, searchReplaced(name))
+}
+
+// searchKeeps is the plan modifier of a value that Exa computes, which an
+// in-place update keeps: only a cancel changes it.
+func searchKeeps() planmodifiers.Modifier {
+	return planmodifiers.KeepState("An in-place update keeps it, unless it cancels a running search.", planmodifiers.UnknownUnless(cancelsRunningSearch))
+}
+
+// cancelsRunningSearch: the plan sets canceled on a search still going,
+// whose status, progress and times the cancel changes.
+func cancelsRunningSearch(ctx context.Context, req planmodifiers.Request) bool {
+	var plan, state websetSearchModel
+	if searchModel.Get(ctx, req.Plan.Raw, &plan).HasError() || searchModel.Get(ctx, req.State.Raw, &state).HasError() {
+		return true // in doubt, show the value as unknown
+	}
+	return plan.Canceled.ValueBool() && !state.Canceled.ValueBool() && !exa.SearchFinished(state.Status.ValueString())
+}
+
+// entityChanged: an entity that the configuration sets and that differs.
+// With none set, Exa picks one, and that choice is no change.
+func entityChanged(_ context.Context, req planmodifiers.Request) bool {
+	return !req.ConfigValue.IsNull() && !req.PlanValue.Equal(req.StateValue)
+}
+
+// criteriaChanged: configured criteria whose descriptions differ from the
+// state's. Success rates are Exa's and never replace.
+func criteriaChanged(_ context.Context, req planmodifiers.Request) bool {
+	plan, _ := req.PlanValue.(types.List)
+	state, _ := req.StateValue.(types.List)
+	return !req.ConfigValue.IsNull() && !sameCriteria(plan, state)
+}
+
+// criteriaKept: an in-place update keeps the state's criteria, with Exa's
+// success rates, unless it cancels a running search.
+func criteriaKept(ctx context.Context, req planmodifiers.Request) bool {
+	return !criteriaChanged(ctx, req) && !cancelsRunningSearch(ctx, req)
+}
+
+// recallChanged: recall is not echoed by Exa, so after an import state
+// holds null, and then setting it in the configuration is no change.
+func recallChanged(_ context.Context, req planmodifiers.Request) bool {
+	plan, _ := req.PlanValue.(types.Bool)
+	state, _ := req.StateValue.(types.Bool)
+	return plan.IsUnknown() || (!state.IsNull() && plan.ValueBool() != state.ValueBool())
+}
+
+// metadataChanged: {} and null are the same metadata.
+func metadataChanged(_ context.Context, req planmodifiers.Request) bool {
+	plan, _ := req.PlanValue.(types.Map)
+	state, _ := req.StateValue.(types.Map)
+	return !sameStringMap(plan, state)
+}
+
+// searchReplaced warns, when name's change replaces the search, that a new
+// search is billed; for a search canceled outside Terraform while the
+// configuration says canceled = false, it says how to keep it stopped.
+func searchReplaced(name string) planmodifiers.Explain {
+	return func(ctx context.Context, req planmodifiers.Request, diags *diag.Diagnostics) {
+		var plan, state websetSearchModel
+		diags.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
+		diags.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
+		if diags.HasError() {
+			return
+		}
+		switch status := state.Status.ValueString(); {
+		case status != exa.SearchCanceled:
+			diags.AddWarning(warnSearchReplaced,
+				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started, asking for up to %s results, which Exa bills again.",
+					state.ID.ValueString(), status, name, orUnknownInt(plan.TargetCount)))
+		case !plan.Canceled.ValueBool():
+			// Canceled in the dashboard, by an action or by another
+			// client, while the configuration says it runs.
+			diags.AddWarning(warnSearchReplaced,
+				fmt.Sprintf("The search %s is canceled, and canceled = false here: a canceled search cannot go on, so the apply starts a new one, asking for up to %s results, which Exa bills again. "+
+					"If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel or exa_webset_search_cancel action), set canceled = true to keep it stopped.",
+					state.ID.ValueString(), orUnknownInt(plan.TargetCount)))
+		}
+	}
+}
+
+// ModifyPlan counts a new search against max_planned_results (cost.go),
+// and records every override search of the plan for the warning of
+// override_searches.go: a new one, or one that stays.
+func (r *websetSearchResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	if req.State.Raw.IsNull() {
+		// A create, or the create half of a replacement.
+		var plan websetSearchModel
+		resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
+		if !resp.Diagnostics.HasError() {
+			r.data.planSearchCost(plan.WebsetID, plan.Query, plan.TargetCount, &resp.Diagnostics)
+			if plan.Behavior.ValueString() == behaviorOverride {
+				r.data.planOverride(knownString(plan.WebsetID), plannedOverride{label: overrideLabel("", knownString(plan.Query)), create: true}, &resp.Diagnostics)
+			}
+		}
+		return
+	}
+	// A search that is replaced is recorded by its create half.
+	if r.data == nil || planmodifiers.Replacing(ctx, req.Private) {
+		return
+	}
+	var state websetSearchModel
+	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
+	if !resp.Diagnostics.HasError() && state.Behavior.ValueString() == behaviorOverride {
+		r.data.planOverride(state.WebsetID.ValueString(), plannedOverride{label: overrideLabel(state.ID.ValueString(), state.Query.ValueString())}, &resp.Diagnostics)
+	}
+}
+
+// sameCriteria compares two criteria lists by their descriptions only.
+// An unknown list or element is not the same.
+func sameCriteria(a, b types.List) bool {
+	ca, okA := tfmodel.ElementsAs[criterionModel](a)
+	cb, okB := tfmodel.ElementsAs[criterionModel](b)
+	if !okA || !okB || len(ca) != len(cb) {
+		return false
+	}
+	for i := range ca {
+		if !ca[i].Description.Equal(cb[i].Description) {
+			return false
+		}
+	}
+	return true
+}
+
 func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetSearchModel
@@ -492,4 +642,186 @@ func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, s
 			},
 		}
 	})
+}
+
+// The mapping between Terraform and the API: expandSearch builds the
+// create request from the plan, and flattenSearch turns Exa's answer into
+// state.
+
+// expandSearch builds the create request from the plan, and flattenSearch
+// turns Exa's answer into state.
+
+// Typed models of the search's nested attributes; their attribute types
+// are derived from them (tfmodel.ObjectType). entityModel and sourceModel,
+// which other resources share, are in attributes.go.
+type (
+	criterionModel struct {
+		Description types.String  `tfsdk:"description"`
+		SuccessRate types.Float64 `tfsdk:"success_rate"`
+	}
+	scopeModel struct {
+		Source       types.String       `tfsdk:"source"`
+		ID           types.String       `tfsdk:"id"`
+		Relationship *relationshipModel `tfsdk:"relationship"`
+	}
+	relationshipModel struct {
+		Definition types.String `tfsdk:"definition"`
+		Limit      types.Int64  `tfsdk:"limit"`
+	}
+	progressModel struct {
+		Found      types.Int64   `tfsdk:"found"`
+		Analyzed   types.Int64   `tfsdk:"analyzed"`
+		Completion types.Float64 `tfsdk:"completion"`
+		TimeLeft   types.Float64 `tfsdk:"time_left"`
+	}
+	recallResultModel struct {
+		Expected  *expectedModel `tfsdk:"expected"`
+		Reasoning types.String   `tfsdk:"reasoning"`
+	}
+	expectedModel struct {
+		Total      types.Int64  `tfsdk:"total"`
+		Confidence types.String `tfsdk:"confidence"`
+		Bounds     *boundsModel `tfsdk:"bounds"`
+	}
+	boundsModel struct {
+		Min types.Int64 `tfsdk:"min"`
+		Max types.Int64 `tfsdk:"max"`
+	}
+)
+
+// expandSearch builds the body of the create request. Null and unknown
+// optional inputs are left out, so that Exa applies its own choices.
+func expandSearch(m websetSearchModel) *exa.CreateSearchRequest {
+	out := &exa.CreateSearchRequest{
+		Query:    m.Query.ValueString(),
+		Count:    m.TargetCount.ValueInt64(),
+		Behavior: m.Behavior.ValueString(),
+		Entity:   expandEntity(m.Entity),
+		Exclude:  expandSources(m.Exclude),
+	}
+	criteria, _ := tfmodel.ElementsAs[criterionModel](m.Criteria)
+	for _, c := range criteria {
+		out.Criteria = append(out.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
+	}
+	scope, _ := tfmodel.ElementsAs[scopeModel](m.Scope)
+	for _, e := range scope {
+		sc := exa.Scope{Source: e.Source.ValueString(), ID: e.ID.ValueString()}
+		if rel := e.Relationship; rel != nil {
+			sc.Relationship = &exa.Relationship{Definition: rel.Definition.ValueString(), Limit: float64(rel.Limit.ValueInt64())}
+		}
+		out.Scope = append(out.Scope, sc)
+	}
+	if isKnown(m.Recall) {
+		out.Recall = m.Recall.ValueBoolPointer()
+	}
+	out.Metadata = expandStringMap(m.Metadata)
+	if isKnown(m.MaxPeople) {
+		out.MaxPeoplePerCompany = m.MaxPeople.ValueInt64Pointer()
+	}
+	return out
+}
+
+// flattenSearch turns Exa's view of a search into state. prior is the plan
+// (at create) or the previous state: it supplies what Exa never echoes
+// (recall, wait_for_completion, timeouts) and decides whether an empty list
+// or map from Exa is written as null (the config said nothing) or as empty.
+//
+// Nested values go through typed models and tfmodel, as in every resource.
+func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	m := prior
+	m.ID = types.StringValue(s.ID)
+	if !isKnown(prior.WebsetID) {
+		m.WebsetID = types.StringValue(s.WebsetID)
+	}
+	m.Query = types.StringValue(s.Query)
+	m.TargetCount = types.Int64Value(roundInt(s.Count))
+	if s.Behavior != "" {
+		m.Behavior = types.StringValue(s.Behavior)
+	} else if !isKnown(prior.Behavior) {
+		m.Behavior = types.StringValue(defaultSearchBehavior)
+	}
+	m.Status = types.StringValue(s.Status)
+	m.CreatedAt = stringOrNull(&s.CreatedAt)
+	m.UpdatedAt = stringOrNull(&s.UpdatedAt)
+	m.CanceledAt = stringOrNull(s.CanceledAt)
+	m.CanceledReason = stringOrNull(s.CanceledReason)
+	// Exa echoes the cap, or null for none. A server older than the field
+	// answers without it: then what the configuration said is kept, since
+	// the spec snapshot is silent on it.
+	if s.MaxPeoplePerCompany != nil {
+		m.MaxPeople = types.Int64Value(roundInt(*s.MaxPeoplePerCompany))
+	} else if !isKnown(prior.MaxPeople) {
+		m.MaxPeople = types.Int64Null()
+	}
+
+	// canceled mirrors Exa. A completed search that was asked to cancel
+	// keeps true: there was nothing left to stop, and flipping back would
+	// show a diff that no apply can settle.
+	m.Canceled = types.BoolValue(s.Status == exa.SearchCanceled ||
+		(s.Status == exa.SearchCompleted && prior.Canceled.ValueBool()))
+	if !isKnown(prior.WaitForCompletion) {
+		m.WaitForCompletion = types.BoolValue(false)
+	}
+	// recall is never echoed. After an import there is no prior value: a
+	// recall estimate in the answer shows it was asked for.
+	if !isKnown(prior.Recall) && s.Recall != nil {
+		m.Recall = types.BoolValue(true)
+	}
+
+	m.Entity = flattenEntity(s.Entity)
+	m.Criteria = flattenCriteria(s.Criteria)
+	m.Exclude = flattenSources(s.Exclude)
+	m.Scope = flattenScope(s.Scope)
+	m.Progress = tfmodel.ObjectOrNull(flattenProgress(s.Progress))
+	m.RecallResult = tfmodel.ObjectOrNull(flattenRecall(s.Recall))
+	m.Metadata = flattenStringMap(s.Metadata, prior.Metadata)
+	return m, diags
+}
+
+func flattenCriteria(list []exa.Criterion) types.List {
+	out := make([]criterionModel, len(list))
+	for i, c := range list {
+		out[i] = criterionModel{Description: types.StringValue(c.Description), SuccessRate: types.Float64PointerValue(c.SuccessRate)}
+	}
+	return tfmodel.ListOrNull(out)
+}
+
+func flattenScope(list []exa.Scope) types.List {
+	out := make([]scopeModel, len(list))
+	for i, s := range list {
+		out[i] = scopeModel{Source: types.StringValue(s.Source), ID: types.StringValue(s.ID)}
+		if r := s.Relationship; r != nil {
+			out[i].Relationship = &relationshipModel{Definition: types.StringValue(r.Definition), Limit: types.Int64Value(roundInt(r.Limit))}
+		}
+	}
+	return tfmodel.ListOrNull(out)
+}
+
+// flattenProgress is a search's progress, for the resource and the
+// webset data source's searches; nil for none.
+func flattenProgress(p *exa.Progress) *progressModel {
+	if p == nil {
+		return nil
+	}
+	return &progressModel{
+		Found:      types.Int64Value(roundInt(p.Found)),
+		Analyzed:   types.Int64Value(roundInt(p.Analyzed)),
+		Completion: types.Float64Value(p.Completion),
+		TimeLeft:   types.Float64PointerValue(p.TimeLeft),
+	}
+}
+
+func flattenRecall(r *exa.Recall) *recallResultModel {
+	if r == nil {
+		return nil
+	}
+	return &recallResultModel{
+		Expected: &expectedModel{
+			Total:      types.Int64Value(roundInt(r.Expected.Total)),
+			Confidence: types.StringValue(r.Expected.Confidence),
+			Bounds:     &boundsModel{Min: types.Int64Value(roundInt(r.Expected.Bounds.Min)), Max: types.Int64Value(roundInt(r.Expected.Bounds.Max))},
+		},
+		Reasoning: types.StringValue(r.Reasoning),
+	}
 }
