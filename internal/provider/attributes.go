@@ -83,7 +83,7 @@ func flattenEntity(e *exa.Entity) types.Object {
 	}
 	desc := types.StringNull()
 	if e.Type == "custom" {
-		desc = stringOrNull(e.Description)
+		desc = tfmodel.StringOrNull(e.Description)
 	}
 	return tfmodel.Object(entityModel{Type: types.StringValue(e.Type), Description: desc})
 }

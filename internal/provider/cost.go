@@ -204,7 +204,7 @@ const (
 
 // planSearchCost counts a search planned as a create.
 func (d *providerData) planSearchCost(websetID, query types.String, target types.Int64, diags *diag.Diagnostics) {
-	if d == nil || !isKnown(target) {
+	if d == nil || !tfmodel.IsKnown(target) {
 		return
 	}
 	d.cost.add(costEntry{
@@ -253,7 +253,7 @@ func (d *providerData) planMonitorRun(ctx context.Context, plan monitorModel, di
 	}
 	config := behavior.Config
 	count := config.TargetCount.ValueInt64()
-	if d != nil && isKnown(config.TargetCount) {
+	if d != nil && tfmodel.IsKnown(config.TargetCount) {
 		d.cost.add(costEntry{
 			kind:    costMonitor,
 			webset:  knownString(plan.WebsetID),
@@ -261,7 +261,7 @@ func (d *providerData) planMonitorRun(ctx context.Context, plan monitorModel, di
 			results: count,
 		}, path.Root("behavior").AtName("config").AtName("target_count"), diags)
 	}
-	if !isKnown(cadence.Cron) {
+	if !tfmodel.IsKnown(cadence.Cron) {
 		return
 	}
 	runs, err := cron.RunsPerMonth(cadence.Cron.ValueString(), time.Now())
@@ -275,7 +275,7 @@ func (d *providerData) planMonitorRun(ctx context.Context, plan monitorModel, di
 
 // knownString is a known string's value, or "" for null or unknown.
 func knownString(s types.String) string {
-	if !isKnown(s) {
+	if !tfmodel.IsKnown(s) {
 		return ""
 	}
 	return s.ValueString()
@@ -288,7 +288,7 @@ func orUnknown(s types.String) string {
 
 // orUnknownInt is a known number, or "(known after apply)".
 func orUnknownInt(n types.Int64) string {
-	if !isKnown(n) {
+	if !tfmodel.IsKnown(n) {
 		return "(known after apply)"
 	}
 	return fmt.Sprint(n.ValueInt64())

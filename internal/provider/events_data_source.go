@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -47,21 +46,16 @@ func NewEventsDataSource() datasource.DataSource {
 			"created_at": schema.StringAttribute{MarkdownDescription: "When it happened (RFC 3339).", Computed: true},
 		},
 		list: func(ctx context.Context, c *exa.Client, config tfsdk.Config) ([]exa.Event, diag.Diagnostics) {
-			var diags diag.Diagnostics
-			var f exa.EventFilter
-			var typeSet types.Set
-			var limit types.Int64
-			diags.Append(config.GetAttribute(ctx, path.Root("types"), &typeSet)...)
-			diags.Append(config.GetAttribute(ctx, path.Root("limit"), &limit)...)
-			if isKnown(typeSet) {
-				diags.Append(typeSet.ElementsAs(ctx, &f.Types, false)...)
-			}
-			f.Max = int(limit.ValueInt64())
-			f.CreatedAfter, _ = time.Parse(time.RFC3339Nano, stringFilter(ctx, config, "created_after", &diags))
-			f.CreatedBefore, _ = time.Parse(time.RFC3339Nano, stringFilter(ctx, config, "created_before", &diags))
-			if diags.HasError() {
+			var cfg eventsConfig
+			if diags := config.Get(ctx, &cfg); diags.HasError() {
 				return nil, diags
 			}
+			f := exa.EventFilter{Max: int(cfg.Limit.ValueInt64())}
+			for _, t := range cfg.Types {
+				f.Types = append(f.Types, t.ValueString())
+			}
+			f.CreatedAfter, _ = time.Parse(time.RFC3339Nano, cfg.CreatedAfter.ValueString())
+			f.CreatedBefore, _ = time.Parse(time.RFC3339Nano, cfg.CreatedBefore.ValueString())
 			return listed(c.ListEvents(ctx, f))
 		},
 		flatten: func(e exa.Event) eventModel {
@@ -79,4 +73,14 @@ type eventModel struct {
 	Type      types.String `tfsdk:"type"`
 	Data      types.String `tfsdk:"data"`
 	CreatedAt types.String `tfsdk:"created_at"`
+}
+
+// eventsConfig is the data source's configuration: its filters, read
+// before the list is made.
+type eventsConfig struct {
+	Types         []types.String `tfsdk:"types"`
+	CreatedAfter  types.String   `tfsdk:"created_after"`
+	CreatedBefore types.String   `tfsdk:"created_before"`
+	Limit         types.Int64    `tfsdk:"limit"`
+	Events        types.List     `tfsdk:"events"`
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -56,7 +57,7 @@ func syncIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, diags *
 			read.Append(src.GetAttribute(ctx, path.Root(name), &v)...)
 			vals[name] = v
 		}
-		if read.HasError() || !isKnown(vals["id"]) {
+		if read.HasError() || !tfmodel.IsKnown(vals["id"]) {
 			continue
 		}
 		for name, v := range vals {

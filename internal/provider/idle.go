@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 const defaultIdleTimeout = 30 * time.Minute
@@ -82,7 +83,7 @@ func timeoutDescription(what string) string {
 // gives it, with the deprecated timeout, or 30 minutes, as its default).
 func idleLimit(ctx context.Context, in idleInputs, read func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (time.Duration, bool) {
 	limit := defaultIdleTimeout
-	if isKnown(in.Timeout) {
+	if tfmodel.IsKnown(in.Timeout) {
 		d, err := parseDuration(in.Timeout.ValueString(), time.Second, 24*time.Hour)
 		if err != nil {
 			diags.AddAttributeError(path.Root("timeout"), "Invalid timeout", "timeout "+err.Error())

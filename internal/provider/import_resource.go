@@ -177,7 +177,7 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	var plan, config importModel
 	resp.Diagnostics.Append(importCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(importCodec.Get(ctx, req.Config.Raw, &config)...)
-	if resp.Diagnostics.HasError() || !isKnown(plan.File) {
+	if resp.Diagnostics.HasError() || !tfmodel.IsKnown(plan.File) {
 		return
 	}
 	facts, err := readImportFile(plan.File.ValueString())
@@ -185,7 +185,7 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		resp.Diagnostics.AddAttributeError(path.Root("file"), "Cannot read the import file", err.Error())
 		return
 	}
-	if isKnown(config.ContentSHA256) && !strings.EqualFold(config.ContentSHA256.ValueString(), facts.sha256) {
+	if tfmodel.IsKnown(config.ContentSHA256) && !strings.EqualFold(config.ContentSHA256.ValueString(), facts.sha256) {
 		resp.Diagnostics.AddAttributeError(path.Root("content_sha256"), "The file is not the expected one",
 			fmt.Sprintf("%s has SHA-256 %s, but content_sha256 says %s.", plan.File.ValueString(), facts.sha256, config.ContentSHA256.ValueString()))
 		return
@@ -197,7 +197,7 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		var state importModel
 		resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
 		// After an import without a file, the state has no hash to compare.
-		if isKnown(state.ContentSHA256) && state.ContentSHA256.ValueString() != facts.sha256 {
+		if tfmodel.IsKnown(state.ContentSHA256) && state.ContentSHA256.ValueString() != facts.sha256 {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("content_sha256"))
 		}
 	}
@@ -307,12 +307,12 @@ func expandImportCreate(ctx context.Context, m importModel, size, count int64, d
 	body := &exa.CreateImportRequest{
 		Size: size, Count: count, Format: m.Format.ValueString(),
 		Title:    m.Title.ValueStringPointer(),
-		Metadata: expandStringMap(m.Metadata),
+		Metadata: tfmodel.StringMap(m.Metadata),
 	}
 	if e := expandEntity(m.Entity); e != nil {
 		body.Entity = *e
 	}
-	if csv, ok := tfmodel.As[importCSVModel](m.CSV); ok && isKnown(csv.Identifier) {
+	if csv, ok := tfmodel.As[importCSVModel](m.CSV); ok && tfmodel.IsKnown(csv.Identifier) {
 		body.CSV = &exa.ImportCSV{Identifier: csv.Identifier.ValueInt64Pointer()}
 	}
 	return body
@@ -370,7 +370,7 @@ func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	next := plan
-	if !plan.Title.Equal(state.Title) || !sameStringMap(plan.Metadata, state.Metadata) {
+	if !plan.Title.Equal(state.Title) || !tfmodel.SameStringMap(plan.Metadata, state.Metadata) {
 		body := &exa.UpdateImportRequest{Title: plan.Title.ValueStringPointer(), Metadata: updatedMetadata(plan.Metadata)}
 		im, err := r.data.client.UpdateImport(ctx, state.ID.ValueString(), body)
 		if err != nil {
@@ -477,15 +477,15 @@ func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnos
 	if im.Format != "" {
 		m.Format = types.StringValue(im.Format)
 	}
-	m.Title = stringOrNull(im.Title)
+	m.Title = tfmodel.StringOrNull(im.Title)
 	m.Count = types.Int64Value(roundInt(im.Count))
-	m.FailedReason = stringOrNull(im.FailedReason)
-	m.FailedMessage = stringOrNull(im.FailedMessage)
-	m.CreatedAt = stringOrNull(&im.CreatedAt)
-	m.UpdatedAt = stringOrNull(&im.UpdatedAt)
+	m.FailedReason = tfmodel.StringOrNull(im.FailedReason)
+	m.FailedMessage = tfmodel.StringOrNull(im.FailedMessage)
+	m.CreatedAt = tfmodel.StringOrNull(&im.CreatedAt)
+	m.UpdatedAt = tfmodel.StringOrNull(&im.UpdatedAt)
 	if im.UploadValidUntil != "" {
 		m.UploadValidUntil = types.StringValue(im.UploadValidUntil)
-	} else if !isKnown(prior.UploadValidUntil) {
+	} else if !tfmodel.IsKnown(prior.UploadValidUntil) {
 		m.UploadValidUntil = types.StringNull()
 	}
 	for _, v := range []*types.String{&m.ContentSHA256, &m.File} {
@@ -496,13 +496,13 @@ func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnos
 	if m.Size.IsUnknown() {
 		m.Size = types.Int64Null()
 	}
-	if !isKnown(prior.WaitForCompletion) {
+	if !tfmodel.IsKnown(prior.WaitForCompletion) {
 		m.WaitForCompletion = types.BoolValue(false)
 	}
 	m.Entity = flattenEntity(im.Entity)
-	if !isKnown(prior.CSV) {
+	if !tfmodel.IsKnown(prior.CSV) {
 		m.CSV = tfmodel.NullObject[importCSVModel]()
 	}
-	m.Metadata = flattenStringMap(im.Metadata, prior.Metadata)
+	m.Metadata = tfmodel.StringMapOrNull(im.Metadata, prior.Metadata)
 	return m, diags
 }

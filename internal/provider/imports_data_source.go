@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // NewImportsDataSource is the exa_imports data source.
@@ -33,9 +34,9 @@ func NewImportsDataSource() datasource.DataSource {
 		},
 		flatten: func(im exa.Import) importSummaryModel {
 			return importSummaryModel{
-				ID: types.StringValue(im.ID), Title: stringOrNull(im.Title), Status: types.StringValue(im.Status),
+				ID: types.StringValue(im.ID), Title: tfmodel.StringOrNull(im.Title), Status: types.StringValue(im.Status),
 				Format: types.StringValue(im.Format), RecordCount: types.Int64Value(roundInt(im.Count)),
-				Metadata: stringValueMap(im.Metadata), CreatedAt: types.StringValue(im.CreatedAt),
+				Metadata: tfmodel.StringValueMap(im.Metadata), CreatedAt: types.StringValue(im.CreatedAt),
 			}
 		},
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
@@ -62,13 +61,6 @@ func (d *listDataSource[T, M]) Read(ctx context.Context, req datasource.ReadRequ
 	list := tfmodel.List(elems)
 	resp.State.Raw = req.Config.Raw
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(d.items), list)...)
-}
-
-// stringFilter reads an optional string filter from the configuration.
-func stringFilter(ctx context.Context, config tfsdk.Config, name string, diags *diag.Diagnostics) string {
-	var v types.String
-	diags.Append(config.GetAttribute(ctx, path.Root(name), &v)...)
-	return v.ValueString()
 }
 
 // listed turns a client list call into the list function's answer.

@@ -99,11 +99,17 @@ func listInWebset[T any](ctx context.Context, data *providerData, req list.ListR
 	stream.Results = listResults(ctx, req, objects, err, what)
 }
 
+// listInWebsetConfig is the configuration of a list block whose one
+// attribute is webset_id (websetListSchema).
+type listInWebsetConfig struct {
+	WebsetID types.String `tfsdk:"webset_id"`
+}
+
 // listConfigWebsetID reads the webset_id of a list block, "" when unset.
 func listConfigWebsetID(ctx context.Context, req list.ListRequest, diags *diag.Diagnostics) string {
-	var v types.String
-	diags.Append(req.Config.GetAttribute(ctx, path.Root("webset_id"), &v)...)
-	return v.ValueString()
+	var cfg listInWebsetConfig
+	diags.Append(req.Config.Get(ctx, &cfg)...)
+	return cfg.WebsetID.ValueString()
 }
 
 // nullTimeouts is a timeouts attribute left out, with these keys.

@@ -282,7 +282,7 @@ func expandMonitorCreate(m monitorModel) *exa.CreateMonitorRequest {
 		WebsetID: m.WebsetID.ValueString(),
 		Cadence:  expandCadence(m.Cadence),
 		Behavior: expandMonitorBehavior(m.Behavior),
-		Metadata: expandStringMap(m.Metadata),
+		Metadata: tfmodel.StringMap(m.Metadata),
 	}
 }
 
@@ -453,9 +453,9 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) monitorModel {
 	m.WebsetID = types.StringValue(mo.WebsetID)
 	m.Status = types.StringValue(mo.Status)
 	m.Enabled = types.BoolValue(mo.Status != "disabled")
-	m.NextRunAt = stringOrNull(mo.NextRunAt)
-	m.CreatedAt = stringOrNull(&mo.CreatedAt)
-	m.UpdatedAt = stringOrNull(&mo.UpdatedAt)
+	m.NextRunAt = tfmodel.StringOrNull(mo.NextRunAt)
+	m.CreatedAt = tfmodel.StringOrNull(&mo.CreatedAt)
+	m.UpdatedAt = tfmodel.StringOrNull(&mo.UpdatedAt)
 	m.Cadence = tfmodel.Object(monitorCadenceModel{
 		Cron: types.StringValue(mo.Cadence.Cron), Timezone: types.StringValue(cmp.Or(mo.Cadence.Timezone, defaultMonitorTimezone)),
 	})
@@ -471,8 +471,8 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) monitorModel {
 		TargetCount: types.Int64Value(roundInt(cfg.Count)),
 		Behavior:    types.StringValue(cmp.Or(cfg.Behavior, defaultMonitorSearchBehavior)),
 	}
-	if !hasPrior || isKnown(priorCfg.Query) {
-		out.Query = stringOrNull(cfg.Query)
+	if !hasPrior || tfmodel.IsKnown(priorCfg.Query) {
+		out.Query = tfmodel.StringOrNull(cfg.Query)
 	}
 	if (!hasPrior || priorCfg.Criteria != nil) && len(cfg.Criteria) > 0 {
 		out.Criteria = make([]monitorCriterionModel, 0, len(cfg.Criteria))
@@ -483,7 +483,7 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) monitorModel {
 	if (!hasPrior || priorCfg.Entity != nil) && cfg.Entity != nil && cfg.Entity.Type != "" {
 		desc := types.StringNull()
 		if cfg.Entity.Type == "custom" {
-			desc = stringOrNull(cfg.Entity.Description)
+			desc = tfmodel.StringOrNull(cfg.Entity.Description)
 		}
 		out.Entity = &entityModel{Type: types.StringValue(cfg.Entity.Type), Description: desc}
 	}
@@ -491,7 +491,7 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) monitorModel {
 		Type: types.StringValue(cmp.Or(mo.Behavior.Type, defaultMonitorBehaviorType)), Config: &out,
 	})
 	m.LastRun = tfmodel.ObjectOrNull(flattenMonitorRun(mo.LastRun))
-	m.Metadata = flattenStringMap(mo.Metadata, prior.Metadata)
+	m.Metadata = tfmodel.StringMapOrNull(mo.Metadata, prior.Metadata)
 	return m
 }
 
@@ -503,8 +503,8 @@ func flattenMonitorRun(run *exa.MonitorRun) *monitorRunModel {
 	}
 	return &monitorRunModel{
 		ID: types.StringValue(run.ID), Status: types.StringValue(run.Status), Type: types.StringValue(run.Type),
-		CreatedAt: stringOrNull(&run.CreatedAt), CompletedAt: stringOrNull(run.CompletedAt),
-		FailedAt: stringOrNull(run.FailedAt), FailedReason: stringOrNull(run.FailedReason), CanceledAt: stringOrNull(run.CanceledAt),
-		MonitorID: types.StringValue(run.MonitorID), UpdatedAt: stringOrNull(&run.UpdatedAt),
+		CreatedAt: tfmodel.StringOrNull(&run.CreatedAt), CompletedAt: tfmodel.StringOrNull(run.CompletedAt),
+		FailedAt: tfmodel.StringOrNull(run.FailedAt), FailedReason: tfmodel.StringOrNull(run.FailedReason), CanceledAt: tfmodel.StringOrNull(run.CanceledAt),
+		MonitorID: types.StringValue(run.MonitorID), UpdatedAt: tfmodel.StringOrNull(&run.UpdatedAt),
 	}
 }

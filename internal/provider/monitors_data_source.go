@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // NewMonitorsDataSource is the exa_monitors data source.
@@ -33,18 +34,17 @@ func NewMonitorsDataSource() datasource.DataSource {
 			"created_at":  schema.StringAttribute{MarkdownDescription: "When it was created (RFC 3339).", Computed: true},
 		},
 		list: func(ctx context.Context, c *exa.Client, config tfsdk.Config) ([]exa.Monitor, diag.Diagnostics) {
-			var diags diag.Diagnostics
-			websetID := stringFilter(ctx, config, "webset_id", &diags)
-			if diags.HasError() {
+			var cfg monitorsConfig
+			if diags := config.Get(ctx, &cfg); diags.HasError() {
 				return nil, diags
 			}
-			return listed(c.ListMonitors(ctx, websetID))
+			return listed(c.ListMonitors(ctx, cfg.WebsetID.ValueString()))
 		},
 		flatten: func(m exa.Monitor) monitorSummaryModel {
 			return monitorSummaryModel{
 				ID: types.StringValue(m.ID), WebsetID: types.StringValue(m.WebsetID), Status: types.StringValue(m.Status),
 				Cron: types.StringValue(m.Cadence.Cron), Timezone: types.StringValue(m.Cadence.Timezone),
-				NextRunAt: stringOrNull(m.NextRunAt), Metadata: stringValueMap(m.Metadata), CreatedAt: types.StringValue(m.CreatedAt),
+				NextRunAt: tfmodel.StringOrNull(m.NextRunAt), Metadata: tfmodel.StringValueMap(m.Metadata), CreatedAt: types.StringValue(m.CreatedAt),
 			}
 		},
 	}
@@ -60,4 +60,10 @@ type monitorSummaryModel struct {
 	NextRunAt types.String            `tfsdk:"next_run_at"`
 	Metadata  map[string]types.String `tfsdk:"metadata"`
 	CreatedAt types.String            `tfsdk:"created_at"`
+}
+
+// monitorsConfig is the data source's configuration.
+type monitorsConfig struct {
+	WebsetID types.String `tfsdk:"webset_id"`
+	Monitors types.List   `tfsdk:"monitors"`
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var (
@@ -169,8 +170,8 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 
 	c := exa.Config{
-		APIKey:    stringOr(cfg.APIKey, os.Getenv("EXA_API_KEY")),
-		BaseURL:   stringOr(cfg.BaseURL, os.Getenv("EXA_BASE_URL")),
+		APIKey:    tfmodel.StringOr(cfg.APIKey, os.Getenv("EXA_API_KEY")),
+		BaseURL:   tfmodel.StringOr(cfg.BaseURL, os.Getenv("EXA_BASE_URL")),
 		UserAgent: p.userAgent(req.TerraformVersion),
 	}
 	c.MaxRetries = exa.DefaultMaxRetries
@@ -186,7 +187,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			c.RequestsPerSecond = -1 // exa.Config: negative means unlimited
 		}
 	}
-	if raw := stringOr(cfg.RequestTimeout, os.Getenv("EXA_REQUEST_TIMEOUT")); raw != "" {
+	if raw := tfmodel.StringOr(cfg.RequestTimeout, os.Getenv("EXA_REQUEST_TIMEOUT")); raw != "" {
 		d, err := parseDuration(raw, time.Second, time.Hour)
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request timeout",
@@ -201,7 +202,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			"EXA_MAX_PLANNED_RESULTS must be a whole number of at least 0, such as 500; unset it for no cap.")
 		return
 	}
-	c.Priority = stringOr(cfg.Priority, os.Getenv("EXA_PRIORITY"))
+	c.Priority = tfmodel.StringOr(cfg.Priority, os.Getenv("EXA_PRIORITY"))
 	if c.Priority != "" && !slices.Contains(exa.Priorities(), c.Priority) {
 		resp.Diagnostics.AddAttributeError(path.Root("priority"), "Invalid EXA_PRIORITY",
 			fmt.Sprintf("EXA_PRIORITY is %q; it must be low, medium or high, or unset to send no priority.", c.Priority))

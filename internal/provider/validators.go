@@ -13,6 +13,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/cron"
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // entityDescription enforces the spec's Entity union: the custom type needs
@@ -78,7 +79,7 @@ func (v stringCheck) Description(context.Context) string { return v.desc }
 func (v stringCheck) MarkdownDescription(context.Context) string { return v.desc }
 
 func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !isKnown(req.ConfigValue) {
+	if !tfmodel.IsKnown(req.ConfigValue) {
 		return
 	}
 	if detail := v.check(req.Path, req.ConfigValue.ValueString()); detail != "" {
@@ -175,10 +176,12 @@ func (optionsNeedFormat) Description(context.Context) string {
 func (v optionsNeedFormat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (optionsNeedFormat) ValidateResource(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var format types.String
-	var options types.List
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("format"), &format)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("options"), &options)...)
+	var m websetEnrichmentModel
+	if d := enrichmentCodec.Get(ctx, req.Config.Raw, &m); d.HasError() {
+		resp.Diagnostics.Append(d...)
+		return
+	}
+	format, options := m.Format, m.Options
 	if format.IsUnknown() || options.IsUnknown() {
 		return
 	}
@@ -211,8 +214,12 @@ func (scopeMeansOverride) ValidateString(ctx context.Context, req validator.Stri
 	if req.ConfigValue.ValueString() != behaviorAppend {
 		return
 	}
-	var scope types.List
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("scope"), &scope)...)
+	var m websetSearchModel
+	if d := searchModel.Get(ctx, req.Config.Raw, &m); d.HasError() {
+		resp.Diagnostics.Append(d...)
+		return
+	}
+	scope := m.Scope
 	if scope.IsNull() || scope.IsUnknown() || len(scope.Elements()) == 0 {
 		return
 	}

@@ -90,7 +90,7 @@ func (d *webhookAttemptsDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	limit := 100
-	if isKnown(m.Limit) {
+	if tfmodel.IsKnown(m.Limit) {
 		limit = int(m.Limit.ValueInt64())
 	}
 	attempts, err := d.data.client.WebhookAttempts(ctx, m.WebhookID.ValueString(), m.EventType.ValueString(), limit)
@@ -108,8 +108,8 @@ func flattenAttempts(list []exa.WebhookAttempt) types.List {
 		out[i] = attemptModel{
 			ID: types.StringValue(a.ID), EventID: types.StringValue(a.EventID), EventType: types.StringValue(a.EventType),
 			URL: types.StringValue(a.URL), Successful: types.BoolValue(a.Successful),
-			ResponseStatusCode: types.Int64Value(roundInt(a.ResponseStatusCode)), ResponseBody: stringOrNull(a.ResponseBody),
-			Attempt: types.Int64Value(roundInt(a.Attempt)), AttemptedAt: stringOrNull(&a.AttemptedAt),
+			ResponseStatusCode: types.Int64Value(roundInt(a.ResponseStatusCode)), ResponseBody: tfmodel.StringOrNull(a.ResponseBody),
+			Attempt: types.Int64Value(roundInt(a.Attempt)), AttemptedAt: tfmodel.StringOrNull(&a.AttemptedAt),
 		}
 	}
 	return tfmodel.List(out)

@@ -234,7 +234,7 @@ func (r *webhookResource) List(ctx context.Context, req list.ListRequest, stream
 }
 
 func expandWebhook(ctx context.Context, m webhookModel, diags *diag.Diagnostics) *exa.WebhookRequest {
-	out := &exa.WebhookRequest{URL: m.URL.ValueString(), Metadata: expandStringMap(m.Metadata)}
+	out := &exa.WebhookRequest{URL: m.URL.ValueString(), Metadata: tfmodel.StringMap(m.Metadata)}
 	diags.Append(m.Events.ElementsAs(ctx, &out.Events, false)...)
 	return out
 }
@@ -247,16 +247,16 @@ func flattenWebhook(ctx context.Context, wh *exa.Webhook, prior webhookModel) (w
 	m.ID = types.StringValue(wh.ID)
 	m.URL = types.StringValue(wh.URL)
 	m.Status = types.StringValue(wh.Status)
-	m.CreatedAt = stringOrNull(&wh.CreatedAt)
-	m.UpdatedAt = stringOrNull(&wh.UpdatedAt)
+	m.CreatedAt = tfmodel.StringOrNull(&wh.CreatedAt)
+	m.UpdatedAt = tfmodel.StringOrNull(&wh.UpdatedAt)
 	if wh.Secret != nil {
 		m.Secret = types.StringValue(*wh.Secret)
-	} else if !isKnown(prior.Secret) {
+	} else if !tfmodel.IsKnown(prior.Secret) {
 		m.Secret = types.StringNull()
 	}
 	var d diag.Diagnostics
 	m.Events, d = types.SetValueFrom(ctx, types.StringType, append([]string{}, wh.Events...))
 	diags.Append(d...)
-	m.Metadata = flattenStringMap(wh.Metadata, prior.Metadata)
+	m.Metadata = tfmodel.StringMapOrNull(wh.Metadata, prior.Metadata)
 	return m, diags
 }

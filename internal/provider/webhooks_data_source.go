@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // NewWebhooksDataSource is the exa_webhooks data source. Exa's list never
@@ -33,8 +34,8 @@ func NewWebhooksDataSource() datasource.DataSource {
 		},
 		flatten: func(h exa.Webhook) webhookSummaryModel {
 			return webhookSummaryModel{
-				ID: types.StringValue(h.ID), URL: types.StringValue(h.URL), Events: stringValues(h.Events),
-				Status: types.StringValue(h.Status), Metadata: stringValueMap(h.Metadata), CreatedAt: types.StringValue(h.CreatedAt),
+				ID: types.StringValue(h.ID), URL: types.StringValue(h.URL), Events: tfmodel.StringValues(h.Events),
+				Status: types.StringValue(h.Status), Metadata: tfmodel.StringValueMap(h.Metadata), CreatedAt: types.StringValue(h.CreatedAt),
 			}
 		},
 	}

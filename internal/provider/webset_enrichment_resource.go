@@ -248,7 +248,7 @@ func expandEnrichmentCreate(ctx context.Context, m websetEnrichmentModel, diags 
 		Description: m.Description.ValueString(),
 		Format:      m.Format.ValueString(), // empty when unknown: Exa picks
 		Options:     expandOptions(ctx, m.Options, diags),
-		Metadata:    expandStringMap(m.Metadata),
+		Metadata:    tfmodel.StringMap(m.Metadata),
 	}
 }
 
@@ -297,14 +297,14 @@ func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.Upda
 	}
 	client, websetID, id := r.data.client, state.WebsetID.ValueString(), state.ID.ValueString()
 	changed := !plan.Description.Equal(state.Description) || !plan.Format.Equal(state.Format) ||
-		!plan.Options.Equal(state.Options) || !sameStringMap(plan.Metadata, state.Metadata)
+		!plan.Options.Equal(state.Options) || !tfmodel.SameStringMap(plan.Metadata, state.Metadata)
 	if changed {
 		body := &exa.UpdateEnrichmentRequest{
 			Description: plan.Description.ValueStringPointer(),
 			Options:     expandOptions(ctx, plan.Options, &resp.Diagnostics),
 			Metadata:    updatedMetadata(plan.Metadata),
 		}
-		if isKnown(plan.Format) {
+		if tfmodel.IsKnown(plan.Format) {
 			body.Format = plan.Format.ValueStringPointer()
 		}
 		if resp.Diagnostics.HasError() {
@@ -376,7 +376,7 @@ func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListReques
 }
 
 func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics) []exa.EnrichmentOption {
-	if !isKnown(list) {
+	if !tfmodel.IsKnown(list) {
 		return nil
 	}
 	var labels []string
@@ -394,16 +394,16 @@ func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnric
 	var diags diag.Diagnostics
 	m := prior
 	m.ID = types.StringValue(e.ID)
-	if !isKnown(prior.WebsetID) {
+	if !tfmodel.IsKnown(prior.WebsetID) {
 		m.WebsetID = types.StringValue(e.WebsetID)
 	}
 	m.Description = types.StringValue(e.Description)
-	m.Format = stringOrNull(e.Format)
+	m.Format = tfmodel.StringOrNull(e.Format)
 	m.Status = types.StringValue(e.Status)
-	m.Title = stringOrNull(e.Title)
-	m.Instructions = stringOrNull(e.Instructions)
-	m.CreatedAt = stringOrNull(&e.CreatedAt)
-	m.UpdatedAt = stringOrNull(&e.UpdatedAt)
+	m.Title = tfmodel.StringOrNull(e.Title)
+	m.Instructions = tfmodel.StringOrNull(e.Instructions)
+	m.CreatedAt = tfmodel.StringOrNull(&e.CreatedAt)
+	m.UpdatedAt = tfmodel.StringOrNull(&e.UpdatedAt)
 	m.Canceled = types.BoolValue(e.Status == exa.EnrichmentCanceled ||
 		(e.Status == exa.EnrichmentCompleted && prior.Canceled.ValueBool()))
 	m.Options = types.ListNull(types.StringType)
@@ -412,8 +412,8 @@ func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnric
 		for _, o := range e.Options {
 			labels = append(labels, o.Label)
 		}
-		m.Options = stringListValue(labels)
+		m.Options = tfmodel.StringListValue(labels)
 	}
-	m.Metadata = flattenStringMap(e.Metadata, prior.Metadata)
+	m.Metadata = tfmodel.StringMapOrNull(e.Metadata, prior.Metadata)
 	return m, diags
 }

@@ -207,17 +207,17 @@ func flattenItem(it exa.Item, withContent bool) itemModel {
 	for i, e := range it.Enrichments {
 		enrichments[i] = enrichmentResultModel{
 			EnrichmentID: types.StringValue(e.EnrichmentID), Format: types.StringValue(e.Format),
-			Status: types.StringValue(e.Status), Reasoning: stringOrNull(e.Reasoning), References: flattenReferences(e.References),
+			Status: types.StringValue(e.Status), Reasoning: tfmodel.StringOrNull(e.Reasoning), References: flattenReferences(e.References),
 		}
 		if e.Result != nil {
-			enrichments[i].Result = stringValues(e.Result)
+			enrichments[i].Result = tfmodel.StringValues(e.Result)
 		}
 	}
 	return itemModel{
 		ID: types.StringValue(it.ID), Source: types.StringValue(it.Source), SourceID: types.StringValue(it.SourceID),
-		CreatedAt: stringOrNull(&it.CreatedAt), UpdatedAt: stringOrNull(&it.UpdatedAt),
-		Type: stringOrNull(&props.Type), URL: stringOrNull(props.URL), Description: stringOrNull(props.Description),
-		Name: stringOrNull(props.Name()), Properties: normalized,
+		CreatedAt: tfmodel.StringOrNull(&it.CreatedAt), UpdatedAt: tfmodel.StringOrNull(&it.UpdatedAt),
+		Type: tfmodel.StringOrNull(&props.Type), URL: tfmodel.StringOrNull(props.URL), Description: tfmodel.StringOrNull(props.Description),
+		Name: tfmodel.StringOrNull(props.Name()), Properties: normalized,
 		Evaluations: evals, Enrichments: enrichments,
 	}
 }
@@ -240,7 +240,7 @@ func referencesAttribute(desc string) schema.ListNestedAttribute {
 func flattenReferences(refs []exa.Reference) []referenceModel {
 	out := make([]referenceModel, len(refs))
 	for i, r := range refs {
-		out[i] = referenceModel{Title: stringOrNull(r.Title), Snippet: stringOrNull(r.Snippet), URL: types.StringValue(r.URL)}
+		out[i] = referenceModel{Title: tfmodel.StringOrNull(r.Title), Snippet: tfmodel.StringOrNull(r.Snippet), URL: types.StringValue(r.URL)}
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*websetPreviewDataSource)(nil)
@@ -104,7 +105,7 @@ func (d *websetPreviewDataSource) Read(ctx context.Context, req datasource.ReadR
 
 // flattenPreview writes Exa's reading of the query into the model.
 func flattenPreview(p *exa.Preview, m *websetPreviewModel) {
-	m.Detected = &entityModel{Type: types.StringValue(p.Search.Entity.Type), Description: stringOrNull(p.Search.Entity.Description)}
+	m.Detected = &entityModel{Type: types.StringValue(p.Search.Entity.Type), Description: tfmodel.StringOrNull(p.Search.Entity.Description)}
 	m.Criteria = []types.String{}
 	for _, c := range p.Search.Criteria {
 		m.Criteria = append(m.Criteria, types.StringValue(c.Description))

@@ -311,7 +311,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 	next.Canceled = plan.Canceled
 	next.DeletionProtection = plan.DeletionProtection
 	next.Metadata = plan.Metadata
-	if !sameStringMap(plan.Metadata, state.Metadata) {
+	if !tfmodel.SameStringMap(plan.Metadata, state.Metadata) {
 		ws, err := r.data.client.UpdateWebset(ctx, state.ID.ValueString(), &exa.UpdateWebsetRequest{Metadata: updatedMetadata(plan.Metadata)})
 		if err != nil {
 			resp.Diagnostics.AddError("Could not update the Exa webset", err.Error())
@@ -354,7 +354,7 @@ func expandWebsetCreate(m websetModel) *exa.CreateWebsetRequest {
 		ExternalID: m.ExternalID.ValueStringPointer(),
 		Import:     expandSources(m.Import),
 		Exclude:    expandSources(m.Exclude),
-		Metadata:   expandStringMap(m.Metadata),
+		Metadata:   tfmodel.StringMap(m.Metadata),
 	}
 }
 
@@ -387,21 +387,21 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	var diags diag.Diagnostics
 	m := prior
 	m.ID = types.StringValue(ws.ID)
-	m.ExternalID = stringOrNull(ws.ExternalID)
+	m.ExternalID = tfmodel.StringOrNull(ws.ExternalID)
 	m.Status = types.StringValue(ws.Status)
-	m.Title = stringOrNull(ws.Title)
-	m.CreatedAt = stringOrNull(&ws.CreatedAt)
-	m.UpdatedAt = stringOrNull(&ws.UpdatedAt)
+	m.Title = tfmodel.StringOrNull(ws.Title)
+	m.CreatedAt = tfmodel.StringOrNull(&ws.CreatedAt)
+	m.UpdatedAt = tfmodel.StringOrNull(&ws.UpdatedAt)
 	m.Exclude = flattenSources(ws.Excludes)
-	m.Metadata = flattenStringMap(ws.Metadata, prior.Metadata)
+	m.Metadata = tfmodel.StringMapOrNull(ws.Metadata, prior.Metadata)
 	m.SearchIDs = searchIDs(ws)
-	m.DashboardURL = stringOrNull(ws.DashboardURL)
+	m.DashboardURL = tfmodel.StringOrNull(ws.DashboardURL)
 	// import and canceled are the configuration's, never Exa's: kept from
 	// prior, and at their defaults after terraform import.
-	if !isKnown(prior.Canceled) {
+	if !tfmodel.IsKnown(prior.Canceled) {
 		m.Canceled = types.BoolValue(false)
 	}
-	if !isKnown(prior.DeletionProtection) {
+	if !tfmodel.IsKnown(prior.DeletionProtection) {
 		m.DeletionProtection = types.BoolValue(false)
 	}
 	if prior.Import.IsUnknown() || prior.Import.IsNull() {
@@ -417,5 +417,5 @@ func searchIDs(ws *exa.Webset) types.List {
 	for _, s := range ws.Searches {
 		ids = append(ids, s.ID)
 	}
-	return stringListValue(ids)
+	return tfmodel.StringListValue(ids)
 }

@@ -374,7 +374,7 @@ func recallChanged(_ context.Context, req planmodifiers.Request) bool {
 func metadataChanged(_ context.Context, req planmodifiers.Request) bool {
 	plan, _ := req.PlanValue.(types.Map)
 	state, _ := req.StateValue.(types.Map)
-	return !sameStringMap(plan, state)
+	return !tfmodel.SameStringMap(plan, state)
 }
 
 // searchReplaced warns, when name's change replaces the search, that a new
@@ -711,11 +711,11 @@ func expandSearch(m websetSearchModel) *exa.CreateSearchRequest {
 		}
 		out.Scope = append(out.Scope, sc)
 	}
-	if isKnown(m.Recall) {
+	if tfmodel.IsKnown(m.Recall) {
 		out.Recall = m.Recall.ValueBoolPointer()
 	}
-	out.Metadata = expandStringMap(m.Metadata)
-	if isKnown(m.MaxPeople) {
+	out.Metadata = tfmodel.StringMap(m.Metadata)
+	if tfmodel.IsKnown(m.MaxPeople) {
 		out.MaxPeoplePerCompany = m.MaxPeople.ValueInt64Pointer()
 	}
 	return out
@@ -731,27 +731,27 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	var diags diag.Diagnostics
 	m := prior
 	m.ID = types.StringValue(s.ID)
-	if !isKnown(prior.WebsetID) {
+	if !tfmodel.IsKnown(prior.WebsetID) {
 		m.WebsetID = types.StringValue(s.WebsetID)
 	}
 	m.Query = types.StringValue(s.Query)
 	m.TargetCount = types.Int64Value(roundInt(s.Count))
 	if s.Behavior != "" {
 		m.Behavior = types.StringValue(s.Behavior)
-	} else if !isKnown(prior.Behavior) {
+	} else if !tfmodel.IsKnown(prior.Behavior) {
 		m.Behavior = types.StringValue(defaultSearchBehavior)
 	}
 	m.Status = types.StringValue(s.Status)
-	m.CreatedAt = stringOrNull(&s.CreatedAt)
-	m.UpdatedAt = stringOrNull(&s.UpdatedAt)
-	m.CanceledAt = stringOrNull(s.CanceledAt)
-	m.CanceledReason = stringOrNull(s.CanceledReason)
+	m.CreatedAt = tfmodel.StringOrNull(&s.CreatedAt)
+	m.UpdatedAt = tfmodel.StringOrNull(&s.UpdatedAt)
+	m.CanceledAt = tfmodel.StringOrNull(s.CanceledAt)
+	m.CanceledReason = tfmodel.StringOrNull(s.CanceledReason)
 	// Exa echoes the cap, or null for none. A server older than the field
 	// answers without it: then what the configuration said is kept, since
 	// the spec snapshot is silent on it.
 	if s.MaxPeoplePerCompany != nil {
 		m.MaxPeople = types.Int64Value(roundInt(*s.MaxPeoplePerCompany))
-	} else if !isKnown(prior.MaxPeople) {
+	} else if !tfmodel.IsKnown(prior.MaxPeople) {
 		m.MaxPeople = types.Int64Null()
 	}
 
@@ -760,12 +760,12 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	// show a diff that no apply can settle.
 	m.Canceled = types.BoolValue(s.Status == exa.SearchCanceled ||
 		(s.Status == exa.SearchCompleted && prior.Canceled.ValueBool()))
-	if !isKnown(prior.WaitForCompletion) {
+	if !tfmodel.IsKnown(prior.WaitForCompletion) {
 		m.WaitForCompletion = types.BoolValue(false)
 	}
 	// recall is never echoed. After an import there is no prior value: a
 	// recall estimate in the answer shows it was asked for.
-	if !isKnown(prior.Recall) && s.Recall != nil {
+	if !tfmodel.IsKnown(prior.Recall) && s.Recall != nil {
 		m.Recall = types.BoolValue(true)
 	}
 
@@ -775,7 +775,7 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	m.Scope = flattenScope(s.Scope)
 	m.Progress = tfmodel.ObjectOrNull(flattenProgress(s.Progress))
 	m.RecallResult = tfmodel.ObjectOrNull(flattenRecall(s.Recall))
-	m.Metadata = flattenStringMap(s.Metadata, prior.Metadata)
+	m.Metadata = tfmodel.StringMapOrNull(s.Metadata, prior.Metadata)
 	return m, diags
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
 // NewWebsetsDataSource is the exa_websets data source: every webset of the
@@ -38,9 +39,9 @@ func NewWebsetsDataSource() datasource.DataSource {
 				ids[i] = s.ID
 			}
 			return websetSummaryModel{
-				ID: types.StringValue(ws.ID), ExternalID: stringOrNull(ws.ExternalID), Title: stringOrNull(ws.Title),
-				Status: types.StringValue(ws.Status), SearchIDs: stringValues(ids),
-				Metadata: stringValueMap(ws.Metadata), CreatedAt: types.StringValue(ws.CreatedAt),
+				ID: types.StringValue(ws.ID), ExternalID: tfmodel.StringOrNull(ws.ExternalID), Title: tfmodel.StringOrNull(ws.Title),
+				Status: types.StringValue(ws.Status), SearchIDs: tfmodel.StringValues(ids),
+				Metadata: tfmodel.StringValueMap(ws.Metadata), CreatedAt: types.StringValue(ws.CreatedAt),
 			}
 		},
 	}
