@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/validators"
 )
 
 // NewEventsDataSource is the exa_events data source.
@@ -31,8 +32,8 @@ func NewEventsDataSource() datasource.DataSource {
 				ElementType:         types.StringType,
 				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(exa.EventTypes()...))},
 			},
-			"created_after":  schema.StringAttribute{MarkdownDescription: "Only events created after this time (RFC 3339).", Optional: true, Validators: []validator.String{rfc3339()}},
-			"created_before": schema.StringAttribute{MarkdownDescription: "Only events created before this time (RFC 3339).", Optional: true, Validators: []validator.String{rfc3339()}},
+			"created_after":  schema.StringAttribute{MarkdownDescription: "Only events created after this time (RFC 3339).", Optional: true, Validators: []validator.String{validators.RFC3339()}},
+			"created_before": schema.StringAttribute{MarkdownDescription: "Only events created before this time (RFC 3339).", Optional: true, Validators: []validator.String{validators.RFC3339()}},
 			"limit": schema.Int64Attribute{
 				MarkdownDescription: "Read at most this many events. Without it, every matching event is read.",
 				Optional:            true,

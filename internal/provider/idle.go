@@ -20,6 +20,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
+	"github.com/exa-community/terraform-provider-exa/internal/validators"
 )
 
 const defaultIdleTimeout = 30 * time.Minute
@@ -53,7 +54,7 @@ func idleAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "Deprecated: use `timeouts = { read = \"30m\" }`. How long `wait_for_idle` may wait, as a duration such as `30m`; `timeouts.read` wins when both are set.",
 			Optional:            true,
 			DeprecationMessage:  `Use timeouts = { read = "30m" } instead: timeout will be removed in the next major version.`,
-			Validators:          []validator.String{durationBetween(time.Second, 24*time.Hour)},
+			Validators:          []validator.String{validators.DurationBetween(time.Second, 24*time.Hour)},
 		},
 	}
 }
@@ -84,7 +85,7 @@ func timeoutDescription(what string) string {
 func idleLimit(ctx context.Context, in idleInputs, read func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (time.Duration, bool) {
 	limit := defaultIdleTimeout
 	if tfmodel.IsKnown(in.Timeout) {
-		d, err := parseDuration(in.Timeout.ValueString(), time.Second, 24*time.Hour)
+		d, err := validators.ParseDuration(in.Timeout.ValueString(), time.Second, 24*time.Hour)
 		if err != nil {
 			diags.AddAttributeError(path.Root("timeout"), "Invalid timeout", "timeout "+err.Error())
 			return 0, false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
@@ -27,7 +28,7 @@ func parseChildImportID(id, child string) (websetID, childID string, err error) 
 // Read after the import uses anyway. It reports false when the ID string
 // is malformed.
 func importChild(ctx context.Context, data *providerData, req resource.ImportStateRequest, resp *resource.ImportStateResponse, child string) bool {
-	if importedIdentity(ctx, req, resp, "webset_id", "id") {
+	if resourceidentity.Imported(ctx, req, resp, "webset_id", "id") {
 		return true
 	}
 	websetID, id, err := parseChildImportID(req.ID, child)

@@ -32,6 +32,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
@@ -165,7 +166,7 @@ func (r *importResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *importResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("import")
+	resp.IdentitySchema = resourceidentity.ByID("import")
 }
 
 // ModifyPlan reads the file: its SHA-256, size and record count go into the
@@ -205,7 +206,7 @@ func (r *importResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 }
 
 func (r *importResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan importModel
 	resp.Diagnostics.Append(importCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -329,7 +330,7 @@ func (r *importResource) discardLost(body *exa.CreateImportRequest, since time.T
 }
 
 func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state importModel
 	resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -362,7 +363,7 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 // Update PATCHes title and metadata when they changed; a new file path with
 // the same content, or new waiting settings, only change state.
 func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state importModel
 	resp.Diagnostics.Append(importCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(importCodec.Get(ctx, req.State.Raw, &state)...)
@@ -401,7 +402,7 @@ func (r *importResource) Delete(ctx context.Context, req resource.DeleteRequest,
 // ImportState takes "<import_id>" or "<import_id>,<file>": with the file,
 // its hash, size and count go into state, and the next plan is empty.
 func (r *importResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importedIdentity(ctx, req, resp, "id") {
+	if resourceidentity.Imported(ctx, req, resp, "id") {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("wait_for_completion"), false)...)
 		return
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
@@ -204,7 +205,7 @@ func (r *monitorResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 }
 
 func (r *monitorResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("monitor")
+	resp.IdentitySchema = resourceidentity.ByID("monitor")
 }
 
 // ModifyPlan counts one run of a monitor that the plan creates enabled, or
@@ -230,7 +231,7 @@ func (r *monitorResource) ModifyPlan(ctx context.Context, req resource.ModifyPla
 }
 
 func (r *monitorResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan monitorModel
 	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -287,7 +288,7 @@ func expandMonitorCreate(m monitorModel) *exa.CreateMonitorRequest {
 }
 
 func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state monitorModel
 	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -311,7 +312,7 @@ func (r *monitorResource) Read(ctx context.Context, req resource.ReadRequest, re
 
 // Update sends status, cadence, behavior and metadata in one PATCH.
 func (r *monitorResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state monitorModel
 	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(monitorCodec.Get(ctx, req.State.Raw, &state)...)

@@ -28,6 +28,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
+	"github.com/exa-community/terraform-provider-exa/internal/validators"
 )
 
 var (
@@ -117,7 +118,7 @@ func (p *exaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: fmt.Sprintf("How long one HTTP attempt may take, from connecting to the last byte of the answer, as a Go duration such as `30s` or `2m`. From `1s` to `1h`. Falls back to `EXA_REQUEST_TIMEOUT`, then `%s`. A timed-out read, update, cancel or delete is retried like a 503, within `max_retries`; a timed-out create is looked up before it is sent again, so it is never duplicated. Resource `timeouts` still bound each operation as a whole.", exa.DefaultRequestTimeout),
 				Optional:            true,
-				Validators:          []validator.String{durationBetween(time.Second, time.Hour)},
+				Validators:          []validator.String{validators.DurationBetween(time.Second, time.Hour)},
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: fmt.Sprintf("How many times one API call is retried after a 408, a retryable 5xx, a network error or a timed-out attempt, with jittered exponential backoff that honors `Retry-After`: 0 to 20, where 0 means no retries. Defaults to %d. A 429 Too Many Requests does not count: it is retried within the operation's own deadline (see `requests_per_second`).", exa.DefaultMaxRetries),
@@ -188,7 +189,7 @@ func (p *exaProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		}
 	}
 	if raw := tfmodel.StringOr(cfg.RequestTimeout, os.Getenv("EXA_REQUEST_TIMEOUT")); raw != "" {
-		d, err := parseDuration(raw, time.Second, time.Hour)
+		d, err := validators.ParseDuration(raw, time.Second, time.Hour)
 		if err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("request_timeout"), "Invalid request timeout",
 				"request_timeout (or EXA_REQUEST_TIMEOUT) "+err.Error())

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -13,7 +12,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/cron"
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
-	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
+	"github.com/exa-community/terraform-provider-exa/internal/validators"
 )
 
 // entityDescription enforces the spec's Entity union: the custom type needs
@@ -48,121 +47,24 @@ func (entityDescription) ValidateObject(_ context.Context, req validator.ObjectR
 	}
 }
 
-// parseDuration reads a Go duration and checks its bounds; the provider's
-// Configure uses it for the environment variable too.
-func parseDuration(raw string, lo, hi time.Duration) (time.Duration, error) {
-	d, err := time.ParseDuration(raw)
-	if err != nil {
-		return 0, fmt.Errorf("must be a duration such as 30s or 2m, got %q", raw)
-	}
-	if d < lo || d > hi {
-		return 0, fmt.Errorf("must be from %s to %s, got %s", lo, hi, d)
-	}
-	return d, nil
-}
-
-// stringCheck is a string validator built from a description, the summary
-// of its error, and a check that returns the error's detail ("" when the
-// value is good). The rules below that need no more than that are
-// stringChecks. Lengths are the library's stringvalidator.UTF8Length*,
-// which count characters (code points), as the spec's minLength and
-// maxLength do.
-type stringCheck struct {
-	desc, summary string
-	check         func(at path.Path, value string) (detail string)
-}
-
-var _ validator.String = stringCheck{}
-
-func (v stringCheck) Description(context.Context) string { return v.desc }
-
-func (v stringCheck) MarkdownDescription(context.Context) string { return v.desc }
-
-func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !tfmodel.IsKnown(req.ConfigValue) {
-		return
-	}
-	if detail := v.check(req.Path, req.ConfigValue.ValueString()); detail != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, v.summary, detail)
-	}
-}
-
 // baseURL refuses, at validate, a base_url that the client would refuse:
 // plain http to a non-loopback host, user info, a query or a fragment. The
 // message never repeats a password (exa.CheckBaseURL redacts).
-func baseURL() stringCheck {
-	return stringCheck{
-		desc:    "an https URL (plain http only for loopback) with no user info, query or fragment",
-		summary: "Invalid base_url",
-		check:   func(_ path.Path, v string) string { return errText(exa.CheckBaseURL(v)) },
-	}
-}
-
-// durationBetween checks a Go duration string within bounds. The
-// framework-validators module has no duration validator; the timeouts
-// module's is internal to it, and timetypes.GoDuration checks the form but
-// not bounds. This one checks both, with the words the provider's settings
-// share with their environment variables (parseDuration).
-func durationBetween(lo, hi time.Duration) stringCheck {
-	return stringCheck{
-		desc:    fmt.Sprintf("a duration such as 30s or 2m, from %s to %s", lo, hi),
-		summary: "Invalid duration",
-		check: func(at path.Path, v string) string {
-			if _, err := parseDuration(v, lo, hi); err != nil {
-				return fmt.Sprintf("Attribute %s %s", at, err)
-			}
-			return ""
-		},
-	}
-}
-
-// httpsURL accepts absolute https URLs only.
-func httpsURL() stringCheck {
-	return stringCheck{
-		desc:    "must be an absolute https URL",
-		summary: "Invalid webhook URL",
-		check: func(at path.Path, v string) string {
-			if u, err := url.Parse(v); err != nil || u.Scheme != "https" || u.Host == "" {
-				return fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", at, v)
-			}
-			return ""
-		},
-	}
+func baseURL() validators.StringCheck {
+	return validators.String("an https URL (plain http only for loopback) with no user info, query or fragment", "Invalid base_url",
+		func(_ path.Path, v string) string { return validators.ErrText(exa.CheckBaseURL(v)) })
 }
 
 // dailyCron checks a monitor cadence at plan time.
-func dailyCron() stringCheck {
-	return stringCheck{
-		desc:    "must be a 5-field Unix cron expression that fires at most once a day",
-		summary: "Invalid monitor cadence",
-		check:   func(at path.Path, v string) string { return attributeError(at, cron.ValidateDaily(v)) },
-	}
+func dailyCron() validators.StringCheck {
+	return validators.String("must be a 5-field Unix cron expression that fires at most once a day", "Invalid monitor cadence",
+		func(at path.Path, v string) string { return validators.AttributeError(at, cron.ValidateDaily(v)) })
 }
 
 // ianaTimezone checks a timezone name at plan time.
-func ianaTimezone() stringCheck {
-	return stringCheck{
-		desc:    "must be an IANA timezone name",
-		summary: "Invalid timezone",
-		check:   func(at path.Path, v string) string { return attributeError(at, cron.ValidateTimezone(v)) },
-	}
-}
-
-// attributeError is the detail of a check's error, naming the attribute;
-// "" when there is no error.
-func attributeError(at path.Path, err error) string {
-	if err != nil {
-		return fmt.Sprintf("Attribute %s: %s.", at, err)
-	}
-	return ""
-}
-
-// errText is an error's text, or "" for none.
-func errText(err error) string {
-	if err != nil {
-		return err.Error()
-	}
-	return ""
+func ianaTimezone() validators.StringCheck {
+	return validators.String("must be an IANA timezone name", "Invalid timezone",
+		func(at path.Path, v string) string { return validators.AttributeError(at, cron.ValidateTimezone(v)) })
 }
 
 // optionsNeedFormat: options are required when format is "options", and
@@ -227,16 +129,13 @@ func (scopeMeansOverride) ValidateString(ctx context.Context, req validator.Stri
 		`Exa runs a search with a scope as an override search ("When scope is present, the search behavior is OVERRIDE"): it re-evaluates the webset's items against its criteria and discards those that fail. Remove behavior = "append", or the scope.`)
 }
 
-// rfc3339 checks a date-time such as 2026-11-30T12:00:00Z.
-func rfc3339() stringCheck {
-	return stringCheck{
-		desc:    "an RFC 3339 date-time, such as 2026-11-30T12:00:00Z",
-		summary: "Invalid date-time",
-		check: func(at path.Path, v string) string {
-			if _, err := time.Parse(time.RFC3339Nano, v); err != nil {
-				return fmt.Sprintf("Attribute %s must be an RFC 3339 date-time, such as 2026-11-30T12:00:00Z; got %q.", at, v)
+// httpsURL accepts absolute https URLs only.
+func httpsURL() validators.StringCheck {
+	return validators.String("must be an absolute https URL", "Invalid webhook URL",
+		func(at path.Path, v string) string {
+			if u, err := url.Parse(v); err != nil || u.Scheme != "https" || u.Host == "" {
+				return fmt.Sprintf("Attribute %s must be an absolute https URL, such as https://hooks.example.com/exa; got %q.", at, v)
 			}
 			return ""
-		},
-	}
+		})
 }

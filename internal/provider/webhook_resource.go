@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
@@ -100,11 +101,11 @@ func (r *webhookResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 }
 
 func (r *webhookResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("webhook")
+	resp.IdentitySchema = resourceidentity.ByID("webhook")
 }
 
 func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan webhookModel
 	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -145,7 +146,7 @@ func (r *webhookResource) discardLost(body *exa.WebhookRequest, since time.Time)
 }
 
 func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state webhookModel
 	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -178,7 +179,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 // Update sends url, events and metadata with PATCH; removing metadata
 // clears it.
 func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state webhookModel
 	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(webhookCodec.Get(ctx, req.State.Raw, &state)...)

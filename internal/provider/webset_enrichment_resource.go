@@ -24,6 +24,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
@@ -164,7 +165,7 @@ func (r *websetEnrichmentResource) Schema(ctx context.Context, _ resource.Schema
 }
 
 func (r *websetEnrichmentResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = childIdentity("enrichment")
+	resp.IdentitySchema = resourceidentity.InWebset("enrichment")
 }
 
 func (r *websetEnrichmentResource) ConfigValidators(context.Context) []resource.ConfigValidator {
@@ -187,7 +188,7 @@ func (r *websetEnrichmentResource) ModifyPlan(ctx context.Context, req resource.
 }
 
 func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetEnrichmentModel
 	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -253,7 +254,7 @@ func expandEnrichmentCreate(ctx context.Context, m websetEnrichmentModel, diags 
 }
 
 func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetEnrichmentModel
 	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -288,7 +289,7 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 // The PATCH answer has no body (per the spec), so the enrichment is read
 // again.
 func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetEnrichmentModel
 	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(enrichmentCodec.Get(ctx, req.State.Raw, &state)...)

@@ -27,6 +27,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
@@ -150,11 +151,11 @@ func (r *websetResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *websetResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = idIdentity("webset")
+	resp.IdentitySchema = resourceidentity.ByID("webset")
 }
 
 func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetModel
 	resp.Diagnostics.Append(websetCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -268,7 +269,7 @@ func (r *websetResource) cancel(ctx context.Context, prior websetModel, st *tfsd
 }
 
 func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetModel
 	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -298,7 +299,7 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 // Update changes metadata, the only attribute Exa updates in place, and
 // cancels the webset when canceled goes from false to true.
 func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetModel
 	resp.Diagnostics.Append(websetCodec.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(websetCodec.Get(ctx, req.State.Raw, &state)...)

@@ -28,6 +28,7 @@ import (
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
+	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
 
@@ -307,7 +308,7 @@ func (r *websetSearchResource) Schema(ctx context.Context, _ resource.SchemaRequ
 }
 
 func (r *websetSearchResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = childIdentity("search")
+	resp.IdentitySchema = resourceidentity.InWebset("search")
 }
 
 // The plan rules of exa_webset_search. Its schema names, on each attribute,
@@ -451,7 +452,7 @@ func sameCriteria(a, b types.List) bool {
 }
 
 func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan websetSearchModel
 	resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
@@ -509,7 +510,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 }
 
 func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State, &req.State)
 	var state websetSearchModel
 	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -539,7 +540,7 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 // timeouts, and metadata between null and {} change in place, and of those
 // only a canceled that goes from false to true calls Exa.
 func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	defer syncIdentity(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
+	defer resourceidentity.Sync(ctx, resp.Identity, &resp.Diagnostics, &resp.State)
 	var plan, state websetSearchModel
 	resp.Diagnostics.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
 	resp.Diagnostics.Append(searchModel.Get(ctx, req.State.Raw, &state)...)

@@ -1,4 +1,7 @@
-package provider
+// Package resourceidentity is the plumbing of resource identity: the two
+// identity schemas of the provider's resources, and the copy between an
+// identity and the state attributes of the same names.
+package resourceidentity
 
 import (
 	"context"
@@ -12,40 +15,41 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// Resource identity: every resource declares the attributes that name its
+// Every resource declares the attributes that name its
 // object at Exa, so that OpenTofu and Terraform 1.12 and later can import
 // it with `import { identity = { ... } }` instead of an ID string. Searches
 // and enrichments are named by webset_id and id, everything else by id. Each
 // identity attribute is a state attribute of the same name: Create, Read and
-// Update copy them over (syncIdentity), and ImportState takes either an ID
+// Update copy them over (Sync), and ImportState takes either an ID
 // string or an identity. Older engines, such as Terraform 1.5.7, ignore
 // identity and import by ID as before.
 
-// idIdentity is the identity of a resource named by its id alone.
-func idIdentity(what string) identityschema.Schema {
+// ByID is the identity of a resource named by its id alone; what names the
+// kind of object in the description.
+func ByID(what string) identityschema.Schema {
 	return identityschema.Schema{Attributes: map[string]identityschema.Attribute{
 		"id": identityschema.StringAttribute{RequiredForImport: true, Description: "The " + what + "'s ID."},
 	}}
 }
 
-// childIdentity is the identity of an object inside a webset.
-func childIdentity(what string) identityschema.Schema {
+// InWebset is the identity of an object inside a webset.
+func InWebset(what string) identityschema.Schema {
 	return identityschema.Schema{Attributes: map[string]identityschema.Attribute{
 		"webset_id": identityschema.StringAttribute{RequiredForImport: true, Description: "The ID of the webset the " + what + " belongs to."},
 		"id":        identityschema.StringAttribute{RequiredForImport: true, Description: "The " + what + "'s ID."},
 	}}
 }
 
-// attributeSource is a state or a plan.
-type attributeSource interface {
+// AttributeSource is a state or a plan.
+type AttributeSource interface {
 	GetAttribute(context.Context, path.Path, any) diag.Diagnostics
 }
 
-// syncIdentity copies the identity's attributes from the first of sources
+// Sync copies the identity's attributes from the first of sources
 // that has an id: run deferred at the top of Create, Read and Update, it
 // sets the identity from whatever state the method leaves, or, when Read
 // removed the resource, from the state it had.
-func syncIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics, sources ...attributeSource) {
+func Sync(ctx context.Context, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics, sources ...AttributeSource) {
 	if identity == nil || identity.Schema == nil || diags.HasError() {
 		return
 	}
@@ -67,10 +71,10 @@ func syncIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, diags *
 	}
 }
 
-// importedIdentity reads an import by identity (req.ID empty) into the
+// Imported reads an import by identity (req.ID empty) into the
 // state attributes of the same names. It reports false when the import
 // came with an ID string instead.
-func importedIdentity(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, names ...string) bool {
+func Imported(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse, names ...string) bool {
 	if req.ID != "" || req.Identity == nil {
 		return false
 	}
