@@ -438,7 +438,7 @@ func (r *importResource) List(ctx context.Context, req list.ListRequest, stream 
 			identity: map[string]string{"id": im.ID},
 			display:  fmt.Sprintf("%s (%s, %d records)", derefOr(im.Title, im.ID), im.Status, roundInt(im.Count)),
 			state: func() (any, diag.Diagnostics) {
-				return flattenImport(im, importModel{WaitForCompletion: types.BoolValue(false), Timeouts: timeouts.Value{Object: nullTimeouts("create")}})
+				return flattenImport(im, importModel{WaitForCompletion: types.BoolValue(false), Timeouts: nullTimeouts(timeouts.Opts{Create: true})})
 			},
 		}
 	}), err, "import")

@@ -11,6 +11,7 @@ import (
 	"iter"
 	"math"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -112,13 +113,11 @@ func listConfigWebsetID(ctx context.Context, req list.ListRequest, diags *diag.D
 	return cfg.WebsetID.ValueString()
 }
 
-// nullTimeouts is a timeouts attribute left out, with these keys.
-func nullTimeouts(keys ...string) types.Object {
-	attrs := make(map[string]attr.Type, len(keys))
-	for _, k := range keys {
-		attrs[k] = types.StringType
-	}
-	return types.ObjectNull(attrs)
+// nullTimeouts is a timeouts attribute left out: null, of the type the
+// timeouts module gives those options, so that no key is written by hand.
+func nullTimeouts(opts timeouts.Opts) timeouts.Value {
+	typ, _ := timeouts.Attributes(context.Background(), opts).GetType().(attr.TypeWithAttributeTypes)
+	return timeouts.Value{Object: types.ObjectNull(typ.AttributeTypes())}
 }
 
 // asListResource is a resource's own list resource: the resource types

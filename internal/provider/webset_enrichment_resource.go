@@ -369,7 +369,7 @@ func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListReques
 			display:  fmt.Sprintf("%s (%s)", derefOr(e.Title, e.Description), e.Status),
 			state: func() (any, diag.Diagnostics) {
 				prior := websetEnrichmentModel{WebsetID: types.StringValue(ws.ID), WaitForCompletion: types.BoolValue(false),
-					Timeouts: timeouts.Value{Object: nullTimeouts("create")}}
+					Timeouts: nullTimeouts(timeouts.Opts{Create: true})}
 				return flattenEnrichment(ctx, e, prior)
 			},
 		}

@@ -636,7 +636,7 @@ func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, s
 			identity: map[string]string{"webset_id": ws.ID, "id": s.ID},
 			display:  fmt.Sprintf("%s (%s, %d results)", s.Query, s.Status, roundInt(s.Count)),
 			state: func() (any, diag.Diagnostics) {
-				prior := websetSearchModel{Timeouts: timeouts.Value{Object: nullTimeouts("create", "delete")}}
+				prior := websetSearchModel{Timeouts: nullTimeouts(timeouts.Opts{Create: true, Delete: true})}
 				prior.WebsetID = types.StringValue(ws.ID)
 				prior.WaitForCompletion = types.BoolValue(false)
 				return flattenSearch(s, prior)
