@@ -248,8 +248,7 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	// In state before the upload: a failed upload taints the import rather
 	// than losing it.
-	state, diags := flattenImport(im, plan)
-	resp.Diagnostics.Append(diags...)
+	state := flattenImport(im, plan)
 	resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -273,8 +272,7 @@ func (r *importResource) Create(ctx context.Context, req resource.CreateRequest,
 			fmt.Sprintf("%s\n\nThe import %s stays in state, not tainted: the next plan reads its status, and replaces it only if Exa says it failed.", err, id))
 	}
 	if im != nil {
-		state, diags = flattenImport(im, state)
-		resp.Diagnostics.Append(diags...)
+		state = flattenImport(im, state)
 		resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, state)...)
 	}
 }
@@ -346,8 +344,8 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 			return r.discardLost(body, since)(ctx)
 		},
 		func(found *exa.Import) diag.Diagnostics {
-			newState, diags := flattenImport(found, state)
-			return append(diags, importCodec.Set(ctx, &resp.State.Raw, newState)...)
+			newState := flattenImport(found, state)
+			return importCodec.Set(ctx, &resp.State.Raw, newState)
 		}) {
 		return
 	}
@@ -355,8 +353,7 @@ func (r *importResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if !readOK(ctx, resp, err, "import", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenImport(im, state)
-	resp.Diagnostics.Append(diags...)
+	newState := flattenImport(im, state)
 	resp.Diagnostics.Append(importCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
@@ -378,9 +375,7 @@ func (r *importResource) Update(ctx context.Context, req resource.UpdateRequest,
 			resp.Diagnostics.AddError("Could not update the Exa import", err.Error())
 			return
 		}
-		var diags diag.Diagnostics
-		next, diags = flattenImport(im, plan)
-		resp.Diagnostics.Append(diags...)
+		next = flattenImport(im, plan)
 	} else {
 		next.Status, next.UpdatedAt, next.FailedReason, next.FailedMessage = state.Status, state.UpdatedAt, state.FailedReason, state.FailedMessage
 	}
@@ -438,7 +433,7 @@ func (r *importResource) List(ctx context.Context, req list.ListRequest, stream 
 			identity: map[string]string{"id": im.ID},
 			display:  fmt.Sprintf("%s (%s, %d records)", derefOr(im.Title, im.ID), im.Status, roundInt(im.Count)),
 			state: func() (any, diag.Diagnostics) {
-				return flattenImport(im, importModel{WaitForCompletion: types.BoolValue(false), Timeouts: nullTimeouts(timeouts.Opts{Create: true})})
+				return flattenImport(im, importModel{WaitForCompletion: types.BoolValue(false), Timeouts: nullTimeouts(timeouts.Opts{Create: true})}), nil
 			},
 		}
 	}), err, "import")
@@ -470,8 +465,7 @@ func readImportFile(name string) (*importFile, error) {
 
 // flattenImport turns Exa's answer into state. The file's facts (hash,
 // size) and the upload deadline, which reads do not return, come from prior.
-func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func flattenImport(im *exa.Import, prior importModel) importModel {
 	m := prior
 	m.ID = types.StringValue(im.ID)
 	m.Status = types.StringValue(im.Status)
@@ -505,5 +499,5 @@ func flattenImport(im *exa.Import, prior importModel) (importModel, diag.Diagnos
 		m.CSV = tfmodel.NullObject[importCSVModel]()
 	}
 	m.Metadata = tfmodel.StringMapOrNull(im.Metadata, prior.Metadata)
-	return m, diags
+	return m
 }

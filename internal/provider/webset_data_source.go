@@ -100,8 +100,7 @@ func (d *websetDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	prior := websetModel{websetData: websetData{Metadata: types.MapNull(types.StringType)}}
-	m, diags := flattenWebset(ws, prior)
-	resp.Diagnostics.Append(diags...)
+	m := flattenWebset(ws, prior)
 	out := websetDataModel{websetData: m.websetData, idleInputs: cfg.idleInputs, Timeouts: cfg.Timeouts}
 	out.Searches = flattenSearchSummaries(ws.Searches)
 	resp.Diagnostics.Append(resp.State.Set(ctx, out)...)

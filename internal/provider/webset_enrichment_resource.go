@@ -217,8 +217,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 		resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 		return
 	}
-	state, diags := flattenEnrichment(ctx, e, plan)
-	resp.Diagnostics.Append(diags...)
+	state := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -238,8 +237,7 @@ func (r *websetEnrichmentResource) Create(ctx context.Context, req resource.Crea
 				fmt.Sprintf("Stopped waiting for the enrichment %s: %s\n\nThe enrichment goes on at Exa, and it is kept in state, not tainted: the next refresh shows its status, and the next plan neither replaces nor cancels it. Raise timeouts.create to wait longer next time.", e.ID, waitErr))
 		}
 	}
-	state, diags = flattenEnrichment(ctx, e, plan)
-	resp.Diagnostics.Append(diags...)
+	state = flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, state)...)
 }
 
@@ -270,8 +268,8 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 			return r.data.client.FindEnrichment(ctx, state.WebsetID.ValueString(), body, since)
 		},
 		func(found *exa.Enrichment) diag.Diagnostics {
-			newState, diags := flattenEnrichment(ctx, found, state)
-			return append(diags, enrichmentCodec.Set(ctx, &resp.State.Raw, newState)...)
+			newState := flattenEnrichment(ctx, found, state)
+			return enrichmentCodec.Set(ctx, &resp.State.Raw, newState)
 		}) {
 		return
 	}
@@ -280,8 +278,7 @@ func (r *websetEnrichmentResource) Read(ctx context.Context, req resource.ReadRe
 	if !readOK(ctx, resp, err, "enrichment", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenEnrichment(ctx, e, state)
-	resp.Diagnostics.Append(diags...)
+	newState := flattenEnrichment(ctx, e, state)
 	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
@@ -328,8 +325,7 @@ func (r *websetEnrichmentResource) Update(ctx context.Context, req resource.Upda
 		resp.Diagnostics.AddError("Could not update the Exa enrichment", err.Error())
 		return
 	}
-	newState, diags := flattenEnrichment(ctx, e, plan)
-	resp.Diagnostics.Append(diags...)
+	newState := flattenEnrichment(ctx, e, plan)
 	resp.Diagnostics.Append(enrichmentCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
@@ -370,7 +366,7 @@ func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListReques
 			state: func() (any, diag.Diagnostics) {
 				prior := websetEnrichmentModel{WebsetID: types.StringValue(ws.ID), WaitForCompletion: types.BoolValue(false),
 					Timeouts: nullTimeouts(timeouts.Opts{Create: true})}
-				return flattenEnrichment(ctx, e, prior)
+				return flattenEnrichment(ctx, e, prior), nil
 			},
 		}
 	})
@@ -391,8 +387,7 @@ func expandOptions(ctx context.Context, list types.List, diags *diag.Diagnostics
 
 // flattenEnrichment turns Exa's answer into state; canceled mirrors Exa as
 // for searches.
-func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnrichmentModel) (websetEnrichmentModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnrichmentModel) websetEnrichmentModel {
 	m := prior
 	m.ID = types.StringValue(e.ID)
 	if !tfmodel.IsKnown(prior.WebsetID) {
@@ -416,5 +411,5 @@ func flattenEnrichment(ctx context.Context, e *exa.Enrichment, prior websetEnric
 		m.Options = tfmodel.StringListValue(labels)
 	}
 	m.Metadata = tfmodel.StringMapOrNull(e.Metadata, prior.Metadata)
-	return m, diags
+	return m
 }

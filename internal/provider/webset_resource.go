@@ -186,8 +186,7 @@ func (r *websetResource) Create(ctx context.Context, req resource.CreateRequest,
 		resp.Diagnostics.Append(recordUnresolved(ctx, err, req.Plan, &resp.State)...)
 		return
 	}
-	state, diags := flattenWebset(ws, plan)
-	resp.Diagnostics.Append(diags...)
+	state := flattenWebset(ws, plan)
 	resp.Diagnostics.Append(websetCodec.Set(ctx, &resp.State.Raw, state)...)
 	if plan.Canceled.ValueBool() {
 		r.cancel(ctx, state, &resp.State, &resp.Diagnostics)
@@ -263,8 +262,7 @@ func (r *websetResource) cancel(ctx context.Context, prior websetModel, st *tfsd
 		diags.AddError("Could not cancel the Exa webset", err.Error())
 		return
 	}
-	next, d := flattenWebset(ws, prior)
-	diags.Append(d...)
+	next := flattenWebset(ws, prior)
 	diags.Append(websetCodec.Set(ctx, &st.Raw, next)...)
 }
 
@@ -280,8 +278,8 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 			return r.data.client.FindWebset(ctx, expandWebsetCreate(state), since)
 		},
 		func(found *exa.Webset) diag.Diagnostics {
-			newState, diags := flattenWebset(found, state)
-			return append(diags, websetCodec.Set(ctx, &resp.State.Raw, newState)...)
+			newState := flattenWebset(found, state)
+			return websetCodec.Set(ctx, &resp.State.Raw, newState)
 		}) {
 		return
 	}
@@ -291,8 +289,7 @@ func (r *websetResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if !readOK(ctx, resp, err, "webset", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenWebset(ws, state)
-	resp.Diagnostics.Append(diags...)
+	newState := flattenWebset(ws, state)
 	resp.Diagnostics.Append(websetCodec.Set(ctx, &resp.State.Raw, newState)...)
 }
 
@@ -318,9 +315,7 @@ func (r *websetResource) Update(ctx context.Context, req resource.UpdateRequest,
 			resp.Diagnostics.AddError("Could not update the Exa webset", err.Error())
 			return
 		}
-		var diags diag.Diagnostics
-		next, diags = flattenWebset(ws, next)
-		resp.Diagnostics.Append(diags...)
+		next = flattenWebset(ws, next)
 	}
 	resp.Diagnostics.Append(websetCodec.Set(ctx, &resp.State.Raw, next)...)
 	if plan.Canceled.ValueBool() && !state.Canceled.ValueBool() {
@@ -377,15 +372,14 @@ func (r *websetResource) List(ctx context.Context, req list.ListRequest, stream 
 		return listedAt{
 			identity: map[string]string{"id": ws.ID},
 			display:  strings.TrimSpace(derefOr(ws.ExternalID, ws.ID) + " " + derefOr(ws.Title, "")),
-			state:    func() (any, diag.Diagnostics) { return flattenWebset(ws, websetModel{}) },
+			state:    func() (any, diag.Diagnostics) { return flattenWebset(ws, websetModel{}), nil },
 		}
 	}), err, "webset")
 }
 
 // flattenWebset turns Exa's view of a webset into state. prior keeps null
 // for a map or list the configuration left out when Exa answers it empty.
-func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func flattenWebset(ws *exa.Webset, prior websetModel) websetModel {
 	m := prior
 	m.ID = types.StringValue(ws.ID)
 	m.ExternalID = tfmodel.StringOrNull(ws.ExternalID)
@@ -408,7 +402,7 @@ func flattenWebset(ws *exa.Webset, prior websetModel) (websetModel, diag.Diagnos
 	if prior.Import.IsUnknown() || prior.Import.IsNull() {
 		m.Import = tfmodel.NullList[sourceModel]()
 	}
-	return m, diags
+	return m
 }
 
 // searchIDs are the IDs of a webset's searches, oldest first: exa_webset's

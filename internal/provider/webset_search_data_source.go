@@ -54,7 +54,6 @@ func (d *websetSearchDataSource) Read(ctx context.Context, req datasource.ReadRe
 		Metadata: types.MapNull(types.StringType),
 		Recall:   types.BoolNull(),
 	}}
-	m, diags := flattenSearch(s, prior)
-	resp.Diagnostics.Append(diags...)
+	m := flattenSearch(s, prior)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m.websetSearchData)...)
 }

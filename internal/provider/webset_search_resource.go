@@ -84,6 +84,44 @@ type websetSearchData struct {
 	UpdatedAt      types.String `tfsdk:"updated_at"`
 }
 
+// Typed models of the search's nested attributes; their attribute types
+// are derived from them (tfmodel.ObjectType). entityModel and sourceModel,
+// which other resources share, are in attributes.go.
+type (
+	criterionModel struct {
+		Description types.String  `tfsdk:"description"`
+		SuccessRate types.Float64 `tfsdk:"success_rate"`
+	}
+	scopeModel struct {
+		Source       types.String       `tfsdk:"source"`
+		ID           types.String       `tfsdk:"id"`
+		Relationship *relationshipModel `tfsdk:"relationship"`
+	}
+	relationshipModel struct {
+		Definition types.String `tfsdk:"definition"`
+		Limit      types.Int64  `tfsdk:"limit"`
+	}
+	progressModel struct {
+		Found      types.Int64   `tfsdk:"found"`
+		Analyzed   types.Int64   `tfsdk:"analyzed"`
+		Completion types.Float64 `tfsdk:"completion"`
+		TimeLeft   types.Float64 `tfsdk:"time_left"`
+	}
+	recallResultModel struct {
+		Expected  *expectedModel `tfsdk:"expected"`
+		Reasoning types.String   `tfsdk:"reasoning"`
+	}
+	expectedModel struct {
+		Total      types.Int64  `tfsdk:"total"`
+		Confidence types.String `tfsdk:"confidence"`
+		Bounds     *boundsModel `tfsdk:"bounds"`
+	}
+	boundsModel struct {
+		Min types.Int64 `tfsdk:"min"`
+		Max types.Int64 `tfsdk:"max"`
+	}
+)
+
 // searchModel reads and writes websetSearchModel in plans and states
 // without the framework's reflection on every call (tfmodel.Codec): the
 // search's plan rules, ModifyPlan, Create, Read, Update and Delete all go
@@ -478,8 +516,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	}
 	// The search exists from here on: put it in state before anything else
 	// can fail, so that it is never orphaned.
-	state, diags := flattenSearch(search, plan)
-	resp.Diagnostics.Append(diags...)
+	state := flattenSearch(search, plan)
 	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, state)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -504,8 +541,7 @@ func (r *websetSearchResource) Create(ctx context.Context, req resource.CreateRe
 	default:
 		return // the state set above is the search as Exa answered the create
 	}
-	state, diags = flattenSearch(search, plan)
-	resp.Diagnostics.Append(diags...)
+	state = flattenSearch(search, plan)
 	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, state)...)
 }
 
@@ -521,8 +557,8 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 			return r.data.client.FindSearch(ctx, state.WebsetID.ValueString(), expandSearch(state), since)
 		},
 		func(found *exa.Search) diag.Diagnostics {
-			newState, diags := flattenSearch(found, state)
-			return append(diags, searchModel.Set(ctx, &resp.State.Raw, newState)...)
+			newState := flattenSearch(found, state)
+			return searchModel.Set(ctx, &resp.State.Raw, newState)
 		}) {
 		return
 	}
@@ -531,8 +567,7 @@ func (r *websetSearchResource) Read(ctx context.Context, req resource.ReadReques
 	if !readOK(ctx, resp, err, "search", state.ID.ValueString()) {
 		return
 	}
-	newState, diags := flattenSearch(search, state)
-	resp.Diagnostics.Append(diags...)
+	newState := flattenSearch(search, state)
 	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, newState)...)
 }
 
@@ -565,9 +600,7 @@ func (r *websetSearchResource) Update(ctx context.Context, req resource.UpdateRe
 				resp.Diagnostics.AddError("Could not cancel the Exa search", err.Error())
 				return
 			}
-			var diags diag.Diagnostics
-			next, diags = flattenSearch(search, next)
-			resp.Diagnostics.Append(diags...)
+			next = flattenSearch(search, next)
 		}
 	}
 	resp.Diagnostics.Append(searchModel.Set(ctx, &resp.State.Raw, next)...)
@@ -639,7 +672,7 @@ func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, s
 				prior := websetSearchModel{Timeouts: nullTimeouts(timeouts.Opts{Create: true, Delete: true})}
 				prior.WebsetID = types.StringValue(ws.ID)
 				prior.WaitForCompletion = types.BoolValue(false)
-				return flattenSearch(s, prior)
+				return flattenSearch(s, prior), nil
 			},
 		}
 	})
@@ -648,47 +681,6 @@ func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, s
 // The mapping between Terraform and the API: expandSearch builds the
 // create request from the plan, and flattenSearch turns Exa's answer into
 // state.
-
-// expandSearch builds the create request from the plan, and flattenSearch
-// turns Exa's answer into state.
-
-// Typed models of the search's nested attributes; their attribute types
-// are derived from them (tfmodel.ObjectType). entityModel and sourceModel,
-// which other resources share, are in attributes.go.
-type (
-	criterionModel struct {
-		Description types.String  `tfsdk:"description"`
-		SuccessRate types.Float64 `tfsdk:"success_rate"`
-	}
-	scopeModel struct {
-		Source       types.String       `tfsdk:"source"`
-		ID           types.String       `tfsdk:"id"`
-		Relationship *relationshipModel `tfsdk:"relationship"`
-	}
-	relationshipModel struct {
-		Definition types.String `tfsdk:"definition"`
-		Limit      types.Int64  `tfsdk:"limit"`
-	}
-	progressModel struct {
-		Found      types.Int64   `tfsdk:"found"`
-		Analyzed   types.Int64   `tfsdk:"analyzed"`
-		Completion types.Float64 `tfsdk:"completion"`
-		TimeLeft   types.Float64 `tfsdk:"time_left"`
-	}
-	recallResultModel struct {
-		Expected  *expectedModel `tfsdk:"expected"`
-		Reasoning types.String   `tfsdk:"reasoning"`
-	}
-	expectedModel struct {
-		Total      types.Int64  `tfsdk:"total"`
-		Confidence types.String `tfsdk:"confidence"`
-		Bounds     *boundsModel `tfsdk:"bounds"`
-	}
-	boundsModel struct {
-		Min types.Int64 `tfsdk:"min"`
-		Max types.Int64 `tfsdk:"max"`
-	}
-)
 
 // expandSearch builds the body of the create request. Null and unknown
 // optional inputs are left out, so that Exa applies its own choices.
@@ -728,8 +720,7 @@ func expandSearch(m websetSearchModel) *exa.CreateSearchRequest {
 // or map from Exa is written as null (the config said nothing) or as empty.
 //
 // Nested values go through typed models and tfmodel, as in every resource.
-func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, diag.Diagnostics) {
-	var diags diag.Diagnostics
+func flattenSearch(s *exa.Search, prior websetSearchModel) websetSearchModel {
 	m := prior
 	m.ID = types.StringValue(s.ID)
 	if !tfmodel.IsKnown(prior.WebsetID) {
@@ -777,7 +768,7 @@ func flattenSearch(s *exa.Search, prior websetSearchModel) (websetSearchModel, d
 	m.Progress = tfmodel.ObjectOrNull(flattenProgress(s.Progress))
 	m.RecallResult = tfmodel.ObjectOrNull(flattenRecall(s.Recall))
 	m.Metadata = tfmodel.StringMapOrNull(s.Metadata, prior.Metadata)
-	return m, diags
+	return m
 }
 
 func flattenCriteria(list []exa.Criterion) types.List {

@@ -1207,10 +1207,7 @@ func searchFixture(t testing.TB, raw string) websetSearchModel {
 		WaitForCompletion: types.BoolValue(false),
 		Timeouts:          timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
 	}
-	m, diags := flattenSearch(&s, prior)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	m := flattenSearch(&s, prior)
 	return m
 }
 
@@ -1226,10 +1223,7 @@ func TestFlattenSearchIsTolerant(t *testing.T) {
 		t.Fatal(err)
 	}
 	prior := websetSearchModel{websetSearchData: websetSearchData{Canceled: types.BoolValue(false)}}
-	m, diags := flattenSearch(&s, prior)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
+	m := flattenSearch(&s, prior)
 	if m.TargetCount.ValueInt64() != 10 || m.Status.ValueString() != "paused_for_review" || !m.Criteria.IsNull() || !m.Progress.IsNull() || !m.Metadata.IsNull() {
 		t.Errorf("flattened %+v", m)
 	}
