@@ -390,6 +390,9 @@ func entityChanged(_ context.Context, req planmodifiers.Request) bool {
 // criteriaChanged: configured criteria whose descriptions differ from the
 // state's. Success rates are Exa's and never replace.
 func criteriaChanged(_ context.Context, req planmodifiers.Request) bool {
+	if req.PlanValue.Equal(req.StateValue) {
+		return false // the common case, decided without reading the lists
+	}
 	plan, _ := req.PlanValue.(types.List)
 	state, _ := req.StateValue.(types.List)
 	return !req.ConfigValue.IsNull() && !sameCriteria(plan, state)
@@ -398,7 +401,7 @@ func criteriaChanged(_ context.Context, req planmodifiers.Request) bool {
 // criteriaKept: an in-place update keeps the state's criteria, with Exa's
 // success rates, unless it cancels a running search.
 func criteriaKept(ctx context.Context, req planmodifiers.Request) bool {
-	return !criteriaChanged(ctx, req) && !cancelsRunningSearch(ctx, req)
+	return !req.PlanValue.Equal(req.StateValue) && !criteriaChanged(ctx, req) && !cancelsRunningSearch(ctx, req)
 }
 
 // recallChanged: recall is not echoed by Exa, so after an import state
