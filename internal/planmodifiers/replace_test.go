@@ -59,10 +59,11 @@ func TestReplace_explainsOnlyTheUpdatesItReplaces(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			explained = 0
 			val := func(b any) types.Bool {
-				if b == nil {
+				v, ok := b.(bool)
+				if !ok {
 					return types.BoolNull()
 				}
-				return types.BoolValue(b.(bool))
+				return types.BoolValue(v)
 			}
 			req := planmodifier.BoolRequest{
 				Path: path.Root("canceled"), PlanValue: val(c.plan), StateValue: val(c.state), ConfigValue: val(c.plan),

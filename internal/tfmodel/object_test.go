@@ -39,7 +39,7 @@ func TestObject_nilIsNullAndEmptyIsEmpty(t *testing.T) {
 	if !attrs["inner"].IsNull() || !attrs["labels"].IsNull() || !attrs["tags"].IsNull() {
 		t.Errorf("nil pointer and nil slice must be null: %s", o)
 	}
-	if many := attrs["many"].(types.List); many.IsNull() || len(many.Elements()) != 0 {
+	if many, ok := attrs["many"].(types.List); !ok || many.IsNull() || len(many.Elements()) != 0 {
 		t.Errorf("an empty slice must be an empty list, got %s", many)
 	}
 	if ListOrNull([]testInner{}).IsNull() != true || !ObjectOrNull[testInner](nil).IsNull() {
