@@ -965,6 +965,42 @@ resource "exa_webset_search" "b" {
 	})
 }
 
+// An override search that a change replaces is one search, not two: its
+// plan records the new one only (the replacing plan modifier marks the
+// plan, and ModifyPlan leaves the old one out), so no warning.
+func TestAccWebsetSearch_replacedOverrideSearchIsCountedOnce(t *testing.T) {
+	env := newTestEnv(t, examock.Options{Lifecycle: examock.Lifecycle{Immediate: true}})
+	ws := env.mock.CreateWebset("")
+	search := func(query string) string {
+		return env.config(`
+resource "exa_webset_search" "a" {
+  webset_id    = %q
+  query        = %q
+  target_count = 3
+}
+`, ws, query)
+	}
+	rec := &diagRecorder{}
+	env.test(resource.TestCase{
+		ProtoV6ProviderFactories: env.recordingFactories(rec),
+		Steps: []resource.TestStep{
+			{Config: search("Robotics startups in Europe")},
+			{
+				Config: search("Drone makers in Europe"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction("exa_webset_search.a", plancheck.ResourceActionReplace)},
+				},
+				Check: func(*terraform.State) error {
+					if n := rec.countWarnings(warnOverrideSearches); n != 0 {
+						return fmt.Errorf("a replaced override search warned %d times:%s", n, rec.text())
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
 // A webset created with two override searches: their webset's id is
 // unknown at plan time, and the apply walk, which plans them again once the
 // webset exists, warns once.
