@@ -31,6 +31,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/listing"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
 	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
@@ -427,12 +428,12 @@ func (r *importResource) ListResourceConfigSchema(_ context.Context, _ list.List
 
 // List lists every import of the account.
 func (r *importResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	all, err := r.data.client.ListImportsUpTo(ctx, listLimit(req))
-	stream.Results = listResults(ctx, req, listOf(all, func(im *exa.Import) listedAt {
-		return listedAt{
-			identity: map[string]string{"id": im.ID},
-			display:  fmt.Sprintf("%s (%s, %d records)", derefOr(im.Title, im.ID), im.Status, roundInt(im.Count)),
-			state: func() (any, diag.Diagnostics) {
+	all, err := r.data.client.ListImportsUpTo(ctx, listing.Limit(req))
+	stream.Results = listing.Results(ctx, req, listing.Of(all, func(im *exa.Import) listing.Object {
+		return listing.Object{
+			Identity: map[string]string{"id": im.ID},
+			Display:  fmt.Sprintf("%s (%s, %d records)", derefOr(im.Title, im.ID), im.Status, roundInt(im.Count)),
+			State: func() (any, diag.Diagnostics) {
 				return flattenImport(im, importModel{WaitForCompletion: types.BoolValue(false), Timeouts: nullTimeouts(timeouts.Opts{Create: true})}), nil
 			},
 		}

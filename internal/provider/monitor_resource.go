@@ -25,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/listing"
 	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
@@ -362,12 +363,12 @@ func (r *monitorResource) List(ctx context.Context, req list.ListRequest, stream
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	all, err := r.data.client.ListMonitorsUpTo(ctx, websetID, listLimit(req))
-	stream.Results = listResults(ctx, req, listOf(all, func(mo *exa.Monitor) listedAt {
-		return listedAt{
-			identity: map[string]string{"id": mo.ID},
-			display:  fmt.Sprintf("%s on webset %s (%s)", mo.Cadence.Cron, mo.WebsetID, mo.Status),
-			state:    func() (any, diag.Diagnostics) { return flattenMonitor(mo, monitorModel{}), nil },
+	all, err := r.data.client.ListMonitorsUpTo(ctx, websetID, listing.Limit(req))
+	stream.Results = listing.Results(ctx, req, listing.Of(all, func(mo *exa.Monitor) listing.Object {
+		return listing.Object{
+			Identity: map[string]string{"id": mo.ID},
+			Display:  fmt.Sprintf("%s on webset %s (%s)", mo.Cadence.Cron, mo.WebsetID, mo.Status),
+			State:    func() (any, diag.Diagnostics) { return flattenMonitor(mo, monitorModel{}), nil },
 		}
 	}), err, "monitor")
 }

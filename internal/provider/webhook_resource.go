@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/listing"
 	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
 )
@@ -224,12 +225,12 @@ func (r *webhookResource) ListResourceConfigSchema(_ context.Context, _ list.Lis
 
 // List lists every webhook of the account.
 func (r *webhookResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	all, err := r.data.client.ListWebhooksUpTo(ctx, listLimit(req))
-	stream.Results = listResults(ctx, req, listOf(all, func(wh *exa.Webhook) listedAt {
-		return listedAt{
-			identity: map[string]string{"id": wh.ID},
-			display:  fmt.Sprintf("%s (%s)", wh.URL, wh.Status),
-			state:    func() (any, diag.Diagnostics) { return flattenWebhook(ctx, wh, webhookModel{}) },
+	all, err := r.data.client.ListWebhooksUpTo(ctx, listing.Limit(req))
+	stream.Results = listing.Results(ctx, req, listing.Of(all, func(wh *exa.Webhook) listing.Object {
+		return listing.Object{
+			Identity: map[string]string{"id": wh.ID},
+			Display:  fmt.Sprintf("%s (%s)", wh.URL, wh.Status),
+			State:    func() (any, diag.Diagnostics) { return flattenWebhook(ctx, wh, webhookModel{}) },
 		}
 	}), err, "webhook")
 }

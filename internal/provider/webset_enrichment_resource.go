@@ -23,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/listing"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
 	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
@@ -359,11 +360,11 @@ func (r *websetEnrichmentResource) ListResourceConfigSchema(_ context.Context, _
 
 // List lists a webset's enrichments from one GET of the webset.
 func (r *websetEnrichmentResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	listInWebset(ctx, r.data, req, stream, "enrichment", func(ws *exa.Webset) []exa.Enrichment { return ws.Enrichments }, func(ws *exa.Webset, e *exa.Enrichment) listedAt {
-		return listedAt{
-			identity: map[string]string{"webset_id": ws.ID, "id": e.ID},
-			display:  fmt.Sprintf("%s (%s)", derefOr(e.Title, e.Description), e.Status),
-			state: func() (any, diag.Diagnostics) {
+	listInWebset(ctx, r.data, req, stream, "enrichment", func(ws *exa.Webset) []exa.Enrichment { return ws.Enrichments }, func(ws *exa.Webset, e *exa.Enrichment) listing.Object {
+		return listing.Object{
+			Identity: map[string]string{"webset_id": ws.ID, "id": e.ID},
+			Display:  fmt.Sprintf("%s (%s)", derefOr(e.Title, e.Description), e.Status),
+			State: func() (any, diag.Diagnostics) {
 				prior := websetEnrichmentModel{WebsetID: types.StringValue(ws.ID), WaitForCompletion: types.BoolValue(false),
 					Timeouts: nullTimeouts(timeouts.Opts{Create: true})}
 				return flattenEnrichment(ctx, e, prior), nil

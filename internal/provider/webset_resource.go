@@ -26,6 +26,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/listing"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
 	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
@@ -367,12 +368,12 @@ func (r *websetResource) ListResourceConfigSchema(_ context.Context, _ list.List
 // List lists every webset of the account, each named by its external ID
 // and title.
 func (r *websetResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	all, err := r.data.client.ListWebsetsUpTo(ctx, listLimit(req))
-	stream.Results = listResults(ctx, req, listOf(all, func(ws *exa.Webset) listedAt {
-		return listedAt{
-			identity: map[string]string{"id": ws.ID},
-			display:  strings.TrimSpace(derefOr(ws.ExternalID, ws.ID) + " " + derefOr(ws.Title, "")),
-			state:    func() (any, diag.Diagnostics) { return flattenWebset(ws, websetModel{}), nil },
+	all, err := r.data.client.ListWebsetsUpTo(ctx, listing.Limit(req))
+	stream.Results = listing.Results(ctx, req, listing.Of(all, func(ws *exa.Webset) listing.Object {
+		return listing.Object{
+			Identity: map[string]string{"id": ws.ID},
+			Display:  strings.TrimSpace(derefOr(ws.ExternalID, ws.ID) + " " + derefOr(ws.Title, "")),
+			State:    func() (any, diag.Diagnostics) { return flattenWebset(ws, websetModel{}), nil },
 		}
 	}), err, "webset")
 }

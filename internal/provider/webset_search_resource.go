@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/exa-community/terraform-provider-exa/internal/exa"
+	"github.com/exa-community/terraform-provider-exa/internal/listing"
 	"github.com/exa-community/terraform-provider-exa/internal/planmodifiers"
 	"github.com/exa-community/terraform-provider-exa/internal/resourceidentity"
 	"github.com/exa-community/terraform-provider-exa/internal/tfmodel"
@@ -667,11 +668,11 @@ func (r *websetSearchResource) ListResourceConfigSchema(_ context.Context, _ lis
 // List lists a webset's searches from one GET of the webset, each with the
 // state an import reads (the webset's real ID, wait_for_completion false).
 func (r *websetSearchResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	listInWebset(ctx, r.data, req, stream, "search", func(ws *exa.Webset) []exa.Search { return ws.Searches }, func(ws *exa.Webset, s *exa.Search) listedAt {
-		return listedAt{
-			identity: map[string]string{"webset_id": ws.ID, "id": s.ID},
-			display:  fmt.Sprintf("%s (%s, %d results)", s.Query, s.Status, roundInt(s.Count)),
-			state: func() (any, diag.Diagnostics) {
+	listInWebset(ctx, r.data, req, stream, "search", func(ws *exa.Webset) []exa.Search { return ws.Searches }, func(ws *exa.Webset, s *exa.Search) listing.Object {
+		return listing.Object{
+			Identity: map[string]string{"webset_id": ws.ID, "id": s.ID},
+			Display:  fmt.Sprintf("%s (%s, %d results)", s.Query, s.Status, roundInt(s.Count)),
+			State: func() (any, diag.Diagnostics) {
 				prior := websetSearchModel{Timeouts: nullTimeouts(timeouts.Opts{Create: true, Delete: true})}
 				prior.WebsetID = types.StringValue(ws.ID)
 				prior.WaitForCompletion = types.BoolValue(false)
