@@ -27,7 +27,9 @@ type Request struct {
 	State       tfsdk.State
 }
 
-// Rule says whether a change replaces the resource.
+// Rule answers a plan modifier's question for one attribute: whether a
+// change replaces the resource (Replace), or whether the state's value
+// stands (KeepState).
 type Rule func(ctx context.Context, req Request) bool
 
 // Explain adds what a replacement means (a warning, or an error that
@@ -51,13 +53,7 @@ func ChangedSinceKnown(ctx context.Context, req Request) bool {
 // a new one. A job canceled outside Terraform while the configuration
 // says false counts too, and so does a plan that cannot know yet.
 func Uncanceled(_ context.Context, req Request) bool {
-	return IsUncanceled(req.StateValue, req.PlanValue)
-}
-
-// IsUncanceled is the Uncanceled rule on two values, for a resource whose
-// replacement is decided as a whole (exa_webset_search's ModifyPlan).
-func IsUncanceled(state, plan attr.Value) bool {
-	return isTrue(state) && !isTrue(plan)
+	return isTrue(req.StateValue) && !isTrue(req.PlanValue)
 }
 
 func isTrue(v attr.Value) bool {

@@ -24,8 +24,8 @@ func TestUncanceled_onlyTrueToFalseReplaces(t *testing.T) {
 		{types.BoolValue(false), types.BoolValue(false), false},
 		{types.BoolNull(), types.BoolValue(false), false},
 	} {
-		if got := IsUncanceled(c.state, c.plan); got != c.replace {
-			t.Errorf("IsUncanceled(%s, %s) = %v, want %v", c.state, c.plan, got, c.replace)
+		if got := Uncanceled(context.Background(), Request{StateValue: c.state, PlanValue: c.plan}); got != c.replace {
+			t.Errorf("Uncanceled(%s to %s) = %v, want %v", c.state, c.plan, got, c.replace)
 		}
 	}
 }
