@@ -246,12 +246,14 @@ func (d *providerData) planEnrichmentCost(ctx context.Context, plan websetEnrich
 // planMonitorRun counts one run of a monitor that this plan creates enabled
 // or enables again, and warns what it runs a month.
 func (d *providerData) planMonitorRun(ctx context.Context, plan monitorModel, diags *diag.Diagnostics) {
-	cadence, ok := tfmodel.As[monitorCadenceModel](plan.Cadence)
-	behavior, ok2 := tfmodel.As[monitorBehaviorModel](plan.Behavior)
-	if !ok || !ok2 || behavior.Config == nil {
-		return // unknown until apply: nothing to count yet
-	}
+	// What is known of the plan is counted: a criteria list or an entity
+	// unknown until apply leaves target_count, which the count needs.
+	cadence, _ := tfmodel.As[monitorCadenceModel](plan.Cadence)
+	behavior, _ := tfmodel.As[monitorBehaviorModel](plan.Behavior)
 	config := behavior.Config
+	if config == nil {
+		return // the whole search config is unknown until apply
+	}
 	count := config.TargetCount.ValueInt64()
 	if d != nil && tfmodel.IsKnown(config.TargetCount) {
 		d.cost.add(costEntry{

@@ -274,6 +274,38 @@ resource "exa_monitor" %q {
 	})
 }
 
+// A monitor whose criteria are unknown until apply (here, until its new
+// webset exists) still counts its run: target_count is known, and the cap
+// refuses the plan.
+func TestAccCost_monitorWithUnknownCriteriaCounts(t *testing.T) {
+	env := newTestEnv(t, examock.Options{})
+	env.settings = "  max_planned_results = 25"
+	env.test(resource.TestCase{
+		Steps: []resource.TestStep{{
+			Config: env.config(`
+resource "exa_webset" "w" {}
+
+resource "exa_monitor" "m" {
+  webset_id = exa_webset.w.id
+  cadence   = { cron = "0 9 * * *" }
+  behavior = { config = {
+    query        = "New robotics startups"
+    criteria     = exa_webset.w.id != "" ? [{ description = "Raised a seed round" }] : null
+    target_count = 30
+  } }
+}
+`),
+			ExpectError: inOrder("with exa_monitor.m", "asks Exa for 30 results, over max_planned_results = 25"),
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			if n := env.countMethod("POST"); n != 0 {
+				return fmt.Errorf("the refused plan sent %d POSTs", n)
+			}
+			return nil
+		},
+	})
+}
+
 // Re-enabling a monitor counts one run; disabling it counts nothing.
 func TestAccCost_reenabledMonitorCounts(t *testing.T) {
 	env := newTestEnv(t, examock.Options{})

@@ -240,26 +240,25 @@ func (nm *nestedModel) list(v reflect.Value) types.List {
 	return types.ListValueMust(nm.objType, elems)
 }
 
-// As reads a known object into the model T. It reports false, with T
-// zero, when the object, or any object or list inside it, is null or
-// unknown where the model has no room for that: the object itself null or
-// unknown, or a nested object or list unknown. A nested null reads as nil.
+// As reads a known object into the model T. It reports false when the
+// object, or any object, list or map inside it, is null or unknown where
+// the model has no room for that: the object itself null or unknown, or a
+// nested one unknown. What it could read is read all the same (an unknown
+// nested value is left nil), so a caller that needs only some fields, such
+// as a plan's cost ledger, still has them. A nested null reads as nil.
 func As[T any](obj types.Object) (T, bool) {
 	var m T
 	if obj.IsNull() || obj.IsUnknown() {
 		return m, false
 	}
 	ok := modelOf[T]().read(obj, reflect.ValueOf(&m).Elem())
-	if !ok {
-		var zero T
-		return zero, false
-	}
-	return m, true
+	return m, ok
 }
 
 // ElementsAs reads a known list of objects into models; it reports false
-// when the list or any element is null or unknown (see As). A null list
-// is nil and true; an unknown one is nil and false.
+// when the list or anything in an element is null or unknown (see As),
+// with what it could read. A null list is nil and true; an unknown one is
+// nil and false.
 func ElementsAs[T any](list types.List) ([]T, bool) {
 	if list.IsUnknown() {
 		return nil, false
@@ -268,94 +267,105 @@ func ElementsAs[T any](list types.List) ([]T, bool) {
 		return nil, true
 	}
 	out := make([]T, len(list.Elements()))
-	if !modelOf[T]().readList(list, reflect.ValueOf(out)) {
-		return nil, false
-	}
-	return out, true
+	ok := modelOf[T]().readList(list, reflect.ValueOf(out))
+	return out, ok
 }
 
+// read reads obj into the struct into, field by field, and reports whether
+// every field could be read; a field that cannot stays zero.
 func (nm *nestedModel) read(obj types.Object, into reflect.Value) bool {
 	if obj.IsNull() || obj.IsUnknown() {
 		return false
 	}
 	attrs := obj.Attributes()
+	all := true
 	for _, f := range nm.fields {
-		av, present := attrs[f.name]
-		fv := into.Field(f.index)
-		switch f.kind {
-		case leafField:
-			if !present {
-				return false
-			}
-			v := reflect.ValueOf(av)
-			if v.Type() != f.gtype {
-				return false
-			}
-			fv.Set(v)
-		case objectField:
-			o, ok := av.(types.Object)
-			if !ok || o.IsUnknown() {
-				return false
-			}
-			if o.IsNull() {
-				continue
-			}
-			p := reflect.New(f.gtype.Elem())
-			if !f.elem.read(o, p.Elem()) {
-				return false
-			}
-			fv.Set(p)
-		case objectListField, leafListField:
-			l, ok := av.(types.List)
-			if !ok || l.IsUnknown() {
-				return false
-			}
-			if l.IsNull() {
-				continue
-			}
-			s := reflect.MakeSlice(f.gtype, len(l.Elements()), len(l.Elements()))
-			if f.kind == objectListField {
-				if !f.elem.readList(l, s) {
-					return false
-				}
-			} else {
-				for i, e := range l.Elements() {
-					ev := reflect.ValueOf(e)
-					if ev.Type() != f.gtype.Elem() {
-						return false
-					}
-					s.Index(i).Set(ev)
-				}
-			}
-			fv.Set(s)
-		case leafMapField:
-			mv, ok := av.(types.Map)
-			if !ok || mv.IsUnknown() {
-				return false
-			}
-			if mv.IsNull() {
-				continue
-			}
-			out := reflect.MakeMapWithSize(f.gtype, len(mv.Elements()))
-			for k, e := range mv.Elements() {
-				ev := reflect.ValueOf(e)
-				if ev.Type() != f.gtype.Elem() {
-					return false
-				}
-				out.SetMapIndex(reflect.ValueOf(k), ev)
-			}
-			fv.Set(out)
+		if !f.read(attrs[f.name], into.Field(f.index)) {
+			all = false
 		}
 	}
-	return true
+	return all
 }
 
-func (nm *nestedModel) readList(list types.List, into reflect.Value) bool {
-	for i, e := range list.Elements() {
-		o, ok := e.(types.Object)
-		if !ok || !nm.read(o, into.Index(i)) {
+// read reads one attribute's value av into the field fv.
+func (f nestedField) read(av attr.Value, fv reflect.Value) bool {
+	if av == nil {
+		return false
+	}
+	switch f.kind {
+	case leafField:
+		v := reflect.ValueOf(av)
+		if v.Type() != f.gtype {
 			return false
 		}
+		fv.Set(v)
+		return true
+	case objectField:
+		o, ok := av.(types.Object)
+		if !ok || o.IsUnknown() {
+			return false
+		}
+		if o.IsNull() {
+			return true
+		}
+		p := reflect.New(f.gtype.Elem())
+		all := f.elem.read(o, p.Elem())
+		fv.Set(p)
+		return all
+	case objectListField, leafListField:
+		l, ok := av.(types.List)
+		if !ok || l.IsUnknown() {
+			return false
+		}
+		if l.IsNull() {
+			return true
+		}
+		s := reflect.MakeSlice(f.gtype, len(l.Elements()), len(l.Elements()))
+		all := true
+		if f.kind == objectListField {
+			all = f.elem.readList(l, s)
+		} else {
+			for i, e := range l.Elements() {
+				if ev := reflect.ValueOf(e); ev.Type() == f.gtype.Elem() {
+					s.Index(i).Set(ev)
+				} else {
+					all = false
+				}
+			}
+		}
+		fv.Set(s)
+		return all
+	case leafMapField:
+		mv, ok := av.(types.Map)
+		if !ok || mv.IsUnknown() {
+			return false
+		}
+		if mv.IsNull() {
+			return true
+		}
+		out := reflect.MakeMapWithSize(f.gtype, len(mv.Elements()))
+		all := true
+		for k, e := range mv.Elements() {
+			if ev := reflect.ValueOf(e); ev.Type() == f.gtype.Elem() {
+				out.SetMapIndex(reflect.ValueOf(k), ev)
+			} else {
+				all = false
+			}
+		}
+		fv.Set(out)
+		return all
 	}
-	return true
+	return false
+}
+
+// readList reads each object of list into the slice into; false when one
+// could not be read whole.
+func (nm *nestedModel) readList(list types.List, into reflect.Value) bool {
+	all := true
+	for i, e := range list.Elements() {
+		if o, ok := e.(types.Object); !ok || !nm.read(o, into.Index(i)) {
+			all = false
+		}
+	}
+	return all
 }
