@@ -78,20 +78,34 @@ func codeList(names []string) string {
 
 // flattenEntity is an entity as the entity attribute; null for none.
 func flattenEntity(e *exa.Entity) types.Object {
+	return tfmodel.ObjectOrNull(entityOf(e))
+}
+
+// entityOf is Exa's entity as the model, nil for none; only a custom
+// entity keeps its description.
+func entityOf(e *exa.Entity) *entityModel {
 	if e == nil || e.Type == "" {
-		return tfmodel.NullObject[entityModel]()
+		return nil
 	}
 	desc := types.StringNull()
 	if e.Type == "custom" {
 		desc = tfmodel.StringOrNull(e.Description)
 	}
-	return tfmodel.Object(entityModel{Type: types.StringValue(e.Type), Description: desc})
+	return &entityModel{Type: types.StringValue(e.Type), Description: desc}
 }
 
 // expandEntity reads an entity attribute; null or unknown is nil.
 func expandEntity(o types.Object) *exa.Entity {
 	e, ok := tfmodel.As[entityModel](o)
 	if !ok {
+		return nil
+	}
+	return e.expand()
+}
+
+// expand is the entity as the API takes it; nil for none.
+func (e *entityModel) expand() *exa.Entity {
+	if e == nil {
 		return nil
 	}
 	return &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}

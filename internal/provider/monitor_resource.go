@@ -440,9 +440,7 @@ func expandMonitorBehavior(o types.Object) exa.MonitorBehavior {
 	for _, c := range cfg.Criteria {
 		out.Config.Criteria = append(out.Config.Criteria, exa.CreateCriterion{Description: c.Description.ValueString()})
 	}
-	if e := cfg.Entity; e != nil {
-		out.Config.Entity = &exa.Entity{Type: e.Type.ValueString(), Description: e.Description.ValueStringPointer()}
-	}
+	out.Config.Entity = cfg.Entity.expand()
 	return out
 }
 
@@ -482,12 +480,8 @@ func flattenMonitor(mo *exa.Monitor, prior monitorModel) monitorModel {
 			out.Criteria = append(out.Criteria, monitorCriterionModel{Description: types.StringValue(cr.Description)})
 		}
 	}
-	if (!hasPrior || priorCfg.Entity != nil) && cfg.Entity != nil && cfg.Entity.Type != "" {
-		desc := types.StringNull()
-		if cfg.Entity.Type == "custom" {
-			desc = tfmodel.StringOrNull(cfg.Entity.Description)
-		}
-		out.Entity = &entityModel{Type: types.StringValue(cfg.Entity.Type), Description: desc}
+	if !hasPrior || priorCfg.Entity != nil {
+		out.Entity = entityOf(cfg.Entity)
 	}
 	m.Behavior = tfmodel.Object(monitorBehaviorModel{
 		Type: types.StringValue(cmp.Or(mo.Behavior.Type, defaultMonitorBehaviorType)), Config: &out,

@@ -91,9 +91,7 @@ func (d *websetPreviewDataSource) Read(ctx context.Context, req datasource.ReadR
 		return
 	}
 	in := &exa.PreviewRequest{Search: exa.PreviewSearch{Query: m.Query.ValueString()}}
-	if m.Entity != nil {
-		in.Search.Entity = &exa.Entity{Type: m.Entity.Type.ValueString(), Description: m.Entity.Description.ValueStringPointer()}
-	}
+	in.Search.Entity = m.Entity.expand()
 	p, err := d.data.client.PreviewWebset(ctx, in)
 	if err != nil {
 		resp.Diagnostics.AddError("Could not preview the query", err.Error())
