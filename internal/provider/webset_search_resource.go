@@ -185,19 +185,19 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				MarkdownDescription: "ID of the webset the search adds its results to. Changing it replaces the search.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.UTF8LengthAtLeast(1)},
-				PlanModifiers:       []planmodifier.String{searchReplaces("webset_id", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.String{searchReplaces(planmodifiers.Changed)},
 			},
 			"query": schema.StringAttribute{
 				MarkdownDescription: "What to look for, in natural language (1 to 5000 characters). URLs in it are crawled for context. Changing it replaces the search.",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.UTF8LengthBetween(1, 5000)},
-				PlanModifiers:       []planmodifier.String{searchReplaces("query", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.String{searchReplaces(planmodifiers.Changed)},
 			},
 			"target_count": schema.Int64Attribute{
 				MarkdownDescription: "How many results the search tries to find, at least 1 (the API's `count`). Exa may find fewer. Changing it replaces the search.",
 				Required:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers:       []planmodifier.Int64{searchReplaces("target_count", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.Int64{searchReplaces(planmodifiers.Changed)},
 			},
 			"entity": schema.SingleNestedAttribute{
 				MarkdownDescription: "The kind of result to find. When omitted, Exa picks one from the query, and state records its choice. Changing it replaces the search.",
@@ -205,7 +205,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Validators:          []validator.Object{entityDescription{}},
 				Attributes:          entityAttributes(),
-				PlanModifiers:       []planmodifier.Object{searchReplaces("entity", entityChanged), objectplanmodifier.UseStateForUnknown()},
+				PlanModifiers:       []planmodifier.Object{searchReplaces(entityChanged), objectplanmodifier.UseStateForUnknown()},
 			},
 			"criteria": schema.ListNestedAttribute{
 				MarkdownDescription: "1 to 5 criteria every result is checked against. When omitted, Exa writes criteria from the query, and state records them. Changing a description replaces the search; `success_rate` changes without a diff.",
@@ -213,7 +213,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Validators:          []validator.List{listvalidator.SizeBetween(1, 5)},
 				PlanModifiers: []planmodifier.List{
-					searchReplaces("criteria", criteriaChanged),
+					searchReplaces(criteriaChanged),
 					planmodifiers.KeepState("An in-place update keeps Exa's success rates, unless it cancels a running search.", criteriaKept),
 				},
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -233,19 +233,19 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: sourceRefAttributes("to exclude")},
-				PlanModifiers:       []planmodifier.List{searchReplaces("exclude", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.List{searchReplaces(planmodifiers.Changed)},
 			},
 			"scope": schema.ListNestedAttribute{
 				MarkdownDescription: "Limit the search to the entities of these imports or websets, instead of the whole web. Changing it replaces the search.",
 				Optional:            true,
 				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
 				NestedObject:        schema.NestedAttributeObject{Attributes: scopeAttrs},
-				PlanModifiers:       []planmodifier.List{searchReplaces("scope", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.List{searchReplaces(planmodifiers.Changed)},
 			},
 			"recall": schema.BoolAttribute{
 				MarkdownDescription: "Ask Exa to estimate how many matching results exist in all; the estimate appears in `recall_result`. Changing it replaces the search.",
 				Optional:            true,
-				PlanModifiers:       []planmodifier.Bool{searchReplaces("recall", recallChanged)},
+				PlanModifiers:       []planmodifier.Bool{searchReplaces(recallChanged)},
 			},
 			"recall_result": schema.SingleNestedAttribute{
 				MarkdownDescription: "Exa's recall estimate, null until Exa has computed it (and always null when `recall` is not set).",
@@ -277,20 +277,20 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Computed:            true,
 				Default:             stringdefault.StaticString(defaultSearchBehavior),
 				Validators:          []validator.String{stringvalidator.OneOf(behaviorOverride, behaviorAppend), scopeMeansOverride{}},
-				PlanModifiers:       []planmodifier.String{searchReplaces("behavior", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.String{searchReplaces(planmodifiers.Changed)},
 			},
 			"metadata": schema.MapAttribute{
 				MarkdownDescription: "Your own key-value pairs, each value up to 1000 characters. Changing it replaces the search.",
 				Optional:            true,
 				ElementType:         types.StringType,
 				Validators:          []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.UTF8LengthAtMost(1000))},
-				PlanModifiers:       []planmodifier.Map{searchReplaces("metadata", metadataChanged)},
+				PlanModifiers:       []planmodifier.Map{searchReplaces(metadataChanged)},
 			},
 			"max_people_per_company": schema.Int64Attribute{
 				MarkdownDescription: "For people searches, a soft cap on how many people the search includes from the same current employer, at least 1 (the API's `maxPeoplePerCompany`). Null when no cap was asked for. Changing it replaces the search.",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-				PlanModifiers:       []planmodifier.Int64{searchReplaces("max_people_per_company", planmodifiers.Changed)},
+				PlanModifiers:       []planmodifier.Int64{searchReplaces(planmodifiers.Changed)},
 			},
 			"canceled": schema.BoolAttribute{
 				MarkdownDescription: "Set to `true` to cancel the search in place (one cancel call, no new search). " +
@@ -299,7 +299,7 @@ func websetSearchSchema(ctx context.Context) schema.Schema {
 				Optional:      true,
 				Computed:      true,
 				Default:       booldefault.StaticBool(false),
-				PlanModifiers: []planmodifier.Bool{searchReplaces("canceled", planmodifiers.Uncanceled)},
+				PlanModifiers: []planmodifier.Bool{searchReplaces(planmodifiers.Uncanceled)},
 			},
 			"wait_for_completion": schema.BoolAttribute{
 				MarkdownDescription: "Make create wait until the search has completed (or was canceled), within `timeouts.create`. " +
@@ -362,8 +362,8 @@ func (r *websetSearchResource) IdentitySchema(_ context.Context, _ resource.Iden
 
 // searchReplaces is the plan modifier of an input whose change, as rule
 // sees it, takes a new search.
-func searchReplaces(name string, rule planmodifiers.Rule) planmodifiers.Modifier {
-	return planmodifiers.Replace("Changing it replaces the search: Exa cannot change a search.", rule, searchReplaced(name))
+func searchReplaces(rule planmodifiers.Rule) planmodifiers.Modifier {
+	return planmodifiers.Replace("Changing it replaces the search: Exa cannot change a search.", rule, searchReplaced)
 }
 
 // searchKeeps is the plan modifier of a value that Exa computes, which an
@@ -420,30 +420,29 @@ func metadataChanged(_ context.Context, req planmodifiers.Request) bool {
 	return !tfmodel.SameStringMap(plan, state)
 }
 
-// searchReplaced warns, when name's change replaces the search, that a new
-// search is billed; for a search canceled outside Terraform while the
-// configuration says canceled = false, it says how to keep it stopped.
-func searchReplaced(name string) planmodifiers.Explain {
-	return func(ctx context.Context, req planmodifiers.Request, diags *diag.Diagnostics) {
-		var plan, state websetSearchModel
-		diags.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
-		diags.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
-		if diags.HasError() {
-			return
-		}
-		switch status := state.Status.ValueString(); {
-		case status != exa.SearchCanceled:
-			diags.AddWarning(warnSearchReplaced,
-				fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started, asking for up to %s results, which Exa bills again.",
-					state.ID.ValueString(), status, name, orUnknownInt(plan.TargetCount)))
-		case !plan.Canceled.ValueBool():
-			// Canceled in the dashboard, by an action or by another
-			// client, while the configuration says it runs.
-			diags.AddWarning(warnSearchReplaced,
-				fmt.Sprintf("The search %s is canceled, and canceled = false here: a canceled search cannot go on, so the apply starts a new one, asking for up to %s results, which Exa bills again. "+
-					"If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel or exa_webset_search_cancel action), set canceled = true to keep it stopped.",
-					state.ID.ValueString(), orUnknownInt(plan.TargetCount)))
-		}
+// searchReplaced warns, when a change of the attribute at req.Path replaces
+// the search, that a new search is billed; for a search canceled outside
+// Terraform while the configuration says canceled = false, it says how to
+// keep it stopped.
+func searchReplaced(ctx context.Context, req planmodifiers.Request, diags *diag.Diagnostics) {
+	var plan, state websetSearchModel
+	diags.Append(searchModel.Get(ctx, req.Plan.Raw, &plan)...)
+	diags.Append(searchModel.Get(ctx, req.State.Raw, &state)...)
+	if diags.HasError() {
+		return
+	}
+	switch status := state.Status.ValueString(); {
+	case status != exa.SearchCanceled:
+		diags.AddWarning(warnSearchReplaced,
+			fmt.Sprintf("The search %s is %s, and it will be replaced because %s changed: Exa cannot change a search, so a new one is started, asking for up to %s results, which Exa bills again.",
+				state.ID.ValueString(), status, req.Path, orUnknownInt(plan.TargetCount)))
+	case !plan.Canceled.ValueBool():
+		// Canceled in the dashboard, by an action or by another
+		// client, while the configuration says it runs.
+		diags.AddWarning(warnSearchReplaced,
+			fmt.Sprintf("The search %s is canceled, and canceled = false here: a canceled search cannot go on, so the apply starts a new one, asking for up to %s results, which Exa bills again. "+
+				"If it was stopped on purpose (in the dashboard, or by the exa_webset_cancel or exa_webset_search_cancel action), set canceled = true to keep it stopped.",
+				state.ID.ValueString(), orUnknownInt(plan.TargetCount)))
 	}
 }
 
